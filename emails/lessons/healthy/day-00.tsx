@@ -1,0 +1,21 @@
+import { Lesson, lessonPreview, type LessonProps } from '../../_components/lesson.js';
+import type { LessonMeta } from '../../_components/props.js';
+import { Exercise, P } from '../../_components/text.js';
+
+export const meta: LessonMeta = {
+  id: 'healthy/day-00',
+  day: 0,
+  subject: 'TODO subject for healthy/day-00',
+  preview: 'TODO preview for healthy/day-00',
+};
+
+export default function HealthyDay00(props: LessonProps) {
+  return (
+    <Lesson {...props} meta={meta} title="TODO title">
+      <P>TODO: lesson text for healthy/day-00.</P>
+      <Exercise>TODO: one small exercise.</Exercise>
+    </Lesson>
+  );
+}
+
+HealthyDay00.PreviewProps = lessonPreview;

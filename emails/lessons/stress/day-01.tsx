@@ -1,0 +1,21 @@
+import { Lesson, lessonPreview, type LessonProps } from '../../_components/lesson.js';
+import type { LessonMeta } from '../../_components/props.js';
+import { Exercise, P } from '../../_components/text.js';
+
+export const meta: LessonMeta = {
+  id: 'stress/day-01',
+  day: 1,
+  subject: 'TODO subject for stress/day-01',
+  preview: 'TODO preview for stress/day-01',
+};
+
+export default function StressDay01(props: LessonProps) {
+  return (
+    <Lesson {...props} meta={meta} title="TODO title">
+      <P>TODO: lesson text for stress/day-01.</P>
+      <Exercise>TODO: one small exercise.</Exercise>
+    </Lesson>
+  );
+}
+
+StressDay01.PreviewProps = lessonPreview;

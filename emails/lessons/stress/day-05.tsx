@@ -1,0 +1,21 @@
+import { Lesson, lessonPreview, type LessonProps } from '../../_components/lesson.js';
+import type { LessonMeta } from '../../_components/props.js';
+import { Exercise, P } from '../../_components/text.js';
+
+export const meta: LessonMeta = {
+  id: 'stress/day-05',
+  day: 5,
+  subject: 'TODO subject for stress/day-05',
+  preview: 'TODO preview for stress/day-05',
+};
+
+export default function StressDay05(props: LessonProps) {
+  return (
+    <Lesson {...props} meta={meta} title="TODO title">
+      <P>TODO: lesson text for stress/day-05.</P>
+      <Exercise>TODO: one small exercise.</Exercise>
+    </Lesson>
+  );
+}
+
+StressDay05.PreviewProps = lessonPreview;

@@ -1,0 +1,35 @@
+/**
+ * The one definition of the table's key schema and indexes. infra/table.ts gives it to AWS,
+ * the local runtime creates it in dynalite from the same object. No SDK imports here, so
+ * sst.config.ts can import it.
+ */
+export const table = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  /** Epoch seconds; DynamoDB deletes expired items in AWS. dynalite ignores it, so the app also sweeps. */
+  ttlAttribute: 'expiresAt',
+  indexes: {
+    /** Sharded scheduler index: DUE#<shard> / <dueAt ISO>#<readerId>. Sparse: only readers with something to send. */
+    due: { partitionKey: 'duePk', sortKey: 'dueSk', projection: 'all' as const },
+    /** Overloaded list index: reply inboxes (unreviewed / reviewed), unmatched mail, newest first. */
+    list: { partitionKey: 'listPk', sortKey: 'listSk', projection: 'all' as const },
+    /**
+     * Readers for the admin list, newest first. Projects only the summary, so the scheduler's
+     * frequent writes to a reader (cursor, dueAt) never touch this index.
+     */
+    readers: {
+      partitionKey: 'rdPk',
+      sortKey: 'rdSk',
+      projection: ['id', 'email', 'firstName', 'situation', 'track', 'status', 'createdAt'] as const,
+    },
+  },
+} as const;
+
+export type IndexName = keyof typeof table.indexes;
+
+/** Every key attribute, for CreateTable and sst.aws.Dynamo `fields`. All are strings. */
+export const keyAttributes = [
+  table.partitionKey,
+  table.sortKey,
+  ...Object.values(table.indexes).flatMap((i) => [i.partitionKey, i.sortKey]),
+];

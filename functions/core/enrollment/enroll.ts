@@ -1,0 +1,114 @@
+import type { Ctx } from '../context.js';
+import { DAY, MINUTE } from '../clock.js';
+import { claimEmail, deleteReaderItem, getReader, releaseEmail } from '../db/access.js';
+import { newId } from '../shared/ids.js';
+import { commitReader, mutateReader } from '../readers/store.js';
+import type { Reader } from '../readers/schema.js';
+import { sendConfirmation } from './confirmation-email.js';
+import type { EnrollInput } from './input.js';
+
+export const PENDING_TTL = 7 * DAY;
+/** Re-sends of the confirmation: at most one per 10 minutes and five per day. */
+const RESEND_GAP = 10 * MINUTE;
+const RESEND_PER_DAY = 5;
+
+export type EnrollOutcome = 'sent' | 'resent' | 'rate-limited' | 'already-active' | 'ignored';
+
+/**
+ * Double opt-in. The caller answers 202 whatever this returns: the outcome is for tests and logs,
+ * never for the person at the form (no address enumeration).
+ */
+export async function enroll(ctx: Ctx, input: EnrollInput): Promise<EnrollOutcome> {
+  const now = ctx.clock.now();
+  const ownerId = await claimEmail(ctx, input.email, newId());
+  const existing = await getReader(ctx, ownerId);
+  if (!existing) {
+    // New address, or a crash left the email claim without its reader: create it now.
+    const fresh = pendingReader(ownerId, input, now);
+    const saved = await commitReader(ctx, null, fresh).catch(async () => getReader(ctx, ownerId));
+    if (!saved) return 'ignored';
+    await sendConfirmation(ctx, saved);
+    return 'sent';
+  }
+  switch (existing.status) {
+    case 'active':
+    case 'paused':
+    case 'completed':
+      return 'already-active';
+    case 'suppressed':
+      // The address bounced or complained: mailing it again would hurt the sender's reputation.
+      return 'ignored';
+    case 'pending':
+    case 'unsubscribed':
+      return resend(ctx, existing, input, now);
+  }
+}
+
+function pendingReader(id: string, input: EnrollInput, now: Date): Reader {
+  return {
+    id,
+    email: input.email,
+    firstName: input.firstName,
+    situation: input.situation,
+    track: input.situation,
+    timezone: input.timezone,
+    sendHour: input.sendHour,
+    followUpConsent: input.followUpConsent,
+    followUpStopped: false,
+    status: 'pending',
+    createdAt: now.toISOString(),
+    confirmSentAt: [now.toISOString()],
+    expiresAt: Math.floor((now.getTime() + PENDING_TTL) / 1000),
+    // The scheduler visits pending sign-ups once, when they expire.
+    dueAt: new Date(now.getTime() + PENDING_TTL).toISOString(),
+    sendSeq: 0,
+    sends: [],
+    outbox: [],
+    ver: 0,
+  };
+}
+
+async function resend(ctx: Ctx, existing: Reader, input: EnrollInput, now: Date): Promise<EnrollOutcome> {
+  const recent = existing.confirmSentAt.filter((t) => now.getTime() - Date.parse(t) < DAY);
+  const last = recent.at(-1);
+  if (last && now.getTime() - Date.parse(last) < RESEND_GAP) return 'rate-limited';
+  if (recent.length >= RESEND_PER_DAY) return 'rate-limited';
+  const wasUnsubscribed = existing.status === 'unsubscribed';
+  const saved = await mutateReader(ctx, existing.id, (r) => {
+    if (r.status !== 'pending' && r.status !== 'unsubscribed') return null;
+    // A new submission updates the choices: the person may be correcting them.
+    return {
+      ...r,
+      firstName: input.firstName,
+      situation: input.situation,
+      track: input.situation,
+      timezone: input.timezone,
+      sendHour: input.sendHour,
+      followUpConsent: input.followUpConsent,
+      // A returning reader stays 'unsubscribed' until they confirm again.
+      confirmSentAt: [...recent, now.toISOString()],
+      ...(r.status === 'pending'
+        ? {
+            expiresAt: Math.floor((now.getTime() + PENDING_TTL) / 1000),
+            dueAt: new Date(now.getTime() + PENDING_TTL).toISOString(),
+          }
+        : {}),
+    };
+  });
+  if (!saved) return 'ignored';
+  await sendConfirmation(ctx, saved);
+  return wasUnsubscribed ? 'sent' : 'resent';
+}
+
+/**
+ * Called by the scheduler when a pending sign-up's week is up (dynalite has no TTL; in AWS the
+ * TTL may get there first, which is fine). Marking it deleted first makes the counter update
+ * happen once even if we crash before the delete.
+ */
+export async function expirePending(ctx: Ctx, r: Reader): Promise<boolean> {
+  if (r.status !== 'pending' || !r.expiresAt || r.expiresAt * 1000 > ctx.clock.now().getTime()) return false;
+  const marked = r.deletedAt ? r : await commitReader(ctx, r, { ...r, deletedAt: ctx.clock.now().toISOString(), dueAt: undefined });
+  await deleteReaderItem(ctx, marked);
+  await releaseEmail(ctx, r.email, r.id);
+  return true;
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { SendHour, Situation, TimeZone } from '../readers/schema.js';
+
+/** Trim, lower-case the domain; the local part's case and any +tag are the reader's own. */
+export function normaliseEmail(raw: string): string {
+  const s = raw.trim();
+  const at = s.lastIndexOf('@');
+  return at < 0 ? s : s.slice(0, at) + '@' + s.slice(at + 1).toLowerCase();
+}
+
+const checkbox = z.preprocess((v) => {
+  if (v === undefined || v === null || v === '') return false;
+  if (typeof v === 'string') return ['on', 'true', '1', 'yes'].includes(v.toLowerCase()) ? true : v === 'false' || v === '0' || v === 'no' ? false : v;
+  return v;
+}, z.boolean({ error: 'must be true or false' }));
+
+export const EnrollInput = z.object({
+  email: z
+    .string({ error: 'is required' })
+    .trim()
+    .min(1, 'is required')
+    .max(254, 'is too long')
+    .pipe(z.email({ error: 'is not a valid email address' }))
+    .transform(normaliseEmail),
+  firstName: z
+    .string({ error: 'is required' })
+    .trim()
+    .min(1, 'is required')
+    .max(60, 'is too long (60 characters at most)')
+    .refine((v) => !/[<>\r\n]/.test(v), 'contains characters we cannot use'),
+  situation: z.enum(Situation.options, { error: 'choose one of: tumultuous, healthy, stress' }),
+  timezone: z.string({ error: 'is required' }).trim().pipe(TimeZone),
+  sendHour: z.preprocess((v) => (v === '' || v === undefined ? 8 : v), SendHour),
+  followUpConsent: checkbox.default(false),
+});
+export type EnrollInput = z.infer<typeof EnrollInput>;
+
+export const SITUATIONS: Record<z.infer<typeof Situation>, { title: string; label: string; description: string }> = {
+  tumultuous: {
+    title: 'A stormy relationship',
+    label: 'a relationship with fights and on/off cycles',
+    description:
+      'You fought often, broke up and got back together, and the highs and lows were intense. Part of you knows the pattern hurt you both.',
+  },
+  healthy: {
+    title: 'A loving relationship that ended',
+    label: 'a loving relationship that ended',
+    description:
+      'It was mostly kind and steady, but the spark or the closeness faded, and one of you ended it. You still care deeply.',
+  },
+  stress: {
+    title: 'A breakup under stress',
+    label: 'a breakup during a stressful time',
+    description:
+      'Work, exams, money or family pressure piled up, a fight followed, and it ended fast. The problem may be more fixable than it feels.',
+  },
+};

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { isValidTimeZone } from '../shared/time.js';
+
+export const Situation = z.enum(['tumultuous', 'healthy', 'stress']);
+export type Situation = z.infer<typeof Situation>;
+/** Tracks are the situations' drip courses; a reader's track can change (branch points, preferences). */
+export const Track = Situation;
+export type Track = Situation;
+
+export const ReaderStatus = z.enum(['pending', 'active', 'paused', 'completed', 'unsubscribed', 'suppressed']);
+export type ReaderStatus = z.infer<typeof ReaderStatus>;
+
+export const TimeZone = z.string().refine(isValidTimeZone, 'unknown time zone (use an IANA name such as Europe/London)');
+export const SendHour = z.coerce.number().int('must be a whole hour').min(0, 'must be 0-23').max(23, 'must be 0-23');
+export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const SendKind = z.enum(['confirmation', 'lesson', 'checkin', 'newsletter']);
+export type SendKind = z.infer<typeof SendKind>;
+
+/** One email that went out to the reader: kept on the reader item (bounded: ~60 in two years). */
+export const SendRecord = z.object({
+  seq: z.number().int(),
+  kind: SendKind,
+  /** Lesson id, checkpoint ('1m') or newsletter id. */
+  ref: z.string(),
+  track: Track.optional(),
+  at: z.string(),
+  /** The reader's local date of the send, for "one lesson per local day". */
+  localDate: LocalDate,
+  messageId: z.string().optional(),
+});
+export type SendRecord = z.infer<typeof SendRecord>;
+
+/** Where the reader is in the course. Day offsets are counted from `anchor`, a local date. */
+export const Cursor = z.object({
+  /** The next lesson to send, or null when the track is finished. */
+  next: z.string().nullable(),
+  anchor: LocalDate,
+  /** Waiting at a branch point for the reader's choice. */
+  awaiting: z
+    .object({
+      branch: z.string(),
+      /** The send (seq) whose links may answer this branch; older links are stale. */
+      seq: z.number().int(),
+      /** When the default choice applies if the reader has not chosen. */
+      timeoutAt: z.string(),
+      repeats: z.number().int().default(0),
+    })
+    .optional(),
+  /** Local date no contact (re)started; lessons gated on no-contact days wait for it. */
+  noContactSince: LocalDate.optional(),
+  /** Lessons to send before `next`, e.g. the supportive one after breaking no contact. */
+  inserts: z.array(z.string()).default([]),
+});
+export type Cursor = z.infer<typeof Cursor>;
+
+export const Claim = z.object({ seq: z.number().int(), kind: SendKind, ref: z.string(), at: z.string() });
+export type Claim = z.infer<typeof Claim>;
+
+/** Pending aggregate updates written with the reader and applied afterwards (see aggregates/). */
+export const OutboxOp = z.object({
+  id: z.string(),
+  counters: z.array(z.object({ pk: z.string(), sk: z.string(), add: z.record(z.string(), z.number()) })),
+});
+export type OutboxOp = z.infer<typeof OutboxOp>;
+
+export const Reader = z.object({
+  id: z.string(),
+  email: z.string(),
+  firstName: z.string(),
+  situation: Situation,
+  track: Track,
+  timezone: TimeZone,
+  sendHour: z.number().int().min(0).max(23),
+  followUpConsent: z.boolean(),
+  followUpStopped: z.boolean().default(false),
+  status: ReaderStatus,
+  createdAt: z.string(),
+  /** Local date of enrolment (confirmation): check-ins count from it, cohorts are its month. */
+  enrolledOn: LocalDate.optional(),
+  confirmedAt: z.string().optional(),
+  confirmSentAt: z.array(z.string()).default([]),
+  /** Epoch seconds; set only while pending, so AWS TTL removes abandoned sign-ups. */
+  expiresAt: z.number().int().optional(),
+  courseVersion: z.string().optional(),
+  cursor: Cursor.optional(),
+  sendSeq: z.number().int().default(0),
+  sends: z.array(SendRecord).default([]),
+  claim: Claim.optional(),
+  unsubscribedAt: z.string().optional(),
+  suppressedReason: z.string().optional(),
+  pausedAt: z.string().optional(),
+  completedAt: z.string().optional(),
+  /** Set just before the item is deleted (expired sign-up): no longer counted anywhere. */
+  deletedAt: z.string().optional(),
+  /** Next instant the dispatcher has something for this reader; derived on every save (see schedule). */
+  dueAt: z.string().optional(),
+  outbox: z.array(OutboxOp).default([]),
+  /** Optimistic-concurrency version: every write is conditional on it. */
+  ver: z.number().int().default(0),
+});
+export type Reader = z.infer<typeof Reader>;
