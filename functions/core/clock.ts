@@ -9,7 +9,7 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 /** A clock that only moves when told to: tests, the simulator and the local dev clock use it. */
-export class ManualClock implements Clock {
+export class ManualClock implements SettableClock {
   #ms: number;
   constructor(start: Date | string | number) {
     this.#ms = new Date(start).getTime();
@@ -31,3 +31,24 @@ export class ManualClock implements Clock {
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
+
+/** A clock the local runtime can move: real time plus an offset, so time still flows between calls. */
+export interface SettableClock extends Clock {
+  set(to: Date | number): void;
+}
+
+export class OffsetClock implements SettableClock {
+  constructor(
+    public offsetMs = 0,
+    private readonly onChange?: (offsetMs: number) => void,
+  ) {}
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  set(to: Date | number): void {
+    const target = new Date(to).getTime();
+    if (target < this.now().getTime()) return; // never backwards
+    this.offsetMs = target - Date.now();
+    this.onChange?.(this.offsetMs);
+  }
+}

@@ -1,4 +1,4 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Ctx } from '../context.js';
 import { isConditionFailure } from '../db/access.js';
 import { counterKey } from '../db/keys.js';
@@ -57,13 +57,18 @@ async function forget(ctx: Ctx, opId: string, c: CounterUpdate): Promise<void> {
 }
 
 /**
- * Drains ops: apply each to its counters, let the caller drop them from the source item
+ * Drains ops: apply each to its counters, write its history items, let the caller drop them from the source item
  * (`removeFromSource`), then forget the op ids on the counters. Order matters: forgetting
  * before the source drops the op would let a retry apply it twice.
  */
 export async function drain(ctx: Ctx, ops: OutboxOp[], removeFromSource: (ids: string[]) => Promise<void>): Promise<void> {
   if (!ops.length) return;
-  for (const op of ops) await Promise.all(op.counters.map((c) => applyOnce(ctx, op.id, c)));
+  for (const op of ops) {
+    await Promise.all([
+      ...op.counters.map((c) => applyOnce(ctx, op.id, c)),
+      ...op.puts.map((Item) => ctx.db.send(new PutCommand({ TableName: ctx.config.tableName, Item }))),
+    ]);
+  }
   await removeFromSource(ops.map((o) => o.id));
   for (const op of ops) await Promise.all(op.counters.map((c) => forget(ctx, op.id, c)));
 }

@@ -112,13 +112,13 @@ export const course: CourseDefinition = {
           id: 'adamant-tumultuous',
           label: 'My ex is adamant, and it was a stormy relationship',
           next: 'We will treat this as a real breakup. Tomorrow you start the track for stormy relationships, beginning with no contact.',
-          action: { type: 'goto', to: { track: 'tumultuous', path: 'main' }, startNoContact: true },
+          action: { type: 'goto', to: { track: 'tumultuous', path: 'main', lesson: 'tumultuous/day-01' }, startNoContact: true },
         },
         {
           id: 'adamant-healthy',
           label: 'My ex is adamant, and it was a loving relationship',
           next: 'We will treat this as a real breakup. Tomorrow you start the track for loving relationships that ended.',
-          action: { type: 'goto', to: { track: 'healthy', path: 'main' }, startNoContact: true },
+          action: { type: 'goto', to: { track: 'healthy', path: 'main', lesson: 'healthy/day-01' }, startNoContact: true },
         },
         {
           id: 'not-yet',

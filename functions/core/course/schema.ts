@@ -12,7 +12,8 @@ export const LessonRef = z.object({
 });
 export type LessonRef = z.infer<typeof LessonRef>;
 
-export const Target = z.object({ track: Track, path: z.string() });
+/** Where a choice leads: a path, from its first lesson or from `lesson`. */
+export const Target = z.object({ track: Track, path: z.string(), lesson: z.string().optional() });
 export type Target = z.infer<typeof Target>;
 
 export const Action = z.discriminatedUnion('type', [

@@ -7,6 +7,7 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  type BatchGetCommandOutput,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
@@ -63,7 +64,7 @@ export async function getReaders(ctx: Ctx, ids: string[]): Promise<Reader[]> {
   for (let i = 0; i < ids.length; i += 100) {
     let keys: Record<string, unknown>[] | undefined = ids.slice(i, i + 100).map(readerKey);
     while (keys && keys.length) {
-      const res = await ctx.db.send(
+      const res: BatchGetCommandOutput = await ctx.db.send(
         new BatchGetCommand({ RequestItems: { [ctx.config.tableName]: { Keys: keys } } }),
       );
       for (const item of res.Responses?.[ctx.config.tableName] ?? []) out.push(parseReader(item));

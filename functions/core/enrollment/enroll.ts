@@ -58,9 +58,8 @@ function pendingReader(id: string, input: EnrollInput, now: Date): Reader {
     status: 'pending',
     createdAt: now.toISOString(),
     confirmSentAt: [now.toISOString()],
+    // The scheduler visits pending sign-ups once, when this passes (see computeDueAt).
     expiresAt: Math.floor((now.getTime() + PENDING_TTL) / 1000),
-    // The scheduler visits pending sign-ups once, when they expire.
-    dueAt: new Date(now.getTime() + PENDING_TTL).toISOString(),
     sendSeq: 0,
     sends: [],
     outbox: [],
@@ -88,10 +87,7 @@ async function resend(ctx: Ctx, existing: Reader, input: EnrollInput, now: Date)
       // A returning reader stays 'unsubscribed' until they confirm again.
       confirmSentAt: [...recent, now.toISOString()],
       ...(r.status === 'pending'
-        ? {
-            expiresAt: Math.floor((now.getTime() + PENDING_TTL) / 1000),
-            dueAt: new Date(now.getTime() + PENDING_TTL).toISOString(),
-          }
+        ? { expiresAt: Math.floor((now.getTime() + PENDING_TTL) / 1000) }
         : {}),
     };
   });
@@ -107,7 +103,7 @@ async function resend(ctx: Ctx, existing: Reader, input: EnrollInput, now: Date)
  */
 export async function expirePending(ctx: Ctx, r: Reader): Promise<boolean> {
   if (r.status !== 'pending' || !r.expiresAt || r.expiresAt * 1000 > ctx.clock.now().getTime()) return false;
-  const marked = r.deletedAt ? r : await commitReader(ctx, r, { ...r, deletedAt: ctx.clock.now().toISOString(), dueAt: undefined });
+  const marked = r.deletedAt ? r : await commitReader(ctx, r, { ...r, deletedAt: ctx.clock.now().toISOString() });
   await deleteReaderItem(ctx, marked);
   await releaseEmail(ctx, r.email, r.id);
   return true;

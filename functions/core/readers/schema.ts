@@ -31,26 +31,30 @@ export const SendRecord = z.object({
 });
 export type SendRecord = z.infer<typeof SendRecord>;
 
-/** Where the reader is in the course. Day offsets are counted from `anchor`, a local date. */
+/**
+ * Where the reader is in the course: a path of their track (in the course version they started
+ * on) and the index of the next lesson in it. Day offsets count from `anchor`, a local date.
+ */
 export const Cursor = z.object({
-  /** The next lesson to send, or null when the track is finished. */
-  next: z.string().nullable(),
+  path: z.string(),
+  index: z.number().int().min(0),
   anchor: LocalDate,
+  /** Lessons to send before the path continues: supportive interjections, branch re-asks. */
+  inserts: z.array(z.object({ lesson: z.string(), on: LocalDate, branch: z.string().optional() })).default([]),
   /** Waiting at a branch point for the reader's choice. */
   awaiting: z
     .object({
       branch: z.string(),
-      /** The send (seq) whose links may answer this branch; older links are stale. */
+      /** The send whose links answer this branch; links from older sends are stale. */
       seq: z.number().int(),
-      /** When the default choice applies if the reader has not chosen. */
+      /** When the branch's default choice applies if the reader has not chosen. */
       timeoutAt: z.string(),
-      repeats: z.number().int().default(0),
     })
     .optional(),
+  /** Timeouts in a row without an answer; a branch stops re-asking after its maximum. */
+  quietTimeouts: z.number().int().default(0),
   /** Local date no contact (re)started; lessons gated on no-contact days wait for it. */
   noContactSince: LocalDate.optional(),
-  /** Lessons to send before `next`, e.g. the supportive one after breaking no contact. */
-  inserts: z.array(z.string()).default([]),
 });
 export type Cursor = z.infer<typeof Cursor>;
 
@@ -61,6 +65,8 @@ export type Claim = z.infer<typeof Claim>;
 export const OutboxOp = z.object({
   id: z.string(),
   counters: z.array(z.object({ pk: z.string(), sk: z.string(), add: z.record(z.string(), z.number()) })),
+  /** History items to write (idempotent puts with deterministic keys), e.g. a branch choice. */
+  puts: z.array(z.record(z.string(), z.unknown())).default([]),
 });
 export type OutboxOp = z.infer<typeof OutboxOp>;
 

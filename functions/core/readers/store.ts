@@ -2,6 +2,7 @@ import type { Ctx } from '../context.js';
 import { ConflictError, getReader, saveReader } from '../db/access.js';
 import { counter, drain } from '../aggregates/counters.js';
 import type { OutboxOp, Reader } from './schema.js';
+import { computeDueAt } from '../course/engine.js';
 
 /** Readers by status x track, one counter item the overview reads. */
 export const READER_COUNTS = { family: 'READERS', dims: 'status-track' };
@@ -15,7 +16,7 @@ function statusOps(prev: Reader | null, next: Reader): OutboxOp[] {
   const add: Record<string, number> = {};
   if (after) add[after] = 1;
   if (before) add[before] = -1;
-  return [{ id: `${next.id}:${(prev?.ver ?? 0) + 1}:st`, counters: [counter(READER_COUNTS.family, READER_COUNTS.dims, add)] }];
+  return [{ id: `${next.id}:${(prev?.ver ?? 0) + 1}:st`, counters: [counter(READER_COUNTS.family, READER_COUNTS.dims, add)], puts: [] }];
 }
 
 /**
@@ -29,7 +30,9 @@ export async function commitReader(
   extraOps: OutboxOp[] = [],
 ): Promise<Reader> {
   const ops = [...statusOps(prev, next), ...extraOps];
-  const toSave = ops.length ? { ...next, outbox: [...next.outbox, ...ops] } : next;
+  // The due index is always derived from the state being saved, never set by hand.
+  const scheduled = { ...next, dueAt: computeDueAt(next, ctx.config) };
+  const toSave = ops.length ? { ...scheduled, outbox: [...scheduled.outbox, ...ops] } : scheduled;
   const saved = await saveReader(ctx, toSave, prev ? prev.ver : null);
   if (!saved.outbox.length) return saved;
   let latest = saved;

@@ -1,0 +1,108 @@
+import { html, raw } from 'hono/html';
+import { SITUATIONS } from '../../core/enrollment/input.js';
+import { Situation } from '../../core/readers/schema.js';
+import { page, type Html } from './shell.js';
+
+export type FormValues = Partial<Record<'email' | 'firstName' | 'situation' | 'timezone' | 'sendHour' | 'followUpConsent', string>>;
+export type FieldErrors = Partial<Record<string, string>>;
+
+const zones = (() => {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return ['UTC'];
+  }
+})();
+
+const hourLabel = (h: number) => `${String(h).padStart(2, '0')}:00 (${h % 12 || 12} ${h < 12 ? 'am' : 'pm'})`;
+
+const err = (errors: FieldErrors, field: string) =>
+  errors[field] ? html`<p class="field-error" id="${field}-error">${errors[field]}</p>` : '';
+
+/** The public subscribe page. Works without JavaScript; a line of JS pre-fills the time zone. */
+export function subscribePage(opts: { author: string; values?: FormValues; errors?: FieldErrors }): Html {
+  const v = opts.values ?? {};
+  const errors = opts.errors ?? {};
+  const tz = v.timezone || 'UTC';
+  const hour = v.sendHour ?? '8';
+  const list = Object.entries(errors);
+  return page({
+    title: `${opts.author}: a gentle email course after a breakup`,
+    author: opts.author,
+    body: html`
+<h1>You don't have to figure this out alone.</h1>
+<p class="lead">A short, kind lesson each morning, written for where you are right now. Reply any time: every message is read. Pause or leave with one click.</p>
+${list.length
+  ? html`<div class="errors" role="alert"><strong>Please check a few things:</strong><ul>${list.map(([f, m]) => html`<li><a href="#${f}">${labelFor(f)}</a>: ${m}</li>`)}</ul></div>`
+  : ''}
+<form class="card" method="post" action="/api/enroll" novalidate>
+  <div class="row">
+    <div class="field">
+      <label for="firstName">First name</label>
+      <input id="firstName" name="firstName" type="text" autocomplete="given-name" maxlength="60" required value="${v.firstName ?? ''}" ${errors.firstName ? raw('aria-invalid="true" aria-describedby="firstName-error"') : ''}>
+      ${err(errors, 'firstName')}
+    </div>
+    <div class="field">
+      <label for="email">Email</label>
+      <input id="email" name="email" type="email" autocomplete="email" maxlength="254" required value="${v.email ?? ''}" ${errors.email ? raw('aria-invalid="true" aria-describedby="email-error"') : ''}>
+      ${err(errors, 'email')}
+    </div>
+  </div>
+  <fieldset id="situation">
+    <legend>Which sounds most like your breakup?</legend>
+    <div class="choices">
+      ${Situation.options.map(
+        (s) => html`<label class="choice"><input type="radio" name="situation" value="${s}" ${v.situation === s ? 'checked' : ''} required>
+        <div><strong>${SITUATIONS[s].title}</strong><span>${SITUATIONS[s].description}</span></div></label>`,
+      )}
+    </div>
+    <p class="hint">Not sure? Pick the closest. You can switch later from any email.</p>
+    ${err(errors, 'situation')}
+  </fieldset>
+  <div class="row">
+    <div class="field">
+      <label for="timezone">Your time zone</label>
+      <select id="timezone" name="timezone">
+        ${zones.map((z) => html`<option value="${z}" ${z === tz ? 'selected' : ''}>${z.replace(/_/g, ' ')}</option>`)}
+      </select>
+      ${err(errors, 'timezone')}
+    </div>
+    <div class="field">
+      <label for="sendHour">Send my lesson at</label>
+      <select id="sendHour" name="sendHour">
+        ${Array.from({ length: 24 }, (_, h) => html`<option value="${h}" ${String(h) === hour ? 'selected' : ''}>${hourLabel(h)}</option>`)}
+      </select>
+      <p class="hint">Your local time, every day.</p>
+      ${err(errors, 'sendHour')}
+    </div>
+  </div>
+  <div class="field">
+    <label class="check"><input type="checkbox" name="followUpConsent" value="on" ${v.followUpConsent === 'on' || v.followUpConsent === 'true' ? 'checked' : ''}>
+    <span>Also check in with me after the course: a short email at about 1, 3, 6, 12 and 24 months asking how things turned out. Optional; stop any time.</span></label>
+  </div>
+  <button type="submit">Start the course</button>
+  <p class="hint">We'll email you a link to confirm first. Nothing else is sent until you click it.</p>
+</form>
+<script>${raw(`(function(){var s=document.getElementById('timezone');if(!s||${v.timezone ? 'true' : 'false'})return;try{var z=Intl.DateTimeFormat().resolvedOptions().timeZone;for(var i=0;i<s.options.length;i++)if(s.options[i].value===z){s.value=z;break}}catch(e){}})();`)}</script>`,
+  });
+}
+
+const LABELS: Record<string, string> = {
+  email: 'Email',
+  firstName: 'First name',
+  situation: 'Your situation',
+  timezone: 'Time zone',
+  sendHour: 'Send time',
+  followUpConsent: 'Check-ins',
+};
+const labelFor = (f: string) => LABELS[f] ?? f;
+
+export function checkInboxPage(author: string): Html {
+  return page({
+    title: 'Check your inbox',
+    author,
+    body: html`<div class="card"><h1>Check your inbox</h1>
+<p>If this address can join, a confirmation email is on its way. Click the link inside to start; your first lesson follows right away.</p>
+<p class="hint">Nothing there in a few minutes? Look in your spam or promotions folder. The link works for seven days.</p></div>`,
+  });
+}

@@ -1,0 +1,25 @@
+import { course } from './definition.js';
+import type { CourseDefinition, LessonRef } from './schema.js';
+import type { Track } from '../readers/schema.js';
+
+/**
+ * Every course version a reader may still be on. A reader follows the version they started on
+ * (positions are path + index in that version), so editing the course never strands them.
+ * Add retired versions here when `definition.ts` changes.
+ */
+const retired: CourseDefinition[] = [];
+
+export const currentCourse = course;
+export const courseVersions: ReadonlyMap<string, CourseDefinition> = new Map(
+  [...retired, course].map((c) => [c.version, c]),
+);
+
+export function courseFor(version: string | undefined): CourseDefinition {
+  return (version && courseVersions.get(version)) || currentCourse;
+}
+
+export function pathOf(c: CourseDefinition, track: Track, path: string): LessonRef[] {
+  const p = c.tracks[track]?.paths[path];
+  if (!p) throw new Error(`course ${c.version} has no path ${track}/${path}`);
+  return p;
+}

@@ -1,0 +1,122 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Ctx } from '../context.js';
+import { fault } from '../context.js';
+import { choose } from '../choices/record.js';
+import { afterSend, CLAIM_STALE_MS, planNext, type Plan } from '../course/engine.js';
+import { ConflictError } from '../db/access.js';
+import { sentMarkKey } from '../db/keys.js';
+import { expirePending } from '../enrollment/enroll.js';
+import { PermanentSendError, sendEmail } from '../mailer/send.js';
+import type { Reader, SendRecord } from '../readers/schema.js';
+import { commitReader, mutateReader } from '../readers/store.js';
+import { localDate } from '../shared/time.js';
+import { buildEmail, type RenderCache } from './emails.js';
+
+export type ReaderOutcome =
+  | { type: 'sent'; kind: 'lesson' | 'checkin'; ref: string; track: string }
+  | { type: 'skipped' | 'expired' | 'timeout' | 'failed' | 'rejected' | 'recovered' };
+
+/** Did SES accept the send behind a stale claim? The SES "Send" event leaves a marker. */
+async function sentMarker(ctx: Ctx, readerId: string, seq: number): Promise<string | null> {
+  const res = await ctx.db.send(new GetCommand({ TableName: ctx.config.tableName, Key: sentMarkKey(readerId, seq) }));
+  return res.Item ? String(res.Item.messageId ?? '') : null;
+}
+
+/**
+ * One reader, one step: claim with a conditional write, send, finish. A crash or a second
+ * dispatcher between claim and finish never sends twice (the claim blocks others until it goes
+ * stale) and never skips (a stale claim is retried, unless SES reported the send).
+ */
+export async function dispatchReader(ctx: Ctx, reader: Reader, cache: RenderCache): Promise<ReaderOutcome> {
+  const now = ctx.clock.now();
+  let r = reader;
+  if (r.claim) {
+    if (now.getTime() - Date.parse(r.claim.at) < CLAIM_STALE_MS) return { type: 'skipped' };
+    const messageId = await sentMarker(ctx, r.id, r.claim.seq);
+    if (messageId !== null) return recoverSent(ctx, r, messageId);
+  }
+  const plan = planNext(r, now, ctx.config);
+  if (!plan) return { type: 'skipped' };
+  if (plan.type === 'expire') return (await expirePending(ctx, r)) ? { type: 'expired' } : { type: 'skipped' };
+  if (plan.type === 'timeout') {
+    const res = await choose(ctx, r.id, { branch: plan.branch, seq: plan.seq, by: 'timeout' }, r);
+    return { type: res.status === 'applied' ? 'timeout' : 'skipped' };
+  }
+  const seq = r.claim?.seq ?? r.sendSeq + 1;
+  const ref = plan.type === 'lesson' ? plan.lesson : plan.checkpoint;
+  try {
+    r = await commitReader(ctx, r, { ...r, claim: { seq, kind: plan.type, ref, at: now.toISOString() } });
+  } catch (e) {
+    if (e instanceof ConflictError) return { type: 'skipped' }; // someone else got there first
+    throw e;
+  }
+  fault(ctx, 'after-claim');
+  const email = await buildEmail(ctx, cache, r, plan, seq);
+  let messageId: string;
+  try {
+    ({ messageId } = await sendEmail(ctx, email));
+  } catch (e) {
+    if (e instanceof PermanentSendError) return reject(ctx, r, e);
+    ctx.log.warn('send failed, claim left to go stale and be retried', { readerId: r.id, seq, error: (e as Error).name });
+    return { type: 'failed' };
+  }
+  fault(ctx, 'after-send');
+  const record: SendRecord = {
+    seq,
+    kind: plan.type,
+    ref,
+    track: plan.type === 'lesson' ? plan.track : undefined,
+    at: now.toISOString(),
+    localDate: localDate(now, r.timezone),
+    messageId,
+  };
+  await finish(ctx, r, plan, record);
+  return { type: 'sent', kind: plan.type, ref, track: r.track };
+}
+
+/** Finish the claim: fast path on the version we hold, else re-read (a pause may have landed). */
+async function finish(ctx: Ctx, claimed: Reader, plan: Plan & { type: 'lesson' | 'checkin' }, record: SendRecord): Promise<void> {
+  try {
+    await commitReader(ctx, claimed, afterSend(claimed, plan, record));
+  } catch (e) {
+    if (!(e instanceof ConflictError)) throw e;
+    await mutateReader(ctx, claimed.id, (cur) => (cur.claim?.seq === record.seq ? afterSend(cur, plan, record) : null));
+  }
+}
+
+/** SES took the message but we crashed before finishing: finish without sending again. */
+async function recoverSent(ctx: Ctx, r: Reader, messageId: string): Promise<ReaderOutcome> {
+  const claim = r.claim!;
+  const plan = rebuildPlan(r);
+  if (!plan) return { type: 'skipped' };
+  await finish(ctx, r, plan, {
+    seq: claim.seq,
+    kind: claim.kind,
+    ref: claim.ref,
+    track: claim.kind === 'lesson' ? r.track : undefined,
+    at: claim.at,
+    localDate: localDate(new Date(claim.at), r.timezone),
+    messageId,
+  });
+  return { type: 'recovered' };
+}
+
+function rebuildPlan(r: Reader): (Plan & { type: 'lesson' | 'checkin' }) | null {
+  const claim = r.claim!;
+  if (claim.kind === 'checkin') return { type: 'checkin', checkpoint: claim.ref, at: new Date(claim.at) };
+  const plan = planNext({ ...r, claim: undefined }, new Date(8.64e15), { checkpoints: [] });
+  // (far future: whatever lesson is next is due by then)
+  return plan?.type === 'lesson' && plan.lesson === claim.ref ? plan : null;
+}
+
+/** A permanent SES rejection: record it on the reader and stop mailing that address. */
+async function reject(ctx: Ctx, r: Reader, e: PermanentSendError): Promise<ReaderOutcome> {
+  ctx.log.warn('send rejected permanently', { readerId: r.id, code: e.code });
+  await mutateReader(ctx, r.id, (cur) => ({
+    ...cur,
+    claim: undefined,
+    status: 'suppressed',
+    suppressedReason: `rejected: ${e.code}`,
+  }));
+  return { type: 'rejected' };
+}

@@ -1,0 +1,82 @@
+import type { Ctx } from '../context.js';
+import { bump, counter } from '../aggregates/counters.js';
+import { FUNNEL, funnelDims } from '../choices/record.js';
+import { earliestDue, getReader, queryDueShard } from '../db/access.js';
+import type { Reader } from '../readers/schema.js';
+import { dispatchReader, type ReaderOutcome } from './reader.js';
+import type { RenderCache } from './emails.js';
+
+export interface DispatchReport {
+  at: string;
+  readers: number;
+  sent: number;
+  byKind: Record<string, number>;
+  ms: number;
+}
+
+/** Runs `fn` over items with at most `limit` in flight. */
+export async function pool<T>(items: T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  });
+  await Promise.all(workers);
+}
+
+/**
+ * One scheduled run: a Query per due-index shard (never a Scan), then each due reader's next
+ * step with bounded concurrency. Lessons are rendered once per run (RenderCache).
+ */
+export async function runDispatch(ctx: Ctx, opts: { concurrency?: number } = {}): Promise<DispatchReport> {
+  const started = performance.now();
+  const now = ctx.clock.now().toISOString();
+  const cache: RenderCache = new Map();
+  const due: Reader[] = [];
+  await Promise.all(
+    Array.from({ length: ctx.config.dueShards }, async (_, shard) => {
+      for await (const page of queryDueShard(ctx, shard, now)) due.push(...page);
+    }),
+  );
+  const byKind: Record<string, number> = {};
+  const funnel = new Map<string, number>();
+  await pool(due, opts.concurrency ?? 24, async (r) => {
+    let out: ReaderOutcome;
+    try {
+      out = await dispatchReader(ctx, r, cache);
+    } catch (e) {
+      // One reader's failure never stops the run; its claim (if any) goes stale and is retried.
+      ctx.log.error('dispatch failed for reader', { readerId: r.id, error: (e as Error).message });
+      out = { type: 'failed' };
+    }
+    const key = out.type === 'sent' ? out.kind : out.type;
+    byKind[key] = (byKind[key] ?? 0) + 1;
+    if (out.type === 'sent' && out.kind === 'lesson') {
+      const dims = funnelDims(out.track, out.ref);
+      funnel.set(dims, (funnel.get(dims) ?? 0) + 1);
+    }
+  });
+  // One counter write per lesson per run, not per send. Best effort: a crash here loses a few
+  // "sent" counts (recount rebuilds them); outcome counters are exact (see aggregates/).
+  await Promise.all([...funnel].map(([dims, n]) => bump(ctx, counter(FUNNEL, dims, { sent: n }))));
+  const report = {
+    at: now,
+    readers: due.length,
+    sent: (byKind.lesson ?? 0) + (byKind.checkin ?? 0),
+    byKind,
+    ms: Math.round(performance.now() - started),
+  };
+  if (due.length) ctx.log.info('dispatch run', { ...report });
+  return report;
+}
+
+/** The earliest moment anything is due (the dev clock jumps idle stretches with it). */
+export async function nextDueAt(ctx: Ctx): Promise<string | null> {
+  const all = await Promise.all(Array.from({ length: ctx.config.dueShards }, (_, s) => earliestDue(ctx, s)));
+  return all.filter((x): x is string => !!x).sort()[0] ?? null;
+}
+
+/** Sends whatever is due for one reader right now (the welcome after confirming). */
+export async function dispatchNow(ctx: Ctx, readerId: string): Promise<ReaderOutcome | null> {
+  const r = await getReader(ctx, readerId);
+  return r ? dispatchReader(ctx, r, new Map()) : null;
+}

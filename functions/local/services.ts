@@ -1,0 +1,56 @@
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+
+/**
+ * The embedded stand-ins for AWS, in this process: dynalite (DynamoDB API, LevelDB on disk) and
+ * aws-ses-v2-local (SES v2 API with a web inbox). The app reaches them through the real SDK
+ * clients; only the endpoints differ from AWS.
+ */
+const require = createRequire(import.meta.url);
+
+export interface Service {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const closeServer = (s: Server) =>
+  new Promise<void>((resolve) => {
+    s.closeAllConnections?.();
+    s.close(() => resolve());
+  });
+
+export async function startDynalite(opts: { path?: string; port?: number } = {}): Promise<Service> {
+  const dynalite = require('dynalite') as (o: object) => Server;
+  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(opts.path ? { path: opts.path } : {}) });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return { url: `http://127.0.0.1:${port}`, port, close: () => closeServer(server) };
+}
+
+export async function startSes(opts: { port?: number; host?: string } = {}): Promise<Service> {
+  process.env.AWS_SES_ACCOUNT ??= JSON.stringify({ SendQuota: { Max24HourSend: 1e9, MaxSendRate: 1e6, SentLast24Hours: 0 } });
+  const mod = require('aws-ses-v2-local') as { default: (o: object) => Promise<Server> };
+  const host = opts.host ?? '127.0.0.1';
+  const port = opts.port ?? 0;
+  let server: Server;
+  try {
+    server = await new Promise<Server>((resolve, reject) => {
+      // The emulator resolves only once listening; surface "port in use" instead of hanging.
+      const onError = (e: Error) => reject(e);
+      process.once('uncaughtException', onError);
+      mod.default({ host, port }).then((s) => {
+        process.off('uncaughtException', onError);
+        resolve(s);
+      }, reject);
+    });
+  } catch (e) {
+    throw new Error(`Could not start the local SES emulator on port ${port}: ${(e as Error).message}. Set SES_PORT to a free port.`);
+  }
+  const actual = (server.address() as AddressInfo).port;
+  return { url: `http://${host}:${actual}`, port: actual, close: () => closeServer(server) };
+}

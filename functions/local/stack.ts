@@ -1,0 +1,127 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { createApp } from '../api/app.js';
+import { OffsetClock, type SettableClock } from '../core/clock.js';
+import { ConfigSchema, defaultAuthor, type ConfigInput } from '../core/config.js';
+import type { Ctx, Secrets } from '../core/context.js';
+import { ensureTable, makeDb } from '../core/db/client.js';
+import { checkCourseOrThrow } from '../core/course/startup.js';
+import { makeLogger } from '../core/shared/log.js';
+import { folderRawStore } from '../core/shared/raw-store.js';
+import { localSecrets } from './secrets.js';
+import { startDynalite, startSes, type Service } from './services.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+export interface StackOptions {
+  /** Folder for DynamoDB data, secrets, the dev clock and raw mail; null keeps everything in memory. */
+  dataDir?: string | null;
+  /** HTTP port for the app; 0 picks a free one; undefined starts no HTTP server. */
+  port?: number;
+  /** Use a running SES emulator instead of starting one (tests share one). */
+  sesUrl?: string;
+  sesPort?: number;
+  /** Use a running dynalite instead of starting one. */
+  dynamoUrl?: string;
+  tableName?: string;
+  /** A fixed clock (tests, simulator); by default real time plus a persisted dev offset. */
+  clock?: SettableClock;
+  secrets?: Partial<Secrets>;
+  config?: Partial<ConfigInput>;
+  silent?: boolean;
+}
+
+export interface Stack {
+  ctx: Ctx;
+  app: ReturnType<typeof createApp>;
+  clock: SettableClock;
+  urls: { app: string; inbox: string; dynamo: string };
+  dataDir: string | null;
+  close(): Promise<void>;
+}
+
+/** The whole system in one process: the same handlers as AWS against embedded services. */
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
+  checkCourseOrThrow();
+  const dataDir = opts.dataDir === undefined ? resolve(process.env.DATA_DIR ?? '.data') : opts.dataDir;
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const owned: Service[] = [];
+  let dynamoUrl = opts.dynamoUrl;
+  if (!dynamoUrl) {
+    const d = await startDynalite({ path: dataDir ? join(dataDir, 'dynamodb') : undefined });
+    owned.push(d);
+    dynamoUrl = d.url;
+  }
+  let sesUrl = opts.sesUrl;
+  if (!sesUrl) {
+    const s = await startSes({ port: opts.sesPort ?? 0 });
+    owned.push(s);
+    sesUrl = s.url;
+  }
+  const clock = opts.clock ?? persistedClock(dataDir);
+  const port = opts.port;
+  const publicUrl = process.env.MEND_PUBLIC_URL ?? `http://localhost:${port && port > 0 ? port : 3000}`;
+  const config = ConfigSchema.parse({
+    mode: 'local',
+    tableName: opts.tableName ?? 'mend',
+    publicUrl,
+    fromAddress: process.env.MEND_FROM ?? 'Mend <lessons@mend.localhost>',
+    replyDomain: process.env.MEND_REPLY_DOMAIN ?? 'reply.mend.localhost',
+    configurationSet: 'mend-local',
+    authorName: process.env.MEND_AUTHOR_NAME ?? defaultAuthor.authorName,
+    postalAddress: process.env.MEND_POSTAL_ADDRESS ?? defaultAuthor.postalAddress,
+    ...opts.config,
+  });
+  const db = makeDb({ endpoint: dynamoUrl });
+  await ensureTable(db, config.tableName);
+  const ses = new SESv2Client({
+    endpoint: sesUrl,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const ctx: Ctx = {
+    config,
+    secrets: { ...localSecrets(dataDir), ...opts.secrets },
+    db,
+    ses,
+    clock,
+    rawMail: folderRawStore(dataDir ? join(dataDir, 'raw') : join(process.env.TMPDIR ?? '/tmp', `mend-raw-${process.pid}`)),
+    log: makeLogger({ silent: opts.silent }),
+  };
+  const app = createApp(ctx, { dev: true, devTools: { clock } });
+  let server: ServerType | undefined;
+  let appUrl = publicUrl;
+  if (port !== undefined) {
+    server = await new Promise<ServerType>((resolveServer) => {
+      const s = serve({ fetch: app.fetch, port, hostname: '0.0.0.0' }, (info) => {
+        appUrl = `http://localhost:${info.port}`;
+        // Links in emails must point at the port we really got.
+        if (!process.env.MEND_PUBLIC_URL) ctx.config.publicUrl = appUrl;
+        resolveServer(s);
+      });
+    });
+  }
+  return {
+    ctx,
+    app,
+    clock,
+    urls: { app: appUrl, inbox: sesUrl, dynamo: dynamoUrl },
+    dataDir,
+    async close() {
+      await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+      db.destroy();
+      ses.destroy();
+      for (const s of owned.reverse()) await s.close();
+    },
+  };
+}
+
+/** Real time plus the dev offset, kept in the data folder so app time survives a restart. */
+function persistedClock(dataDir: string | null): SettableClock {
+  if (!dataDir) return new OffsetClock();
+  const file = join(dataDir, 'clock.json');
+  const offset = existsSync(file) ? Number(JSON.parse(readFileSync(file, 'utf8')).offsetMs) || 0 : 0;
+  return new OffsetClock(offset, (ms) => writeFileSync(file, JSON.stringify({ offsetMs: ms })));
+}
