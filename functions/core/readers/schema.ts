@@ -94,6 +94,7 @@ export const Reader = z.object({
   sends: z.array(SendRecord).default([]),
   claim: Claim.optional(),
   unsubscribedAt: z.string().optional(),
+  unsubscribedVia: z.string().optional(),
   suppressedReason: z.string().optional(),
   pausedAt: z.string().optional(),
   completedAt: z.string().optional(),

@@ -1,0 +1,82 @@
+import { html } from 'hono/html';
+import { SITUATIONS } from '../../core/enrollment/input.js';
+import { Situation, type Reader } from '../../core/readers/schema.js';
+import { page, type Html } from './shell.js';
+
+const STATUS_TEXT: Record<Reader['status'], string> = {
+  pending: 'Waiting for you to confirm your address.',
+  active: 'Lessons are coming, one a day at your hour.',
+  paused: 'Paused. Nothing is sent until you resume.',
+  completed: 'You have finished the course.',
+  unsubscribed: 'Unsubscribed. Nothing more will be sent.',
+  suppressed: 'Stopped: emails to this address could not be delivered.',
+};
+
+const FLASH: Record<string, string> = {
+  pause: 'Paused. Take all the time you need.',
+  resume: 'Welcome back. Lessons pick up where you left off.',
+  'switch-track': 'Done. Your next lesson follows the new track.',
+  schedule: 'Saved. Lessons now come at the new time.',
+  'stop-followups': 'Check-ins stopped. The course itself carries on.',
+  'resume-followups': 'Check-ins are on. Thank you.',
+};
+
+const hour = (h: number) => `${String(h).padStart(2, '0')}:00`;
+
+/** The signed preferences page: every control a reader needs, each a plain form (no JS). */
+export function prefsPage(r: Reader, action: string, author: string, flash?: string): Html {
+  const stopped = r.status === 'unsubscribed' || r.status === 'suppressed';
+  const zones = Intl.supportedValuesOf('timeZone');
+  const form = (body: Html) => html`<form method="post" action="${action}">${body}</form>`;
+  return page({
+    title: 'Your preferences',
+    author,
+    body: html`
+<h1>Your preferences, ${r.firstName}</h1>
+${flash && FLASH[flash] ? html`<p class="ok card" role="status">${FLASH[flash]}</p>` : ''}
+<div class="card"><h2 style="margin-top:0">Status</h2><p>${STATUS_TEXT[r.status]}</p>
+${r.status === 'active' ? form(html`<input type="hidden" name="action" value="pause"><button class="secondary">Pause lessons</button>`) : ''}
+${r.status === 'paused' ? form(html`<input type="hidden" name="action" value="resume"><button>Resume lessons</button>`) : ''}
+</div>
+${stopped
+  ? ''
+  : html`
+<div class="card"><h2 style="margin-top:0">Your track</h2>
+<p>You are on: <strong>${SITUATIONS[r.track].title}</strong>.</p>
+${form(html`<input type="hidden" name="action" value="switch-track">
+<fieldset><legend>Switch to</legend><div class="choices">
+${Situation.options.map(
+  (s) => html`<label class="choice"><input type="radio" name="track" value="${s}" ${s === r.track ? 'checked' : ''}>
+<div><strong>${SITUATIONS[s].title}</strong><span>${SITUATIONS[s].description}</span></div></label>`,
+)}</div></fieldset><button class="secondary">Switch track</button>`)}
+</div>
+<div class="card"><h2 style="margin-top:0">When lessons arrive</h2>
+${form(html`<input type="hidden" name="action" value="schedule"><div class="row">
+<div class="field"><label for="sendHour">Hour</label><select id="sendHour" name="sendHour">
+${Array.from({ length: 24 }, (_, h) => html`<option value="${h}" ${h === r.sendHour ? 'selected' : ''}>${hour(h)}</option>`)}
+</select></div>
+<div class="field"><label for="timezone">Time zone</label><select id="timezone" name="timezone">
+${zones.map((z) => html`<option value="${z}" ${z === r.timezone ? 'selected' : ''}>${z.replace(/_/g, ' ')}</option>`)}
+</select></div></div><button class="secondary">Save</button>`)}
+</div>
+<div class="card"><h2 style="margin-top:0">Check-ins after the course</h2>
+${r.followUpConsent && !r.followUpStopped
+  ? html`<p>You get a short check-in at about 1, 3, 6, 12 and 24 months.</p>${form(html`<input type="hidden" name="action" value="stop-followups"><button class="secondary">Stop check-ins</button>`)}`
+  : html`<p>No check-ins are sent to you.</p>${form(html`<input type="hidden" name="action" value="resume-followups"><button class="secondary">Send me check-ins</button>`)}`}
+</div>
+<div class="card"><h2 style="margin-top:0">Leave</h2><p>Stop every email from us, now and for good.</p>
+${form(html`<input type="hidden" name="action" value="unsubscribe"><button class="secondary">Unsubscribe</button>`)}</div>`}
+`,
+  });
+}
+
+export function unsubscribeConfirmPage(action: string, author: string): Html {
+  return page({
+    title: 'Unsubscribe',
+    author,
+    body: html`<div class="card"><h1>Stop all emails?</h1>
+<p>One click and nothing more is sent: no lessons, no check-ins, no newsletters.</p>
+<form method="post" action="${action}"><input type="hidden" name="confirm" value="yes"><button>Yes, unsubscribe me</button></form>
+<p class="hint">Changed your mind? Just close this page.</p></div>`,
+  });
+}

@@ -1,0 +1,84 @@
+import { inject } from 'vitest';
+import { ManualClock } from '../../functions/core/clock.js';
+import { newId } from '../../functions/core/shared/ids.js';
+import { startStack, type Stack, type StackOptions } from '../../functions/local/stack.js';
+
+export type TestStack = Stack & { clock: ManualClock };
+
+/** A stack on the shared embedded services with its own table and a manual clock. */
+export async function testStack(opts: Partial<StackOptions> & { now?: string } = {}): Promise<TestStack> {
+  const clock = new ManualClock(opts.now ?? '2026-03-02T09:00:00Z');
+  const stack = await startStack({
+    dataDir: null,
+    dynamoUrl: inject('dynamoUrl'),
+    sesUrl: inject('sesUrl'),
+    tableName: `t_${newId(10)}`,
+    clock,
+    silent: true,
+    secrets: { signingSecret: 'test-signing-secret', adminToken: 'test-admin-token' },
+    ...opts,
+  });
+  return stack as TestStack;
+}
+
+/** A unique address per test: the SES emulator's store is shared by every test file. */
+export const uniqueEmail = (tag = 'reader') => `${tag}.${newId(8)}@example.com`;
+
+export interface StoredEmail {
+  messageId: string;
+  from: string;
+  replyTo: string[];
+  destination: { to: string[] };
+  subject: string;
+  body: { html?: string; text?: string };
+  headers: { name: string; value: string }[];
+  at: number;
+}
+
+/** Everything the local SES has received for one address, oldest first. */
+export async function inbox(stack: Stack, to: string): Promise<StoredEmail[]> {
+  const res = await fetch(`${stack.urls.inbox}/store`);
+  const { emails } = (await res.json()) as { emails: StoredEmail[] };
+  const want = to.toLowerCase();
+  return emails.filter((e) => e.destination.to.some((t) => t.toLowerCase() === want));
+}
+
+export const header = (e: StoredEmail, name: string) =>
+  e.headers.find((h) => h.name.toLowerCase() === name.toLowerCase())?.value;
+
+/** The first link in an email's text part whose path starts with `path`, as a path + query. */
+export function linkIn(e: StoredEmail, path: string): string {
+  const m = new RegExp(`https?://[^/\\s]+(${path.replace(/[?]/g, '\\?')}[^\\s)"<>]*)`).exec(e.body.text ?? '');
+  if (!m) throw new Error(`no ${path} link in "${e.subject}"`);
+  return m[1]!;
+}
+
+export const json = (body: unknown) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+export const validEnrolment = (over: Record<string, unknown> = {}) => ({
+  email: uniqueEmail(),
+  firstName: 'Robin',
+  situation: 'tumultuous',
+  timezone: 'Europe/London',
+  sendHour: 8,
+  followUpConsent: true,
+  ...over,
+});
+
+/** Enrols and confirms a reader through the real HTTP routes; returns the reader id and address. */
+export async function enrolAndConfirm(stack: Stack, over: Record<string, unknown> = {}) {
+  const body = validEnrolment(over);
+  const res = await stack.app.request('/api/enroll', json(body));
+  if (res.status !== 202) throw new Error(`enrol failed: ${res.status} ${await res.text()}`);
+  const [confirmation] = await inbox(stack, body.email as string);
+  const link = linkIn(confirmation!, '/confirm?token=');
+  const c = await stack.app.request(link);
+  if (c.status !== 200) throw new Error(`confirm failed: ${c.status}`);
+  const { getEmailOwner } = await import('../../functions/core/db/access.js');
+  const id = await getEmailOwner(stack.ctx, body.email as string);
+  return { id: id!, email: body.email as string, body };
+}
