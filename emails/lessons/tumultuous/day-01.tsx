@@ -5,15 +5,48 @@ import { Exercise, P } from '../../_components/text.js';
 export const meta: LessonMeta = {
   id: 'tumultuous/day-01',
   day: 1,
-  subject: 'TODO subject for tumultuous/day-01',
-  preview: 'TODO preview for tumultuous/day-01',
+  subject: 'Today you start no contact',
+  preview: 'What no contact means, why it is for you, and how to begin quietly.',
 };
 
 export default function TumultuousDay01(props: LessonProps) {
   return (
-    <Lesson {...props} meta={meta} title="TODO title">
-      <P>TODO: lesson text for tumultuous/day-01.</P>
-      <Exercise>TODO: one small exercise.</Exercise>
+    <Lesson
+      {...props}
+      meta={meta}
+      title="No contact, for your own sake"
+      reply="Reply with the day of no contact you're on whenever you like, and tell me if you slip. It happens, and we simply start again."
+    >
+      <P>
+        Today is day one of no contact. It's simple to describe and hard to do: you stop calling, texting and messaging
+        your ex, and you stop checking on them. That includes their social media, and it includes asking friends what
+        they're up to. It's fine to tell the people close to you that you'd rather not hear news about your ex for a while.
+      </P>
+      <P>
+        I want to be clear about why. No contact is not a trick to make your ex miss you, and it isn't a punishment. It's
+        the room you need to let the shock settle, feel what you feel, and think clearly about what happened. It's very
+        hard to heal while every message reopens the wound. It gives your ex the same room, too.
+      </P>
+      <P>
+        If you worry that going quiet will confuse or hurt your ex, you can send one short, kind message and then stop.
+        Something like: <em>"I'm going to take some time and space to get through the breakup. Please look after
+        yourself."</em> You don't need to explain more or wait for an answer. This is optional: if you've already said what
+        you needed to say, you can simply begin.
+      </P>
+      <P>
+        Then make contact harder for your tired, late-night self. Mute and archive your chat, turn off notifications, and
+        mute or unfollow them on social apps. There's no need to delete everything or block them in a moment of anger;
+        that can turn into one more dramatic scene you regret. Muting gives you distance without a statement. (If your ex
+        frightens or harasses you, blocking is always fine.)
+      </P>
+      <P>
+        You'll probably think about them a hundred times today. That's normal. You don't have to stop the thoughts; you
+        only have to not act on them.
+      </P>
+      <Exercise>
+        Before tonight, mute and archive your chat with your ex and turn off notifications from their accounts. Then
+        write today's date somewhere you'll see it: that's day one.
+      </Exercise>
     </Lesson>
   );
 }

@@ -175,7 +175,13 @@ export function applyChoice(
     cursor: { ...c, awaiting: undefined, quietTimeouts: timeout ? c.quietTimeouts + 1 : 0 },
   };
   if (choice.action.type === 'goto') next = moveTo(next, choice.action.to, day, choice.action.startNoContact);
-  else next.cursor!.inserts = [...next.cursor!.inserts, { lesson: choice.action.lesson, on: addDays(day, choice.action.days), branch: branch.id }];
+  else {
+    // Asked again `days` after a click; after silence, `days` after the question itself, so
+    // the quiet cadence stays steady (the timeout already waited).
+    const asked = r.sends.find((s) => s.seq === input.seq)?.localDate ?? day;
+    const on = timeout ? maxDate(day, addDays(asked, choice.action.days)) : addDays(day, choice.action.days);
+    next.cursor!.inserts = [...next.cursor!.inserts, { lesson: choice.action.lesson, on, branch: branch.id }];
+  }
   return { changed: true, reader: next, choice };
 }
 

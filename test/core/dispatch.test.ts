@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pathOf, currentCourse } from '../../functions/core/course/versions.js';
+import { getReader } from '../../functions/core/db/access.js';
+import { runDispatch } from '../../functions/core/dispatch/run.js';
+import { handleSesEvent } from '../../functions/core/mailer/events.js';
+import { addDays, localDate } from '../../functions/core/shared/time.js';
+import { advanceDays, localHour, received } from '../helpers/course.js';
+import { enrolAndConfirm, testStack, type TestStack } from '../helpers/stack.js';
+
+let stack: TestStack;
+beforeAll(async () => {
+  // Monday 2 March 2026, 09:00 UTC: US clocks spring forward on 8 March, Europe's on 29 March.
+  stack = await testStack({ now: '2026-03-02T09:00:00Z' });
+});
+afterAll(() => stack.close());
+
+describe('the dispatcher', () => {
+  it('sends each lesson at the reader\'s own hour, on its day, one a day, across time zones and DST', async () => {
+    const readers = await Promise.all([
+      enrolAndConfirm(stack, { timezone: 'Asia/Tokyo', sendHour: 7, situation: 'tumultuous' }),
+      enrolAndConfirm(stack, { timezone: 'America/New_York', sendHour: 8, situation: 'healthy' }),
+      enrolAndConfirm(stack, { timezone: 'Europe/London', sendHour: 21, situation: 'tumultuous' }),
+      enrolAndConfirm(stack, { timezone: 'Asia/Kolkata', sendHour: 6, situation: 'stress' }),
+    ]);
+    await advanceDays(stack, 29);
+    for (const { email, body } of readers) {
+      const tz = body.timezone as string;
+      const sent = await received(stack, email);
+      const [welcome, ...rest] = sent;
+      expect(welcome!.ref).toBe(`${body.situation}/day-00`);
+      expect(welcome!.at).toBe('2026-03-02T09:00:00.000Z'); // at once, on confirming
+      const enrolledOn = localDate(new Date(welcome!.at), tz);
+      const days = new Set<string>([enrolledOn]);
+      const path = pathOf(currentCourse, body.situation as 'healthy', 'main');
+      for (const s of rest) {
+        expect(localHour(s.at, tz)).toBe(body.sendHour); // DST-correct: same wall-clock hour all month
+        const day = localDate(new Date(s.at), tz);
+        expect(days.has(day)).toBe(false); // never two lessons in one local day
+        days.add(day);
+        const ref = path.find((l) => l.lesson === s.ref);
+        if (ref) expect(day).toBe(addDays(enrolledOn, ref.day)); // on the day the course gives
+      }
+      expect(rest.length).toBeGreaterThan(3);
+    }
+    // New York's 08:00 is 13:00 UTC before 8 March and 12:00 UTC after it.
+    const ny = await received(stack, readers[1]!.email);
+    expect(ny.some((s) => s.at.endsWith('T13:00:00.000Z'))).toBe(true);
+    expect(ny.some((s) => s.at.endsWith('T12:00:00.000Z'))).toBe(true);
+  });
+
+  it('never sends twice when two dispatchers run at once', async () => {
+    const { email } = await enrolAndConfirm(stack, { timezone: 'UTC', sendHour: 10 });
+    stack.clock.advance(86_400_000 + 3_600_000); // tomorrow 10:00 UTC: day 1 is due
+    await Promise.all([runDispatch(stack.ctx), runDispatch(stack.ctx), runDispatch(stack.ctx)]);
+    const refs = (await received(stack, email)).map((s) => s.ref);
+    expect(refs).toEqual(['tumultuous/day-00', 'tumultuous/day-01']);
+  });
+
+  it('neither sends twice nor skips when it crashes between claim and send', async () => {
+    const { id, email } = await enrolAndConfirm(stack, { timezone: 'UTC', sendHour: 10 });
+    stack.clock.advance(86_400_000 + 3_600_000);
+    stack.ctx.faults = new Set(['after-claim']);
+    await runDispatch(stack.ctx);
+    stack.ctx.faults = undefined;
+    expect((await getReader(stack.ctx, id))!.claim).toMatchObject({ ref: 'tumultuous/day-01' });
+    await runDispatch(stack.ctx); // the claim is fresh: nobody else may take it yet
+    expect(await received(stack, email)).toHaveLength(1);
+    stack.clock.advance(11 * 60_000); // the claim goes stale and is retried
+    await runDispatch(stack.ctx);
+    await runDispatch(stack.ctx);
+    expect((await received(stack, email)).map((s) => s.ref)).toEqual(['tumultuous/day-00', 'tumultuous/day-01']);
+    expect((await getReader(stack.ctx, id))!.claim).toBeUndefined();
+  });
+
+  it('does not resend when it crashes after SES accepted the message (the Send event marks it)', async () => {
+    const { id, email } = await enrolAndConfirm(stack, { timezone: 'UTC', sendHour: 10 });
+    stack.clock.advance(86_400_000 + 3_600_000);
+    stack.ctx.faults = new Set(['after-send']);
+    await runDispatch(stack.ctx);
+    stack.ctx.faults = undefined;
+    const claimed = (await getReader(stack.ctx, id))!;
+    const mails = await received(stack, email);
+    expect(mails).toHaveLength(2);
+    // What SES publishes for that message, with the tags the dispatcher set.
+    await handleSesEvent(stack.ctx, {
+      eventType: 'Send',
+      mail: { messageId: mails[1]!.mail.messageId, tags: { reader: [id], seq: [String(claimed.claim!.seq)] } },
+    });
+    stack.clock.advance(11 * 60_000);
+    await runDispatch(stack.ctx);
+    expect(await received(stack, email)).toHaveLength(2);
+    const r = (await getReader(stack.ctx, id))!;
+    expect(r.claim).toBeUndefined();
+    expect(r.sends.map((s) => s.ref)).toEqual(['tumultuous/day-00', 'tumultuous/day-01']);
+  });
+
+  it('suppresses a reader whose address bounces for good, and sends them nothing more', async () => {
+    const { id, email } = await enrolAndConfirm(stack, { timezone: 'UTC', sendHour: 10 });
+    await handleSesEvent(stack.ctx, { eventType: 'Bounce', bounce: { bounceType: 'Permanent' }, mail: { messageId: 'x', tags: { reader: [id] } } });
+    await advanceDays(stack, 5);
+    expect(await received(stack, email)).toHaveLength(1);
+    expect((await getReader(stack.ctx, id))!.status).toBe('suppressed');
+  });
+});
