@@ -57,7 +57,7 @@ export interface LessonTemplate {
   Component: ComponentType<LessonProps>;
 }
 
-const all: LessonTemplate[] = [
+export const allLessonTemplates: LessonTemplate[] = [
   { meta: healthyDay00Meta, Component: HealthyDay00 },
   { meta: healthyDay01Meta, Component: HealthyDay01 },
   { meta: healthyDay02Meta, Component: HealthyDay02 },
@@ -109,4 +109,4 @@ const all: LessonTemplate[] = [
   { meta: tumultuousDay45Meta, Component: TumultuousDay45 },
 ];
 
-export const lessonTemplates: ReadonlyMap<string, LessonTemplate> = new Map(all.map((t) => [t.meta.id, t]));
+export const lessonTemplates: ReadonlyMap<string, LessonTemplate> = new Map(allLessonTemplates.map((t) => [t.meta.id, t]));

@@ -35,12 +35,10 @@ export default function TumultuousDay00(props: LessonProps) {
       </P>
       <P>
         The second decision is about how you act while it hurts. Whatever contact you have in the coming days, keep it
-        calm and grown-up: no begging, no threats, no scenes, no messages at 2am. This isn't to impress anyone. It's so
-        that, a few weeks from now, you can look back at the hardest part and feel proud of yourself.
+        calm and grown-up: no begging, no threats, no scenes, no messages at 2am. Do it for yourself, so that a few weeks from now you can look back on the hardest part with pride.
       </P>
       <P>
-        You'll get one short email a day. First comes space, then healing, and only later the question of whether
-        reconnecting makes sense. Moving on is a good ending too, and often the healthiest one.
+        One short email a day will guide you: first space, then healing, and only later the question of reconnecting. Moving on is a good ending too, and often the healthiest one.
       </P>
       <Exercise>
         Write one sentence to come back to when the urge to reach out hits, for example: "This breakup is final, and I'm

@@ -19,13 +19,11 @@ export default function TumultuousDay01(props: LessonProps) {
     >
       <P>
         Today is day one of no contact. It's simple to describe and hard to do: you stop calling, texting and messaging
-        your ex, and you stop checking on them. That includes their social media, and it includes asking friends what
-        they're up to. It's fine to tell the people close to you that you'd rather not hear news about your ex for a while.
+        your ex, and you stop checking on them. That includes looking at their social media and asking friends about them. It's fine to ask friends to keep news of your ex to themselves for now.
       </P>
       <P>
         I want to be clear about why. No contact is not a trick to make your ex miss you, and it isn't a punishment. It's
-        the room you need to let the shock settle, feel what you feel, and think clearly about what happened. It's very
-        hard to heal while every message reopens the wound. It gives your ex the same room, too.
+        the room you need to let the shock settle, feel what you feel, and think clearly about what happened. It gives your ex the same room, too. And it's very hard to heal while every message reopens the wound.
       </P>
       <P>
         If you worry that going quiet will confuse or hurt your ex, you can send one short, kind message and then stop.
@@ -35,8 +33,7 @@ export default function TumultuousDay01(props: LessonProps) {
       </P>
       <P>
         Then make contact harder for your tired, late-night self. Mute and archive your chat, turn off notifications, and
-        mute or unfollow them on social apps. There's no need to delete everything or block them in a moment of anger;
-        that can turn into one more dramatic scene you regret. Muting gives you distance without a statement. (If your ex
+        mute or unfollow them on social apps. There's no need to delete or block in a moment of anger; muting gives you distance without making a scene. (If your ex
         frightens or harasses you, blocking is always fine.)
       </P>
       <P>
