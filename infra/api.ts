@@ -10,8 +10,8 @@ import { config, functionEnvironment } from './config';
  * Public URL: links in emails must point at the api. With MEND_PUBLIC_URL set (a custom domain,
  * the production case) every function gets it. Without it, the api's own function URL is used:
  * the other functions are created after the api and get `api.url` directly; the api cannot get
- * its own URL as an environment variable (the URL exists only after the function), so it gets an
- * empty MEND_PUBLIC_URL and functions/api/lambda.ts falls back to the function URL's domain
+ * its own URL as an environment variable (the URL exists only after the function), so it gets no
+ * MEND_PUBLIC_URL and functions/api/lambda.ts falls back to the function URL's domain
  * from the first request's requestContext.domainName (set by AWS, not by the client).
  */
 export const api = new sst.aws.Function('Api', {
@@ -23,7 +23,7 @@ export const api = new sst.aws.Function('Api', {
   memory: '1024 MB',
   url: true,
   link: [table, signingSecret, adminToken, bucket, email],
-  environment: functionEnvironment(config.publicUrl ?? ''),
+  environment: functionEnvironment(config.publicUrl),
   description: `Mend ${config.stage}: HTTP API`,
 });
 

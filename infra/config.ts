@@ -96,10 +96,13 @@ export const config = {
   inboundPrefix: 'inbound/',
 } as const;
 
-/** The environment every Mend function reads in functions/runtime/aws.ts. */
-export function functionEnvironment(publicUrl: $util.Input<string>): Record<string, $util.Input<string>> {
+/**
+ * The environment every Mend function reads in functions/runtime/aws.ts. `publicUrl` undefined
+ * (the api, when MEND_PUBLIC_URL is not configured) leaves MEND_PUBLIC_URL out.
+ */
+export function functionEnvironment(publicUrl: $util.Input<string> | undefined): Record<string, $util.Input<string>> {
   return {
-    MEND_PUBLIC_URL: publicUrl,
+    ...(publicUrl === undefined ? {} : { MEND_PUBLIC_URL: publicUrl }),
     MEND_FROM: config.fromAddress,
     MEND_REPLY_DOMAIN: config.replyDomain,
     MEND_POSTAL_ADDRESS: config.postalAddress,

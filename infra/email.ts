@@ -10,7 +10,7 @@ const region = aws.getRegionOutput().region;
 export const sesEventsTopic = new sst.aws.SnsTopic('SesEvents');
 
 // SES needs explicit permission to publish to the topic, scoped to our configuration set.
-new aws.sns.TopicPolicy('SesEventsPolicy', {
+const sesEventsPolicy = new aws.sns.TopicPolicy('SesEventsPolicy', {
   arn: sesEventsTopic.arn,
   policy: aws.iam.getPolicyDocumentOutput({
     statements: [
@@ -50,7 +50,9 @@ export const email = new sst.aws.Email('MendEmail', {
     {
       name: 'mend-events',
       types: ['send', 'delivery', 'bounce', 'complaint'],
-      topic: sesEventsTopic.arn,
+      // The policy's `arn` (the topic's) resolves only once the policy exists: SES test-publishes
+      // to the topic when the event destination is created.
+      topic: sesEventsPolicy.arn,
     },
   ],
   transform: {

@@ -154,21 +154,39 @@ export async function deleteReaderItem(ctx: Ctx, r: Reader): Promise<void> {
   }
 }
 
-/** Access pattern: readers due at or before `upTo` in one shard, earliest first. */
-export async function* queryDueShard(ctx: Ctx, shard: number, upTo: string, pageSize = 500): AsyncGenerator<Reader[]> {
+/**
+ * Access pattern: readers due at or before `upTo` in one shard, earliest first.
+ * With `peek`, the query has no upper bound and also reports the shard's first future due
+ * time (the dev clock uses it to skip idle time without a second query).
+ */
+export async function* queryDueShard(
+  ctx: Ctx,
+  shard: number,
+  upTo: string,
+  opts: { pageSize?: number; peek?: boolean } = {},
+): AsyncGenerator<{ due: Reader[]; next?: string }> {
+  const limit = opts.pageSize ?? 500;
+  const bound = dueUpTo(upTo);
   let start: Record<string, unknown> | undefined;
   do {
     const res = await ctx.db.send(
       new QueryCommand({
         TableName: ctx.config.tableName,
         IndexName: 'due',
-        KeyConditionExpression: 'duePk = :p AND dueSk <= :t',
-        ExpressionAttributeValues: { ':p': duePk(shard), ':t': dueUpTo(upTo) },
-        Limit: pageSize,
+        KeyConditionExpression: opts.peek ? 'duePk = :p' : 'duePk = :p AND dueSk <= :t',
+        ExpressionAttributeValues: opts.peek ? { ':p': duePk(shard) } : { ':p': duePk(shard), ':t': bound },
+        Limit: limit,
         ExclusiveStartKey: start,
       }),
     );
-    yield (res.Items ?? []).map(parseReader);
+    const items = res.Items ?? [];
+    const cut = opts.peek ? items.findIndex((i) => String(i.dueSk) > bound) : -1;
+    if (cut >= 0) {
+      const sk = String(items[cut]!.dueSk);
+      yield { due: items.slice(0, cut).map(parseReader), next: sk.slice(0, sk.lastIndexOf('#')) };
+      return;
+    }
+    yield { due: items.map(parseReader) };
     start = res.LastEvaluatedKey;
   } while (start);
 }
@@ -206,4 +224,23 @@ export async function queryPage(
     items: res.Items ?? [],
     cursor: res.LastEvaluatedKey ? Buffer.from(JSON.stringify(res.LastEvaluatedKey)).toString('base64url') : undefined,
   };
+}
+
+/** Access pattern: a reader's whole history (profile, replies, choices, outcomes, notes), oldest first. */
+export async function readerHistory(ctx: Ctx, id: string): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await ctx.db.send(
+      new QueryCommand({
+        TableName: ctx.config.tableName,
+        KeyConditionExpression: 'pk = :p',
+        ExpressionAttributeValues: { ':p': readerKey(id).pk },
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(res.Items ?? []));
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return items;
 }

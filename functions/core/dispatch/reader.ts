@@ -12,9 +12,13 @@ import { commitReader, mutateReader } from '../readers/store.js';
 import { localDate } from '../shared/time.js';
 import { buildEmail, type RenderCache } from './emails.js';
 
-export type ReaderOutcome =
+export type ReaderOutcome = (
   | { type: 'sent'; kind: 'lesson' | 'checkin'; ref: string; track: string }
-  | { type: 'skipped' | 'expired' | 'timeout' | 'failed' | 'rejected' | 'recovered' };
+  | { type: 'skipped' | 'expired' | 'timeout' | 'failed' | 'rejected' | 'recovered' }
+) & {
+  /** When this reader is next due, if known (lets the dev clock skip idle time without a query). */
+  dueAt?: string;
+};
 
 /** Did SES accept the send behind a stale claim? The SES "Send" event leaves a marker. */
 async function sentMarker(ctx: Ctx, readerId: string, seq: number): Promise<string | null> {
@@ -31,16 +35,16 @@ export async function dispatchReader(ctx: Ctx, reader: Reader, cache: RenderCach
   const now = ctx.clock.now();
   let r = reader;
   if (r.claim) {
-    if (now.getTime() - Date.parse(r.claim.at) < CLAIM_STALE_MS) return { type: 'skipped' };
+    if (now.getTime() - Date.parse(r.claim.at) < CLAIM_STALE_MS) return { type: 'skipped', dueAt: r.dueAt };
     const messageId = await sentMarker(ctx, r.id, r.claim.seq);
     if (messageId !== null) return recoverSent(ctx, r, messageId);
   }
   const plan = planNext(r, now, ctx.config);
-  if (!plan) return { type: 'skipped' };
+  if (!plan) return { type: 'skipped', dueAt: r.dueAt };
   if (plan.type === 'expire') return (await expirePending(ctx, r)) ? { type: 'expired' } : { type: 'skipped' };
   if (plan.type === 'timeout') {
     const res = await choose(ctx, r.id, { branch: plan.branch, seq: plan.seq, by: 'timeout' }, r);
-    return { type: res.status === 'applied' ? 'timeout' : 'skipped' };
+    return res.status === 'applied' ? { type: 'timeout', dueAt: res.reader.dueAt } : { type: 'skipped' };
   }
   const seq = r.claim?.seq ?? r.sendSeq + 1;
   const ref = plan.type === 'lesson' ? plan.lesson : plan.checkpoint;
@@ -58,7 +62,7 @@ export async function dispatchReader(ctx: Ctx, reader: Reader, cache: RenderCach
   } catch (e) {
     if (e instanceof PermanentSendError) return reject(ctx, r, e);
     ctx.log.warn('send failed, claim left to go stale and be retried', { readerId: r.id, seq, error: (e as Error).name });
-    return { type: 'failed' };
+    return { type: 'failed', dueAt: r.dueAt };
   }
   fault(ctx, 'after-send');
   const record: SendRecord = {
@@ -70,17 +74,22 @@ export async function dispatchReader(ctx: Ctx, reader: Reader, cache: RenderCach
     localDate: localDate(now, r.timezone),
     messageId,
   };
-  await finish(ctx, r, plan, record);
-  return { type: 'sent', kind: plan.type, ref, track: r.track };
+  const done = await finish(ctx, r, plan, record);
+  return { type: 'sent', kind: plan.type, ref, track: r.track, dueAt: done?.dueAt };
 }
 
 /** Finish the claim: fast path on the version we hold, else re-read (a pause may have landed). */
-async function finish(ctx: Ctx, claimed: Reader, plan: Plan & { type: 'lesson' | 'checkin' }, record: SendRecord): Promise<void> {
+async function finish(
+  ctx: Ctx,
+  claimed: Reader,
+  plan: Plan & { type: 'lesson' | 'checkin' },
+  record: SendRecord,
+): Promise<Reader | null> {
   try {
-    await commitReader(ctx, claimed, afterSend(claimed, plan, record));
+    return await commitReader(ctx, claimed, afterSend(claimed, plan, record));
   } catch (e) {
     if (!(e instanceof ConflictError)) throw e;
-    await mutateReader(ctx, claimed.id, (cur) => (cur.claim?.seq === record.seq ? afterSend(cur, plan, record) : null));
+    return mutateReader(ctx, claimed.id, (cur) => (cur.claim?.seq === record.seq ? afterSend(cur, plan, record) : null));
   }
 }
 
@@ -89,7 +98,7 @@ async function recoverSent(ctx: Ctx, r: Reader, messageId: string): Promise<Read
   const claim = r.claim!;
   const plan = rebuildPlan(r);
   if (!plan) return { type: 'skipped' };
-  await finish(ctx, r, plan, {
+  const done = await finish(ctx, r, plan, {
     seq: claim.seq,
     kind: claim.kind,
     ref: claim.ref,
@@ -98,7 +107,7 @@ async function recoverSent(ctx: Ctx, r: Reader, messageId: string): Promise<Read
     localDate: localDate(new Date(claim.at), r.timezone),
     messageId,
   });
-  return { type: 'recovered' };
+  return { type: 'recovered', dueAt: done?.dueAt };
 }
 
 function rebuildPlan(r: Reader): (Plan & { type: 'lesson' | 'checkin' }) | null {

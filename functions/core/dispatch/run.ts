@@ -12,6 +12,8 @@ export interface DispatchReport {
   sent: number;
   byKind: Record<string, number>;
   ms: number;
+  /** With `peek`: the earliest due time after this run, or null if nothing is scheduled. */
+  next?: string | null;
 }
 
 /** Runs `fn` over items with at most `limit` in flight. */
@@ -27,14 +29,18 @@ export async function pool<T>(items: T[], limit: number, fn: (t: T) => Promise<v
  * One scheduled run: a Query per due-index shard (never a Scan), then each due reader's next
  * step with bounded concurrency. Lessons are rendered once per run (RenderCache).
  */
-export async function runDispatch(ctx: Ctx, opts: { concurrency?: number } = {}): Promise<DispatchReport> {
+export async function runDispatch(ctx: Ctx, opts: { concurrency?: number; peek?: boolean } = {}): Promise<DispatchReport> {
   const started = performance.now();
   const now = ctx.clock.now().toISOString();
   const cache: RenderCache = new Map();
   const due: Reader[] = [];
+  const nexts: string[] = [];
   await Promise.all(
     Array.from({ length: ctx.config.dueShards }, async (_, shard) => {
-      for await (const page of queryDueShard(ctx, shard, now)) due.push(...page);
+      for await (const page of queryDueShard(ctx, shard, now, { peek: opts.peek })) {
+        due.push(...page.due);
+        if (page.next) nexts.push(page.next);
+      }
     }),
   );
   const byKind: Record<string, number> = {};
@@ -48,6 +54,7 @@ export async function runDispatch(ctx: Ctx, opts: { concurrency?: number } = {})
       ctx.log.error('dispatch failed for reader', { readerId: r.id, error: (e as Error).message });
       out = { type: 'failed' };
     }
+    if (out.dueAt) nexts.push(out.dueAt);
     const key = out.type === 'sent' ? out.kind : out.type;
     byKind[key] = (byKind[key] ?? 0) + 1;
     if (out.type === 'sent' && out.kind === 'lesson') {
@@ -64,6 +71,7 @@ export async function runDispatch(ctx: Ctx, opts: { concurrency?: number } = {})
     sent: (byKind.lesson ?? 0) + (byKind.checkin ?? 0),
     byKind,
     ms: Math.round(performance.now() - started),
+    ...(opts.peek ? { next: nexts.sort()[0] ?? null } : {}),
   };
   if (due.length) ctx.log.info('dispatch run', { ...report });
   return report;

@@ -1,0 +1,98 @@
+/**
+ * npm run simulate -- --readers N --days D [--seed S] [--json FILE] [--persist]
+ * Runs synthetic readers through the real system on a fake clock and prints what happened.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { simulate, type SimReader, type SimResult } from '../functions/local/simulate.js';
+import { daysBetween, localDate } from '../functions/core/shared/time.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+function options() {
+  try {
+    const { values } = parseArgs({
+      options: {
+        readers: { type: 'string', default: '30' },
+        days: { type: 'string', default: '60' },
+        seed: { type: 'string', default: '1' },
+        json: { type: 'string' },
+        persist: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+    if (values.help) usage(0);
+    const readers = Number(values.readers);
+    const days = Number(values.days);
+    const seed = Number(values.seed);
+    if (!Number.isInteger(readers) || readers < 1 || readers > 100_000) fail('--readers must be a whole number from 1 to 100000');
+    if (!Number.isInteger(days) || days < 1 || days > 1000) fail('--days must be a whole number from 1 to 1000');
+    if (!Number.isInteger(seed)) fail('--seed must be a whole number');
+    return { readers, days, seed, json: values.json, persist: values.persist };
+  } catch (e) {
+    fail((e as Error).message);
+  }
+}
+
+function usage(code: number): never {
+  console.log('usage: npm run simulate -- --readers N --days D [--seed S] [--json FILE] [--persist]');
+  process.exit(code);
+}
+function fail(msg: string): never {
+  console.error(`simulate: ${msg}`);
+  usage(2);
+}
+
+const opts = options();
+const started = Date.now();
+const bar = (day: number, days: number) => {
+  const width = 30;
+  const done = Math.round((day / days) * width);
+  process.stderr.write(`\r  [${'#'.repeat(done)}${'.'.repeat(width - done)}] day ${day}/${days}`);
+};
+console.log(`Simulating ${opts.readers} readers over ${opts.days} days (seed ${opts.seed})${opts.persist ? ' into the local data folder' : ''}...`);
+const result = await simulate({ ...opts, onDay: bar });
+process.stderr.write('\n');
+printTimeline(result);
+console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+if (opts.json) {
+  writeFileSync(opts.json, JSON.stringify({ seed: result.seed, days: result.days, start: result.start, end: result.end, readers: result.readers }, null, 2));
+  console.log(`Wrote ${opts.json}`);
+}
+
+function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) m.set(key(x), [...(m.get(key(x)) ?? []), x]);
+  return m;
+}
+
+function printTimeline(res: SimResult) {
+  const bySituation = groupBy(res.readers, (r) => r.situation);
+  for (const [situation, readers] of [...bySituation].sort()) {
+    console.log(`\n== Started on the ${situation} track: ${readers.length} readers ==`);
+    const count = (f: (r: SimReader) => string) =>
+      [...groupBy(readers, f)].map(([k, v]) => `${k} ${v.length}`).join(', ');
+    console.log(`  now on track:  ${count((r) => r.track)}`);
+    console.log(`  status:        ${count((r) => r.status)}`);
+    const choices = readers.flatMap((r) => r.choices.map((c) => `${c.choice}${c.by === 'timeout' ? ' (no answer)' : ''}`));
+    console.log(`  choices:       ${[...groupBy(choices, (c) => c)].map(([k, v]) => `${k} ${v.length}`).join(', ') || 'none'}`);
+    const replies = readers.reduce((n, r) => n + r.replies.length, 0);
+    const outcomes = readers.flatMap((r) => r.outcomes.map((o) => o.outcome));
+    console.log(`  replies:       ${replies}   check-ins: ${readers.reduce((n, r) => n + r.checkins.length, 0)}   outcomes: ${[...groupBy(outcomes, (o) => o)].map(([k, v]) => `${k} ${v.length}`).join(', ') || 'none'}`);
+    // A timeline: which lessons went out on which course day, and to how many.
+    const days = new Map<number, Map<string, number>>();
+    for (const r of readers) {
+      const first = r.sends[0] ? localDate(new Date(r.sends[0].sentAt), r.timezone) : '';
+      for (const s of r.sends) {
+        const d = daysBetween(first, localDate(new Date(s.sentAt), r.timezone));
+        const m = days.get(d) ?? new Map<string, number>();
+        m.set(s.lessonId, (m.get(s.lessonId) ?? 0) + 1);
+        days.set(d, m);
+      }
+    }
+    console.log('  course day  lessons sent (readers)');
+    for (const [d, m] of [...days].sort((a, b) => a[0] - b[0]).slice(0, 60)) {
+      console.log(`  ${String(d).padStart(10)}  ${[...m].map(([l, n]) => `${l} (${n})`).join(', ')}`);
+    }
+  }
+}

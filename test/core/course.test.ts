@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { lessonTemplates, allLessonTemplates } from '../../emails/lessons/index.js';
+import { checkCourse } from '../../functions/core/course/check.js';
+import { course } from '../../functions/core/course/definition.js';
+import type { CourseDefinition } from '../../functions/core/course/schema.js';
+
+const templates = new Set(lessonTemplates.keys());
+const clone = (): CourseDefinition => structuredClone(course);
+
+describe('the course check', () => {
+  it('passes the real course', () => {
+    expect(checkCourse(course, templates)).toEqual([]);
+  });
+
+  it('has a unique id for every lesson template, matching its file', () => {
+    expect(allLessonTemplates.length).toBe(lessonTemplates.size);
+  });
+
+  it('gives each track a sensible size and the outline timings', () => {
+    const count = (t: keyof CourseDefinition['tracks']) => Object.values(course.tracks[t].paths).reduce((n, p) => n + p.length, 0);
+    for (const t of ['tumultuous', 'healthy', 'stress'] as const) expect(count(t)).toBeGreaterThanOrEqual(12);
+    const decisionA = course.tracks.tumultuous.paths.main!.at(-1)!;
+    expect(decisionA).toMatchObject({ day: 30, noContactDays: 30, branch: 'tumultuous-decision' });
+    const decisionB = course.tracks.healthy.paths.main!.at(-1)!;
+    expect(decisionB).toMatchObject({ day: 45, noContactDays: 45, branch: 'healthy-decision' });
+    expect(course.tracks.stress.paths.main!.at(-1)).toMatchObject({ day: 4, branch: 'stress-talk' });
+    const moreTime = course.branches['tumultuous-decision']!.choices.find((c) => c.id === 'more-time')!;
+    expect(moreTime.action).toMatchObject({ type: 'repeat', days: 14 });
+  });
+
+  it('finds a lesson without a template', () => {
+    const c = clone();
+    c.tracks.tumultuous.paths.main![1]!.lesson = 'tumultuous/day-99';
+    expect(checkCourse(c, templates)).toContain('lesson tumultuous/day-99 has no template');
+  });
+
+  it('finds day offsets that do not increase', () => {
+    const c = clone();
+    c.tracks.healthy.paths.main![3]!.day = 1;
+    expect(checkCourse(c, templates).some((p) => p.includes('does not increase'))).toBe(true);
+  });
+
+  it('finds a choice that leads nowhere and a path nobody reaches', () => {
+    const c = clone();
+    c.branches['stress-talk']!.choices[0]!.action = { type: 'goto', to: { track: 'stress', path: 'nowhere' } };
+    const problems = checkCourse(c, templates);
+    expect(problems).toContain('a choice leads to missing path stress/nowhere');
+    expect(problems).toContain('path stress/talking is unreachable');
+  });
+
+  it('finds a branch that can never be left (a dead end)', () => {
+    const c = clone();
+    for (const ch of c.branches['stress-talk']!.choices) ch.action = { type: 'repeat', days: 4, lesson: 'stress/break-check' };
+    expect(checkCourse(c, templates).some((p) => p.includes('dead end'))).toBe(true);
+  });
+});

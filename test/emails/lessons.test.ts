@@ -1,0 +1,72 @@
+import { createElement } from 'react';
+import { describe, expect, it } from 'vitest';
+import Checkin from '../../emails/checkin.js';
+import Confirmation from '../../emails/confirmation.js';
+import { lessonTemplates } from '../../emails/lessons/index.js';
+import { compile, htmlToText } from '../../functions/core/mailer/compile.js';
+import { render } from '@react-email/render';
+
+const ids = [...lessonTemplates.keys()];
+
+describe('every lesson', () => {
+  it.each(ids)('%s renders html and text, well under 100 KB, with the footer and a reply invitation', async (id) => {
+    const t = lessonTemplates.get(id)!;
+    const props = (t.Component as unknown as { PreviewProps: object }).PreviewProps;
+    const html = await render(createElement(t.Component, props as never));
+    const text = htmlToText(html);
+    expect(Buffer.byteLength(html)).toBeLessThan(60 * 1024);
+    expect(text.length).toBeGreaterThan(400);
+    expect(t.meta.subject).not.toMatch(/TODO/);
+    expect(text).not.toMatch(/TODO/);
+    expect(text).toContain('Hi Sam,');
+    expect(text).toContain('Unsubscribe');
+    expect(text).toContain('Springfield'); // the postal address
+    expect(text.toLowerCase()).toContain('reply');
+    expect(text).not.toContain('@@MEND');
+  });
+
+  it('has its subject, preview and day beside it', () => {
+    for (const t of lessonTemplates.values()) {
+      expect(t.meta.subject.length).toBeGreaterThan(5);
+      expect(t.meta.preview.length).toBeGreaterThan(10);
+      expect(Number.isInteger(t.meta.day)).toBe(true);
+    }
+  });
+});
+
+describe('other emails', () => {
+  it('the confirmation and the check-in render both parts with their links', async () => {
+    for (const C of [Confirmation, Checkin] as const) {
+      const html = await render(createElement(C as never, C.PreviewProps as never));
+      const text = htmlToText(html);
+      expect(text).toContain('Unsubscribe');
+      expect(Buffer.byteLength(html)).toBeLessThan(60 * 1024);
+    }
+  });
+
+  it('personalises a compiled lesson safely: names are escaped in html and links land in the text', async () => {
+    const t = lessonTemplates.get('stress/day-04')!;
+    const { P, personalise, valueKey } = await import('../../functions/core/mailer/compile.js');
+    const compiled = await compile(
+      createElement(t.Component, {
+        firstName: P.firstName,
+        links: { prefs: P.prefs, unsubscribe: P.unsubscribe, choices: { talking: P.choice('talking') } },
+        author: { name: 'Mend', postalAddress: 'Somewhere' },
+        branch: { question: 'Did your ex agree to talk?', choices: [{ id: 'talking', label: 'We are talking' }] },
+      }),
+      t.meta.subject,
+    );
+    const out = personalise(compiled, {
+      [valueKey('firstName')]: 'Zoë <b>&',
+      [valueKey('prefs')]: 'https://x.test/me/a?b=1&c=2',
+      [valueKey('unsubscribe')]: 'https://x.test/unsubscribe/t',
+      [valueKey('choice_talking')]: 'https://x.test/choose/abc',
+    });
+    expect(out.html).toContain('Zoë &lt;b&gt;&amp;');
+    expect(out.html).not.toContain('<b>&');
+    expect(out.html).toContain('href="https://x.test/me/a?b=1&amp;c=2"');
+    expect(out.text).toContain('Hi Zoë <b>&,');
+    expect(out.text).toContain('https://x.test/choose/abc');
+    expect(out.text).not.toContain('@@MEND');
+  });
+});
