@@ -2,7 +2,7 @@
 
 /**
  * Mend on AWS. Every resource lives in infra/ (one file per concern); deploy-time settings are
- * read in infra/config.ts. Deploy guide: infra/README-deploy.md.
+ * read in infra/config.ts. Deploy guide: README.md, "Deploy".
  * Type-check offline with `node scripts/typecheck-infra.mjs`.
  */
 export default $config({

@@ -84,7 +84,7 @@ export const config = {
   publicUrl: read('MEND_PUBLIC_URL')?.replace(/\/+$/, ''),
   postalAddress,
   authorName: read('MEND_AUTHOR_NAME') ?? 'Mend',
-  /** Whether SST manages the DNS records in Route 53 (false: add them by hand, see infra/README-deploy.md). */
+  /** Whether SST manages the DNS records in Route 53 (false: add them by hand, see README.md, "Deploy"). */
   route53: dnsMode === 'route53',
   activateRuleSet: flag('MEND_ACTIVATE_RULE_SET', isProd),
   /** SES configuration set that publishes Send/Bounce/Complaint/Delivery events. */

@@ -36,7 +36,7 @@ const sesEventsPolicy = new aws.sns.TopicPolicy('SesEventsPolicy', {
  * The SES domain identity for MEND_DOMAIN with DKIM, DMARC and a custom MAIL FROM subdomain
  * (SPF alignment). With MEND_DNS=route53 SST writes those records into the domain's Route 53
  * zone and waits for verification; with MEND_DNS=manual the deploy waits until you add them
- * (see infra/README-deploy.md).
+ * (see README.md, "Deploy").
  *
  * The identity's default configuration set is ours, so events are published even for a send
  * that forgets ConfigurationSetName; functions also get its name as MEND_CONFIGURATION_SET.

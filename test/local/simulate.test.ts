@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { currentCourse } from '../../functions/core/course/versions.js';
+import { localDate, localParts } from '../../functions/core/shared/time.js';
+import { simulate, type SimResult } from '../../functions/local/simulate.js';
+
+const ENDINGS = new Set(['tumultuous/day-45', 'healthy/day-60', 'stress/day-28', 'shared/closing']);
+const REPEATABLE = new Set([
+  'stress/break-check',
+  'shared/more-time',
+  ...Object.values(currentCourse.interjections),
+  // Shared lessons sit on more than one track: a reader who switches may meet one twice.
+  'shared/first-days',
+  'shared/communication',
+  'shared/self-esteem',
+  'shared/personal-growth',
+  'shared/ex-reached-out',
+  'shared/readiness',
+]);
+const BRANCH_LESSONS = new Set(['stress/day-04', 'stress/break-check', 'tumultuous/day-30', 'healthy/day-45', 'shared/more-time']);
+
+describe('a 100-reader, 120-day simulation', () => {
+  let result: SimResult;
+
+  it('runs to the end', async () => {
+    result = await simulate({ readers: 100, days: 120, seed: 7, sesUrl: inject('sesUrl'), dynamoUrl: inject('dynamoUrl') });
+    expect(result.readers.length).toBeGreaterThan(85); // a few never confirm and expire
+  }, 600_000);
+
+  it('starts everyone with the welcome of their own situation', () => {
+    for (const r of result.readers) {
+      if (!r.sends.length) continue;
+      expect(r.sends[0]!.lessonId).toBe(`${r.situation}/day-00`);
+    }
+  });
+
+  it('sends at most one lesson per local day, at the reader\'s hour after the welcome', () => {
+    for (const r of result.readers) {
+      const days = r.sends.map((s) => localDate(new Date(s.sentAt), r.timezone));
+      expect(new Set(days).size).toBe(days.length);
+      for (const s of r.sends.slice(1)) expect(localParts(new Date(s.sentAt), r.timezone).hour).toBe(r.sendHour);
+    }
+  });
+
+  it('never repeats a lesson except the re-asks, interjections and lessons shared between tracks', () => {
+    for (const r of result.readers) {
+      const seen = new Set<string>();
+      for (const s of r.sends) {
+        if (seen.has(s.lessonId)) expect(REPEATABLE.has(s.lessonId)).toBe(true);
+        seen.add(s.lessonId);
+      }
+    }
+  });
+
+  it('records each choice after the branch lesson that asked it, and moves the reader accordingly', () => {
+    let moved = 0;
+    for (const r of result.readers) {
+      for (const c of r.choices) {
+        const asked = r.sends.filter((s) => BRANCH_LESSONS.has(s.lessonId) && s.sentAt <= c.at);
+        expect(asked.length).toBeGreaterThan(0);
+      }
+      if (r.choices.some((c) => c.choice.startsWith('adamant'))) {
+        expect(r.track).not.toBe('stress');
+        moved++;
+      }
+      if (r.choices.some((c) => c.choice === 'move-on')) expect(r.sends.some((s) => s.lessonId === 'shared/move-forward')).toBe(true);
+    }
+    expect(moved).toBeGreaterThan(0);
+  });
+
+  it('ends every reader on a sensible path', () => {
+    const statuses = new Map<string, number>();
+    for (const r of result.readers) {
+      statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+      expect(['active', 'completed', 'paused', 'unsubscribed']).toContain(r.status);
+      if (r.status === 'completed') expect(ENDINGS.has(r.sends.at(-1)!.lessonId)).toBe(true);
+      if (r.status === 'unsubscribed') continue;
+      const last = r.sends.at(-1);
+      if (last && !last.lessonId.startsWith('shared/')) expect(last.lessonId.split('/')[0]).toBe(r.track);
+    }
+    expect(statuses.get('completed') ?? 0).toBeGreaterThan(20);
+  });
+});
