@@ -4,6 +4,8 @@ import type { DevTools, Env } from '../app.js';
 import { DAY, HOUR } from '../../core/clock.js';
 import { advanceClock } from '../../core/dev/advance.js';
 import { parseOr400, readBody } from '../validate.js';
+import { receiveRaw } from '../../core/replies/inbound.js';
+import { badRequest } from '../../core/shared/errors.js';
 
 const Advance = z
   .object({
@@ -22,6 +24,12 @@ export function devRoutes(tools: DevTools) {
     const ms = (v.days ?? 0) * DAY + (v.hours ?? 0) * HOUR;
     const report = await advanceClock(c.var.ctx, tools.clock, ms);
     return c.json(report);
+  });
+  // The inbound Lambda's local twin: a raw RFC 5322 message as the body.
+  dev.post('/inbound', async (c) => {
+    const raw = new Uint8Array(await c.req.arrayBuffer());
+    if (!raw.byteLength) throw badRequest('Send the raw message (RFC 5322) as the body', [{ path: '(body)', message: 'is empty' }]);
+    return c.json(await receiveRaw(c.var.ctx, raw), 202);
   });
   return dev;
 }

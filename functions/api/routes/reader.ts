@@ -7,10 +7,12 @@ import { getReader } from '../../core/db/access.js';
 import { applyReaderAction, type ReaderAction } from '../../core/readers/actions.js';
 import { SendHour, TimeZone, Track } from '../../core/readers/schema.js';
 import { messagePage } from '../pages/shell.js';
+import { Outcome, OUTCOMES } from '../../core/outcomes/categories.js';
+import { recordOutcome } from '../../core/outcomes/record.js';
 import { prefsPage, unsubscribeConfirmPage } from '../pages/reader.js';
 import { parseOr400, readBody } from '../validate.js';
 
-/** Signed per-reader pages: preferences, unsubscribe, branch choices. */
+/** Signed per-reader pages: preferences, unsubscribe, branch choices, check-in answers. */
 export const readerRoutes = new Hono<Env>();
 
 const badLink = (c: Context<Env>, reason: string) =>
@@ -116,6 +118,28 @@ readerRoutes.get('/choose/:token', async (c) => {
       paragraphs: [
         'Your answer to this question is already recorded, so nothing changed. Your next lesson arrives at your usual time.',
         'Want a different path? The preferences link at the bottom of every email lets you switch track.',
+      ],
+    }),
+  );
+});
+
+readerRoutes.get('/outcome/:token', async (c) => {
+  const t = check(c, 'outcome');
+  if (!t.ok) return t.res;
+  const ctx = c.var.ctx;
+  const outcome = Outcome.safeParse(t.p.o);
+  const checkpoint = String(t.p.k);
+  const r = await getReader(ctx, t.p.r);
+  if (!outcome.success || !/^\d+m$/.test(checkpoint) || !r) return badLink(c, 'malformed');
+  const res = await recordOutcome(ctx, r, { checkpoint, outcome: outcome.data, source: 'link' });
+  return c.html(
+    messagePage({
+      author: ctx.config.authorName,
+      title: res.status === 'changed' ? 'Updated. Thank you.' : 'Thank you for telling me.',
+      paragraphs: [
+        `Noted: ${OUTCOMES[outcome.data].label.charAt(0).toLowerCase()}${OUTCOMES[outcome.data].label.slice(1)}.`,
+        'If you have a minute, reply to the email and tell me a little more in your own words. I read every message, and nothing you write is shared.',
+        'Clicked the wrong one? Click the right one in the same email: the latest answer is the one that counts.',
       ],
     }),
   );

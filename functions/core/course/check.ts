@@ -14,6 +14,18 @@ export function checkCourse(def: CourseDefinition, templates: ReadonlySet<string
 
   const reached = new Set<string>(); // 'track/path'
   const queue: string[] = Object.keys(def.tracks).map((t) => `${t}/main`);
+  // Replies that resolve the story lead to closing lessons: those paths are reachable too.
+  const targets = Object.values(def.resolutions).flatMap((byTrack) => Object.values(byTrack));
+  for (const t of targets) queue.push(`${t.track}/${t.path}`);
+  const onPath = (t: { track: string; path: string; lesson?: string }) =>
+    !t.lesson || !!def.tracks[t.track as keyof CourseDefinition['tracks']]?.paths[t.path]?.some((l) => l.lesson === t.lesson);
+  for (const b of Object.values(def.branches))
+    for (const c of b.choices)
+      if (c.action.type === 'goto' && !onPath(c.action.to))
+        problems.push(`a choice leads to ${c.action.to.lesson}, which is not on ${c.action.to.track}/${c.action.to.path}`);
+  for (const t of targets)
+    if (!onPath(t))
+      problems.push(`a resolution leads to ${t.lesson}, which is not on ${t.track}/${t.path}`);
   const lessonsSeen = new Set<string>();
   const allLessons = new Set<string>();
   for (const [track, t] of Object.entries(def.tracks)) {

@@ -94,6 +94,11 @@ export const course: CourseDefinition = {
           { lesson: 'stress/day-21', day: 21 },
           { lesson: 'stress/day-28', day: 28 },
         ],
+        'move-on': [
+          { lesson: 'shared/move-forward', day: 5 },
+          { lesson: 'shared/new-chapter', day: 9 },
+          { lesson: 'shared/closing', day: 14 },
+        ],
       },
     },
   },
@@ -140,6 +145,18 @@ export const course: CourseDefinition = {
     'broke-no-contact': 'shared/broke-no-contact',
     'ex-reached-out': 'shared/ex-reached-out',
     'ex-dating': 'shared/ex-dating',
+  },
+  resolutions: {
+    'back-together': {
+      tumultuous: { track: 'tumultuous', path: 'reconnect', lesson: 'shared/mental-health-first' },
+      healthy: { track: 'healthy', path: 'reconnect', lesson: 'healthy/day-53' },
+      stress: { track: 'stress', path: 'talking', lesson: 'stress/day-10' },
+    },
+    'moved-on': {
+      tumultuous: { track: 'tumultuous', path: 'move-on' },
+      healthy: { track: 'healthy', path: 'move-on' },
+      stress: { track: 'stress', path: 'move-on' },
+    },
   },
 };
 

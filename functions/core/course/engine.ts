@@ -244,3 +244,20 @@ export function resume(r: Reader, now: Date): Reader {
   const finished = c && !c.awaiting && !c.inserts.length && c.index >= pathOf(courseFor(r.courseVersion), r.track, c.path).length;
   return { ...r, status: finished ? 'completed' : 'active', pausedAt: undefined, cursor };
 }
+
+/**
+ * A reply says the story has resolved (back together, or moved on): go to the fitting closing
+ * lessons of the reader's track, unless they are already there or past them.
+ */
+export function resolveStory(r: Reader, kind: 'back-together' | 'moved-on', now: Date): Reader {
+  if (r.status !== 'active' || !r.cursor) return r;
+  const def = courseFor(r.courseVersion);
+  const to = def.resolutions[kind]?.[r.track];
+  if (!to) return r;
+  if (r.cursor.path === to.path) {
+    const at = to.lesson ? pathOf(def, to.track, to.path).findIndex((l) => l.lesson === to.lesson) : 0;
+    if (r.cursor.index >= at) return r;
+  }
+  const moved = moveTo(r, to, today(r, now));
+  return { ...moved, cursor: { ...moved.cursor!, inserts: [] } };
+}

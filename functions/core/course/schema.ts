@@ -54,5 +54,7 @@ export const CourseDefinition = z.object({
   branches: z.record(z.string(), Branch),
   /** Lessons sent on a signal, outside any path (e.g. after breaking no contact). */
   interjections: z.record(z.string(), z.string()),
+  /** Where a reader goes when a reply says the story has resolved: the fitting closing lessons. */
+  resolutions: z.record(z.enum(['back-together', 'moved-on']), z.record(Track, Target)),
 });
 export type CourseDefinition = z.infer<typeof CourseDefinition>;

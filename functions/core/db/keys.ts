@@ -6,7 +6,7 @@
  *  email lookup      EMAIL#<address>         EMAIL                       -
  *  reply             READER#<id>             REPLY#<receivedAt>#<id>     list: INBOX#<unreviewed|reviewed>
  *  branch choice     READER#<id>             CHOICE#<at>#<branch>        -
- *  outcome           READER#<id>             OUTCOME#<checkpoint>        -
+ *  outcome           READER#<id>             OUTCOME#<checkpoint>        list: OUTCOMES
  *  author note       READER#<id>             NOTE#<at>#<id>              -
  *  sent marker       READER#<id>             SENTMARK#<seq>              -
  *  unmatched mail    MAIL#<id>               UNMATCHED                   list: INBOX#unmatched
@@ -66,5 +66,8 @@ export const READERS_LIST = 'READERS';
 export const readerListSk = (createdAt: string, id: string) => `${createdAt}#${id}`;
 export const inboxPk = (box: 'unreviewed' | 'reviewed' | 'unmatched') => PREFIX.inbox + box;
 export const inboxSk = (receivedAt: string, id: string) => `${receivedAt}#${id}`;
+
+export const OUTCOMES_LIST = 'OUTCOMES';
+export const outcomeListSk = (at: string, readerId: string, checkpoint: string) => `${at}#${readerId}#${checkpoint}`;
 
 export const readerIdFromPk = (pk: string) => pk.slice(PREFIX.reader.length);

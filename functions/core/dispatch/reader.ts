@@ -10,6 +10,7 @@ import { PermanentSendError, sendEmail } from '../mailer/send.js';
 import type { Reader, SendRecord } from '../readers/schema.js';
 import { commitReader, mutateReader } from '../readers/store.js';
 import { localDate } from '../shared/time.js';
+import { askedOp } from '../outcomes/record.js';
 import { buildEmail, type RenderCache } from './emails.js';
 
 export type ReaderOutcome = (
@@ -85,11 +86,15 @@ async function finish(
   plan: Plan & { type: 'lesson' | 'checkin' },
   record: SendRecord,
 ): Promise<Reader | null> {
+  // A check-in counts as "asked" for the outcome report in the same write that records it.
+  const ops = (r: Reader) => (plan.type === 'checkin' ? [askedOp(r, plan.checkpoint)] : []);
   try {
-    return await commitReader(ctx, claimed, afterSend(claimed, plan, record));
+    return await commitReader(ctx, claimed, afterSend(claimed, plan, record), ops(claimed));
   } catch (e) {
     if (!(e instanceof ConflictError)) throw e;
-    return mutateReader(ctx, claimed.id, (cur) => (cur.claim?.seq === record.seq ? afterSend(cur, plan, record) : null));
+    return mutateReader(ctx, claimed.id, (cur) => (cur.claim?.seq === record.seq ? afterSend(cur, plan, record) : null), {
+      ops: (cur) => ops(cur),
+    });
   }
 }
 

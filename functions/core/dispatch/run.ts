@@ -6,6 +6,9 @@ import type { Reader } from '../readers/schema.js';
 import { dispatchReader, type ReaderOutcome } from './reader.js';
 import type { RenderCache } from './emails.js';
 
+/** Counter family: emails sent per UTC day (sk = YYYY-MM-DD), attributes lesson and checkin. */
+export const SENT_PER_DAY = 'SENT';
+
 export interface DispatchReport {
   at: string;
   readers: number;
@@ -64,7 +67,12 @@ export async function runDispatch(ctx: Ctx, opts: { concurrency?: number; peek?:
   });
   // One counter write per lesson per run, not per send. Best effort: a crash here loses a few
   // "sent" counts (recount rebuilds them); outcome counters are exact (see aggregates/).
-  await Promise.all([...funnel].map(([dims, n]) => bump(ctx, counter(FUNNEL, dims, { sent: n }))));
+  const bumps = [...funnel].map(([dims, n]) => bump(ctx, counter(FUNNEL, dims, { sent: n })));
+  // Emails per UTC day, for "sent in the last 7 / 30 days" on the dashboard.
+  const lessons = byKind.lesson ?? 0;
+  const checkins = byKind.checkin ?? 0;
+  if (lessons || checkins) bumps.push(bump(ctx, counter(SENT_PER_DAY, now.slice(0, 10), { lesson: lessons, checkin: checkins })));
+  await Promise.all(bumps);
   const report = {
     at: now,
     readers: due.length,

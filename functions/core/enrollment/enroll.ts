@@ -62,6 +62,7 @@ function pendingReader(id: string, input: EnrollInput, now: Date): Reader {
     expiresAt: Math.floor((now.getTime() + PENDING_TTL) / 1000),
     sendSeq: 0,
     sends: [],
+    repliedSeqs: [],
     outbox: [],
     ver: 0,
   };

@@ -92,6 +92,8 @@ export const Reader = z.object({
   cursor: Cursor.optional(),
   sendSeq: z.number().int().default(0),
   sends: z.array(SendRecord).default([]),
+  /** Sends the reader has replied to (the funnel counts a reader once per lesson). */
+  repliedSeqs: z.array(z.number().int()).default([]),
   claim: Claim.optional(),
   unsubscribedAt: z.string().optional(),
   unsubscribedVia: z.string().optional(),
