@@ -1,0 +1,172 @@
+/**
+ * Dispatch throughput on the embedded stack: 5,000 readers due at once, one full run.
+ * Compared, in the same process and run, with
+ *  - the raw limit: the same number of bare SES SendEmail calls, each with the DynamoDB writes
+ *    an exactly-once send needs (claim + finish = 2 PutItem), no app logic, same concurrency;
+ *  - a naive dispatcher: Scan for due readers, render the react-email tree per recipient, send,
+ *    one write, no claim.
+ */
+import { createElement } from 'react';
+import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { render } from '@react-email/render';
+import { lessonTemplates } from '../emails/lessons/index.js';
+import { ManualClock } from '../functions/core/clock.js';
+import type { Ctx } from '../functions/core/context.js';
+import { startCourse } from '../functions/core/course/engine.js';
+import { readerItem } from '../functions/core/db/access.js';
+import { pool, runDispatch } from '../functions/core/dispatch/run.js';
+import { htmlToText } from '../functions/core/mailer/compile.js';
+import type { Reader } from '../functions/core/readers/schema.js';
+import { newId } from '../functions/core/shared/ids.js';
+import { startStack, type Stack } from '../functions/local/stack.js';
+import { batchPut, fmt, timed } from './seed.js';
+
+const N = Number(process.env.BENCH_READERS ?? 5000);
+const CONCURRENCY = 24;
+const START = '2026-06-01T07:00:00Z';
+
+/** Active readers whose day-1 lesson is due now (welcome already sent yesterday). */
+function dueReaders(ctx: Ctx, n: number): Reader[] {
+  const yesterday = new Date(Date.parse(START) - 86_400_000);
+  return Array.from({ length: n }, (_, i) => {
+    const base: Reader = {
+      id: newId(),
+      email: `bench-${i}@example.test`,
+      firstName: `Reader${i}`,
+      situation: (['tumultuous', 'healthy', 'stress'] as const)[i % 3]!,
+      track: (['tumultuous', 'healthy', 'stress'] as const)[i % 3]!,
+      timezone: 'UTC',
+      sendHour: 7,
+      followUpConsent: false,
+      followUpStopped: false,
+      status: 'pending',
+      createdAt: yesterday.toISOString(),
+      confirmSentAt: [],
+      sendSeq: 1,
+      sends: [],
+      repliedSeqs: [],
+      outbox: [],
+      ver: 1,
+    };
+    const r = startCourse(base, yesterday);
+    r.sends = [{ seq: 1, kind: 'lesson', ref: `${r.track}/day-00`, track: r.track, at: yesterday.toISOString(), localDate: '2026-05-31' }];
+    r.cursor = { ...r.cursor!, index: 1 };
+    r.dueAt = START;
+    return r;
+  });
+}
+
+async function freshStack(tag: string): Promise<Stack> {
+  return startStack({
+    dataDir: null,
+    clock: new ManualClock(START),
+    silent: true,
+    tableName: `bench_${tag}`,
+    config: { dueShards: 16 }, // as in AWS
+  });
+}
+
+async function ours(): Promise<number> {
+  const stack = await freshStack('ours');
+  try {
+    await batchPut(stack.ctx, dueReaders(stack.ctx, N).map((r) => readerItem(stack.ctx, r)));
+    const { ms, value } = await timed(() => runDispatch(stack.ctx, { concurrency: CONCURRENCY }));
+    if (value.sent !== N) throw new Error(`expected ${N} sends, got ${value.sent}`);
+    return ms;
+  } finally {
+    await stack.close();
+  }
+}
+
+async function sampleEmail(): Promise<{ html: string; text: string }> {
+  const t = lessonTemplates.get('tumultuous/day-01')!;
+  const html = await render(createElement(t.Component, (t.Component as unknown as { PreviewProps: never }).PreviewProps));
+  return { html, text: htmlToText(html) };
+}
+
+function sendCommand(ctx: Ctx, to: string, body: { html: string; text: string }) {
+  return new SendEmailCommand({
+    FromEmailAddress: ctx.config.fromAddress,
+    Destination: { ToAddresses: [to] },
+    Content: { Simple: { Subject: { Data: 'Bench' }, Body: { Html: { Data: body.html }, Text: { Data: body.text } } } },
+  });
+}
+
+async function raw(writesPerSend: number): Promise<number> {
+  const stack = await freshStack(`raw${writesPerSend}`);
+  const { ctx } = stack;
+  const body = await sampleEmail();
+  try {
+    const ids = Array.from({ length: N }, (_, i) => i);
+    const { ms } = await timed(() =>
+      pool(ids, CONCURRENCY, async (i) => {
+        const put = () => ctx.db.send(new PutCommand({ TableName: ctx.config.tableName, Item: { pk: `RAW#${i}`, sk: 'X', n: i } }));
+        if (writesPerSend > 1) await put();
+        await ctx.ses.send(sendCommand(ctx, `raw-${i}@example.test`, body));
+        await put();
+      }),
+    );
+    return ms;
+  } finally {
+    await stack.close();
+  }
+}
+
+async function naive(): Promise<number> {
+  const stack = await freshStack('naive');
+  const { ctx } = stack;
+  try {
+    await batchPut(ctx, dueReaders(ctx, N).map((r) => readerItem(ctx, r)));
+    const { ms } = await timed(async () => {
+      const due: Record<string, unknown>[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const res = await ctx.db.send(
+          new ScanCommand({
+            TableName: ctx.config.tableName,
+            FilterExpression: 'dueAt <= :now',
+            ExpressionAttributeValues: { ':now': START },
+            ExclusiveStartKey: start,
+          }),
+        );
+        due.push(...(res.Items ?? []));
+        start = res.LastEvaluatedKey;
+      } while (start);
+      await pool(due, CONCURRENCY, async (r) => {
+        const t = lessonTemplates.get(`${r.track}/day-01`) ?? lessonTemplates.get('tumultuous/day-01')!;
+        const html = await render(
+          createElement(t.Component, {
+            firstName: String(r.firstName),
+            links: { prefs: 'https://x/me', unsubscribe: 'https://x/u' },
+            author: { name: 'Mend', postalAddress: 'Somewhere' },
+          }),
+        );
+        await ctx.ses.send(sendCommand(ctx, String(r.email), { html, text: htmlToText(html) }));
+        await ctx.db.send(new PutCommand({ TableName: ctx.config.tableName, Item: { ...r, dueAt: undefined, sentDay1: true } }));
+      });
+    });
+    return ms;
+  } finally {
+    await stack.close();
+  }
+}
+
+export async function benchDispatch(): Promise<void> {
+  console.log(`\nDispatch: ${fmt(N)} readers due at once, concurrency ${CONCURRENCY}, embedded dynalite + SES emulator`);
+  const oursMs = await ours();
+  const raw2 = await raw(2);
+  const raw1 = await raw(1);
+  const naiveMs = await naive();
+  const rate = (ms: number) => (N / ms) * 1000;
+  const rows: [string, number][] = [
+    ['Mend dispatcher (claim, send, finish)', oursMs],
+    ['raw limit: SendEmail + 2 PutItem', raw2],
+    ['raw, SendEmail + 1 PutItem (for reference)', raw1],
+    ['naive: Scan + render per recipient', naiveMs],
+  ];
+  for (const [label, ms] of rows) console.log(`  ${label.padEnd(44)} ${fmt(ms / 1000, 2).padStart(7)} s  ${fmt(rate(ms)).padStart(6)} sends/s`);
+  console.log(`  ratio to the raw limit (2 writes):   ${fmt(raw2 / oursMs, 2)}  (target >= 0.8)`);
+  console.log(`  ratio to the raw limit (1 write):    ${fmt(raw1 / oursMs, 2)}`);
+  console.log(`  speed-up over the naive dispatcher:  ${fmt(naiveMs / oursMs, 1)}x  (target >= 10x)`);
+}

@@ -1,0 +1,56 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { systemClock, type Clock } from '../clock.js';
+import type { Ctx } from '../context.js';
+
+/**
+ * The author's access: the admin token (an SST secret in AWS) as a bearer token for the API, or
+ * exchanged once at the login form for a signed session cookie for the dashboard.
+ */
+export const SESSION_COOKIE = 'mend_admin';
+export const SESSION_SECONDS = 12 * 60 * 60;
+
+// Sessions run on wall-clock time, not app time: moving the dev clock forward must not log the
+// author out, and the browser expires the cookie on real time anyway.
+const wallClock: Clock = systemClock;
+
+/** Constant-time: both sides are hashed to the same length first, so neither length nor prefix leaks. */
+export function tokenMatches(ctx: Ctx, given: string | undefined | null): boolean {
+  if (!given) return false;
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(ctx.secrets.adminToken).digest();
+  return timingSafeEqual(a, b);
+}
+
+/** The bearer token in an Authorization header, if it is one. */
+export function bearerToken(header: string | undefined): string | undefined {
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return m?.[1];
+}
+
+/**
+ * The session key comes from the signing secret and the admin token together: rotating the admin
+ * token ends every session, and a session MAC can never pass for a reader link's MAC.
+ */
+function sessionKey(ctx: Ctx): Buffer {
+  return createHmac('sha256', ctx.secrets.signingSecret).update(`mend/admin-session/v1\0${ctx.secrets.adminToken}`).digest();
+}
+
+const mac = (ctx: Ctx, body: string) => createHmac('sha256', sessionKey(ctx)).update(body).digest('base64url');
+
+/** A fresh session value: `<expires epoch s>.<nonce>.<mac>`. */
+export function issueSession(ctx: Ctx, clock: Clock = wallClock): string {
+  const exp = Math.floor(clock.now().getTime() / 1000) + SESSION_SECONDS;
+  const body = `${exp}.${randomBytes(12).toString('base64url')}`;
+  return `${body}.${mac(ctx, body)}`;
+}
+
+export function sessionValid(ctx: Ctx, value: string | undefined, clock: Clock = wallClock): boolean {
+  if (!value || value.length > 200) return false;
+  const parts = value.split('.');
+  if (parts.length !== 3) return false;
+  const [exp, nonce, sig] = parts as [string, string, string];
+  const expected = Buffer.from(mac(ctx, `${exp}.${nonce}`));
+  const given = Buffer.from(sig);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;
+  return /^\d+$/.test(exp) && Number(exp) * 1000 > clock.now().getTime();
+}

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCounter } from '../../functions/core/aggregates/counters.js';
+import { getReader, queryPage } from '../../functions/core/db/access.js';
+import { OUTCOMES_LIST } from '../../functions/core/db/keys.js';
+import { sign } from '../../functions/core/links/tokens.js';
+import { OUTCOME_COUNTERS, outcomeDims } from '../../functions/core/outcomes/record.js';
+import { addMonths, localDate } from '../../functions/core/shared/time.js';
+import { advanceDays, localHour, received } from '../helpers/course.js';
+import { enrolAndConfirm, linkIn, testStack, type TestStack } from '../helpers/stack.js';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await testStack({ now: '2026-01-05T06:00:00Z' });
+});
+afterAll(() => stack.close());
+
+const outcomeLinks = (text: string) => [...text.matchAll(/https?:\/\/[^/\s]+(\/outcome\/[^\s)]+)/g)].map((m) => m[1]!);
+
+describe('long-term follow-up', () => {
+  let a: Awaited<ReturnType<typeof enrolAndConfirm>>;
+  let b: Awaited<ReturnType<typeof enrolAndConfirm>>;
+  let c: Awaited<ReturnType<typeof enrolAndConfirm>>;
+  let d: Awaited<ReturnType<typeof enrolAndConfirm>>;
+
+  it('sends the first check-in a month after enrolment, at the reader\'s hour', async () => {
+    a = await enrolAndConfirm(stack, { situation: 'tumultuous', timezone: 'America/Chicago', sendHour: 9, followUpConsent: true });
+    b = await enrolAndConfirm(stack, { situation: 'healthy', timezone: 'UTC', sendHour: 9, followUpConsent: true });
+    c = await enrolAndConfirm(stack, { situation: 'stress', timezone: 'UTC', sendHour: 9, followUpConsent: false });
+    d = await enrolAndConfirm(stack, { situation: 'stress', timezone: 'Asia/Tokyo', sendHour: 20, followUpConsent: true });
+    await advanceDays(stack, 33);
+    const [first] = await received(stack, a.email, ['checkin']);
+    expect(first!.ref).toBe('1m');
+    expect(localHour(first!.at, 'America/Chicago')).toBe(9);
+    expect(localDate(new Date(first!.at), 'America/Chicago') >= '2026-02-04').toBe(true);
+    expect(localDate(new Date(first!.at), 'America/Chicago') <= '2026-02-06').toBe(true);
+    expect(first!.mail.subject).toContain('One month');
+    expect(outcomeLinks(first!.mail.body.text!)).toHaveLength(6);
+  });
+
+  it('records a clicked outcome, counts it once, and lets a later click change it', async () => {
+    const [checkin] = await received(stack, a.email, ['checkin']);
+    const links = outcomeLinks(checkin!.mail.body.text!);
+    const dims = outcomeDims.situation('tumultuous', '1m');
+    const before = await readCounter(stack.ctx, OUTCOME_COUNTERS, dims);
+    expect(before.asked).toBeGreaterThanOrEqual(1);
+    const moved = links[3]!; // moved-on
+    const res = await stack.app.request(moved);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('reply to the email');
+    await stack.app.request(moved); // the same answer again: nothing changes
+    let counts = await readCounter(stack.ctx, OUTCOME_COUNTERS, dims);
+    expect(counts['moved-on']).toBe((before['moved-on'] ?? 0) + 1);
+    await stack.app.request(links[0]!); // together-healthy: the latest answer counts
+    counts = await readCounter(stack.ctx, OUTCOME_COUNTERS, dims);
+    expect(counts['moved-on']).toBe(before['moved-on'] ?? 0);
+    expect(counts['together-healthy']).toBe((before['together-healthy'] ?? 0) + 1);
+  });
+
+  it('refuses a forged outcome link', async () => {
+    const forged = sign('wrong', 'outcome', a.id, new Date('2030-01-01'), { k: '1m', o: 'moved-on' });
+    const res = await stack.app.request(`/outcome/${forged}`);
+    expect(res.status).toBe(400);
+  });
+
+  it('stops check-ins for readers who unsubscribe or stop follow-ups, and never sends them to readers who did not consent', async () => {
+    const [bCheckin] = await received(stack, b.email, ['checkin']);
+    expect(bCheckin!.ref).toBe('1m');
+    await stack.app.request(linkIn(bCheckin!.mail, '/unsubscribe/'), {
+      method: 'POST',
+      body: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    const dPrefs = linkIn((await received(stack, d.email))[0]!.mail, '/me/');
+    await stack.app.request(dPrefs, { method: 'POST', body: JSON.stringify({ action: 'stop-followups' }), headers: { 'content-type': 'application/json' } });
+    await advanceDays(stack, 740);
+    expect((await received(stack, b.email, ['checkin'])).map((s) => s.ref)).toEqual(['1m']);
+    expect(await received(stack, c.email, ['checkin'])).toEqual([]);
+    expect((await received(stack, d.email, ['checkin'])).map((s) => s.ref)).toEqual(['1m']);
+    expect((await getReader(stack.ctx, d.id))!.followUpStopped).toBe(true);
+  });
+
+  it('sends all five check-ins over two years at about 1, 3, 6, 12 and 24 months, after the course has ended', async () => {
+    const sent = await received(stack, a.email, ['checkin']);
+    expect(sent.map((s) => s.ref)).toEqual(['1m', '3m', '6m', '12m', '24m']);
+    const enrolledOn = (await getReader(stack.ctx, a.id))!.enrolledOn!;
+    for (const s of sent) {
+      const due = addMonths(enrolledOn, Number(s.ref.replace('m', '')));
+      const day = localDate(new Date(s.at), 'America/Chicago');
+      expect(day >= due && day <= addMonthsDays(due, 3)).toBe(true); // on the day, or just after a lesson that day
+      expect(localHour(s.at, 'America/Chicago')).toBe(9); // DST-correct across two years
+    }
+    expect((await getReader(stack.ctx, a.id))!.status).toBe('completed');
+  });
+
+  it('keeps the counters equal to a recount from the per-reader records', async () => {
+    // Answer a few more check-ins, changing some answers.
+    for (const r of [a]) {
+      const sent = await received(stack, r.email, ['checkin']);
+      for (const [i, s] of sent.entries()) {
+        const links = outcomeLinks(s.mail.body.text!);
+        await stack.app.request(links[i % links.length]!);
+        if (i % 2) await stack.app.request(links[(i + 2) % links.length]!);
+      }
+    }
+    const { items } = await queryPage(stack.ctx, {
+      IndexName: 'list',
+      KeyConditionExpression: 'listPk = :p',
+      ExpressionAttributeValues: { ':p': OUTCOMES_LIST },
+    });
+    const recount = new Map<string, number>();
+    for (const o of items) {
+      const key = `${o.situation}#${o.checkpoint}#${o.outcome}`;
+      recount.set(key, (recount.get(key) ?? 0) + 1);
+    }
+    for (const cp of ['1m', '3m', '6m', '12m', '24m']) {
+      const counts = await readCounter(stack.ctx, OUTCOME_COUNTERS, outcomeDims.situation('tumultuous', cp));
+      for (const [k, v] of Object.entries(counts)) {
+        if (k === 'asked') continue;
+        expect(v).toBe(recount.get(`tumultuous#${cp}#${k}`) ?? 0);
+      }
+      // Every reader asked at a checkpoint got that check-in.
+      expect(counts.asked).toBe(1);
+    }
+  });
+});
+
+function addMonthsDays(date: string, days: number) {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
