@@ -91,7 +91,7 @@ export async function searchReaders(ctx: Ctx, f: ReaderFilter): Promise<Page<Rea
 }
 
 /** Every reader matching the filter, for the CSV export. */
-export async function* allReaders(ctx: Ctx, f: Pick<ReaderFilter, 'track' | 'status' | 'q'> = {}): AsyncGenerator<ReaderSummary> {
+export async function* allReaders(ctx: Ctx, f: Partial<Pick<ReaderFilter, 'track' | 'status' | 'q'>> = {}): AsyncGenerator<ReaderSummary> {
   const keep = f.q ? matchesText(f.q) : () => true;
   for await (const items of queryAll(ctx, listQuery(f))) for (const i of items) if (keep(i)) yield summary(i);
 }

@@ -83,7 +83,20 @@ function offsetAt(ms: number, timeZone: string): number {
  * Fall-back overlap (the hour exists twice): the first one.
  * Spring-forward gap (the hour does not exist): the moment the clocks jump, i.e. the first instant after it.
  */
+const instantCache = new Map<string, number>();
+
 export function zonedInstant(date: string, hour: number, timeZone: string): Date {
+  // The scheduler asks the same (date, hour, zone) for every reader in a batch: remember answers.
+  const key = `${date}|${hour}|${timeZone}`;
+  const hit = instantCache.get(key);
+  if (hit !== undefined) return new Date(hit);
+  const at = computeZonedInstant(date, hour, timeZone);
+  if (instantCache.size > 50_000) instantCache.clear();
+  instantCache.set(key, at);
+  return new Date(at);
+}
+
+function computeZonedInstant(date: string, hour: number, timeZone: string): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const wall = Date.UTC(y, m - 1, d, hour);
   const before = offsetAt(wall - 86_400_000, timeZone);
@@ -91,7 +104,7 @@ export function zonedInstant(date: string, hour: number, timeZone: string): Date
   const candidates = [wall - before, wall - after]
     .filter((t) => wall - t === offsetAt(t, timeZone))
     .sort((a, b) => a - b);
-  return new Date(candidates[0] ?? wall - before);
+  return candidates[0] ?? wall - before;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

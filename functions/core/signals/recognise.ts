@@ -32,6 +32,8 @@ export interface Recognised {
 
 const MAX_EVIDENCE = 200;
 const MAX_DAY = 1000;
+/** Real replies are a few paragraphs; reading only this much bounds the cost of a pasted novel. */
+const MAX_INPUT = 20_000;
 
 // ---------------------------------------------------------------------------
 // Vocabulary. Plain strings, composed into the rules below.
@@ -60,8 +62,10 @@ const I_HAVE = String.raw`\bI(?:'ve|ve|\s+have|\s+had)?`;
 const I_AM = String.raw`\bI(?:'m|m|\s+am)`;
 
 const EX_KIND = alt('bf', 'gf', 'boyfriend', 'girlfriend', 'husband', 'hubby', 'wife', 'partner', 'fianc[eé]e?');
-/** "ex", "ex bf", "ex-girlfriend"; never "ex's" (that is someone else: "my ex's sister"). */
-const EX_NOUN = String.raw`ex\b(?![-\s]?${EX_KIND}'s)(?:[-\s]?${EX_KIND})?\b(?!'s)`;
+/** "'s" as "is/has" ("my ex's been texting me"), not a possessive ("my ex's sister"). */
+const NOT_POSSESSIVE = String.raw`(?!'s\b(?!\s+(?:been|got|gotten|dating|seeing|texting|messaging|calling|engaged|married|with|in|already|now|back|started|moved)\b))`;
+/** "ex", "ex bf", "ex-girlfriend"; never the possessive "ex's" (that is someone else). */
+const EX_NOUN = String.raw`ex\b(?![-\s]?${EX_KIND}'s)(?:[-\s]?${EX_KIND})?\b${NOT_POSSESSIVE}`;
 
 /** People a "her" can belong to: "I texted her sister" is not contact with the ex. */
 const PEOPLE = alt(
@@ -71,10 +75,7 @@ const PEOPLE = alt(
 );
 /** The ex as an object: him, her, them, my ex, the ex, my ex bf. */
 const EX_OBJ = alt('him', `her(?!\\s+${PEOPLE}\\b)`, 'them', `my\\s+${EX_NOUN}`, `the\\s+${EX_NOUN}`);
-/**
- * The ex as a subject. "they" only where an explicit "me" follows, and never with "called me":
- * "they called me about the job" is usually a company.
- */
+/** The ex as a subject. "they" has its own narrower rule: "they called me about the job" is usually a company. */
 const EX_SUBJ = alt(`my\\s+${EX_NOUN}`, `the\\s+${EX_NOUN}`, EX_NOUN, 'he', 'she');
 
 const TEXT_PAST = alt(
@@ -281,7 +282,8 @@ const backTogether: Rule = {
 const movedOn: Rule = {
   signal: 'moved-on',
   patterns: [
-    re(String.raw`${I_HAVE}\s+${advs(3)}moved on\b(?!\s+to\b)`),
+    // Not "moved on to the next lesson" or "moved on from that job".
+    re(String.raw`${I_HAVE}\s+${advs(3)}moved on\b(?!\s+to\b|\s+from\s+(?!him\b|her\b|them\b|my ex\b|it\b|the relationship\b|the breakup\b|us\b))`),
     re(String.raw`${I_HAVE}\s+${advs(3)}(?:let (?:him|her|them|my ex|it) go\b(?!\s+to\b)|let go\b(?!\s+of\s+(?!him|her|them|my ex|it\b|the relationship|us\b|the past|what we had|the hope|hope))|(?:gotten|got) over (?:him|her|them|my ex|the breakup|us|the relationship|it)\b)`),
     re(String.raw`${I_AM}\s+${advs(3)}(?:over (?:him|her|them|my\s+${EX_NOUN}|the breakup|us|the relationship|what happened|it all|all of it)\b|moving on\b(?!\s+to\b)|moving forward\b|ready to (?:let go|move on|move forward|leave (?:it|this|him|her|them) behind)\b|happy (?:on my own|being single|single|without (?:him|her|them))\b|single and happy\b|happily single\b|in a (?:new|happy|good) relationship\b|seeing someone(?:\s+(?:new|else))?\b|dating (?:someone|somebody|again|other people|a (?:new\s+)?(?:guy|girl|man|woman))\b|with someone (?:new|else)\b|in love (?:again|with someone (?:new|else))\b)`),
     re(String.raw`${I_HAVE}\s+${advs(2)}(?:met|found|started seeing|started dating|been seeing|been dating|begun dating)\s+(?:someone|somebody)(?:\s+(?:new|else|special|amazing|great|wonderful|lovely|incredible|who)\b|${TAIL_STRICT})`),
@@ -300,6 +302,7 @@ const noContactDay: Rule = {
     re(String.raw`\b(?<w>${NUM})\s*weeks?\s*(?:and|,|\+)\s*(?<d>${NUM})\s*days?\s*(?:of|in|into|on)?\s*(?:my\s+|the\s+|strict\s+)?${NC}`),
     re(String.raw`\bday\s*[-#]?\s*(?<n>${NUM})\s*(?:of|in|into|on)?\s*(?:my\s+|the\s+|strict\s+)?${NC}`),
     re(String.raw`\b(?<n>\d{1,4})(?:st|nd|rd|th)\s+day\s+(?:of|in|into)\s+(?:my\s+|the\s+)?${NC}`),
+    re(String.raw`\bday\s*[-#]?\s*(?<n>${NUM})\s+(?:of\s+)?(?:without|with no|with zero)\s+(?:any\s+)?contact\b`),
     re(String.raw`${NC}\s*[:\-–]?\s*(?:day)\s*[-#]?\s*(?<n>${NUM})`),
     re(String.raw`(?<n>${NUM}|\ba\b|\ban\b)\s*(?:full\s+|whole\s+)?(?<unit>day|week)s?(?!\s+and\s+a\s+half)\s*(?:of|in|into|on)?\s*(?:my\s+|the\s+|strict\s+|total\s+)?${NC}`),
     re(String.raw`(?<n>${NUM}|\ba\b)\s*(?:full\s+|whole\s+)?(?<unit>day|week)s?(?!\s+and\s+a\s+half)\s+(?:without|with no|with zero)\s+(?:any\s+)?(?:contact|texting|talking|speaking)\b`),
@@ -344,13 +347,16 @@ const EXEMPT_PHRASES = [
 const QUESTION_OPENER =
   /^\s*(?:(?:so|but|and|like|ok|okay|also|anyway|honestly|um+|hmm+|well|now|then|plus|seriously|idk|ugh)[,\s]+)*(?:(?:should|shall|do|does|did|can|could|would|will|is|are|am|was|were|have|has|had|may|might|must|shouldn'?t|don'?t|doesn'?t|didn'?t|can'?t|won'?t|isn'?t|aren'?t|wasn'?t|haven'?t|hasn'?t|wouldn'?t)\s+(?:i|we|he|she|they|it|you|my|that|this|there|u)\b|(?:how|what|why|when|where|who|which|what's|whats|how's)\s+(?:do|does|did|can|could|should|would|will|is|are|am|was|were|have|has|had|if|about|come|long|much|many|to)\b|what\s+if\b)/i;
 
-/** "Is it bad that I texted him?" asks about something that did happen. */
+/** "Is it bad that I texted him?" asks about something that did happen ("is it true that..." does not). */
 const FACTIVE_FRAME =
-  /^\s*(?:(?:so|but|and|ok|okay|also|honestly)[,\s]+)*(?:(?:is|was|isn'?t)\s+it\s+(?:\w+\s+){1,3}?(?:that|how)|what does it mean (?:that|when)|does it mean anything (?:that|when)|how do i (?:deal|cope) with (?:the fact )?that)\s/i;
+  /^\s*(?:(?:so|but|and|ok|okay|also|honestly)[,\s]+)*(?:(?:is|was|isn'?t)\s+it\s+(?!(?:really\s+|even\s+)?(?:true|possible|likely|probable|plausible|real)\b)(?:\w+\s+){1,3}?(?:that|how)|what does it mean (?:that|when)|does it mean anything (?:that|when)|how do i (?:deal|cope) with (?:the fact )?that)\s/i;
 
-/** Dreams and retractions right after the match cancel it for every signal. */
+/** Dreams, retractions and relationship history right after the match cancel it for every signal. */
 const CANCELLED_ALWAYS =
-  /^\s*(?:[\w']+\s+){0,3}?in\s+(?:my|a)\s+(?:dream|dreams|head|mind|nightmare)\b|^[^.!?]{0,60}?\b(?:or so i (?:thought|hoped|believed)|or at least i thought|just kidding|jk|yeah right|apparently not)\b/i;
+  /^\s*(?:[\w']+\s+){0,3}?in\s+(?:my|a)\s+(?:dream|dreams|head|mind|nightmare)\b|^[^.!?]{0,60}?\b(?:or so i (?:thought|hoped|believed)|or at least i thought|just kidding|jk|yeah right|apparently not)\b|^[^.!?]{0,80}?\b(?:(?:when|while) we were (?:together|dating|a couple)|before (?:the|we) br(?:eak|oke)\s?up|during (?:the|our) relationship|years ago)\b/i;
+
+/** "Back when we were together I texted him every hour" is history, not progress. */
+const HISTORY_BEFORE = /\b(?:(?:when|while) we were (?:together|dating|a couple)|back (?:then|when)|during (?:the|our) relationship|years ago|in the beginning)\b/i;
 
 function clauseStart(sentence: string, at: number): number {
   let start = 0;
@@ -385,7 +391,7 @@ function isQuestion(sentence: string, at: number, end: number, start: number): b
 function accepted(rule: Rule, sentence: string, at: number, end: number): boolean {
   const start = clauseStart(sentence, at);
   const prefix = sentence.slice(start, at);
-  if (isNegatedOrHypothetical(prefix) || rule.hedgedBy?.test(prefix)) return false;
+  if (isNegatedOrHypothetical(prefix) || rule.hedgedBy?.test(prefix) || HISTORY_BEFORE.test(prefix)) return false;
   if (isQuestion(sentence, at, end, start)) return false;
   const after = sentence.slice(end);
   if (CANCELLED_ALWAYS.test(after)) return false;
@@ -406,9 +412,7 @@ function normalise(text: string): string {
     .replace(/\r\n?/g, '\n');
 }
 
-const HISTORY_MARKER =
-  /^\s*(?:-{2,}\s*(?:Original Message|Forwarded message)\s*-{2,}|Begin forwarded message:|_{8,}|From:\s.*)\s*$/i;
-const ON_WROTE = /^\s*On\s[\s\S]*\d[\s\S]*\bwrote:\s*$/i;
+const HISTORY_MARKER = /^\s*(?:-{2,}\s*(?:Original Message|Forwarded message)\s*-{2,}|Begin forwarded message:|_{8,})\s*$/i;
 
 /** Drops quoted lines and everything after the start of quoted history (defensive: it should already be gone). */
 function stripQuoted(text: string): string {
@@ -416,7 +420,7 @@ function stripQuoted(text: string): string {
   const kept: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    if (HISTORY_MARKER.test(line) || startsOnWrote(lines, i)) break;
+    if (HISTORY_MARKER.test(line) || startsOnWrote(lines, i) || startsOutlookHeader(lines, i)) break;
     if (!/^\s*>/.test(line)) kept.push(line);
   }
   return kept.join('\n');
@@ -425,10 +429,18 @@ function stripQuoted(text: string): string {
 /** Gmail wraps "On <date>, <name> <addr> wrote:" over up to three lines. */
 function startsOnWrote(lines: string[], i: number): boolean {
   if (!/^\s*On\s/i.test(lines[i] ?? '')) return false;
+  // Three simple tests rather than one regex with two unbounded wildcards (slow on long lines).
   for (let k = 1; k <= 3 && i + k <= lines.length; k++) {
-    if (ON_WROTE.test(lines.slice(i, i + k).join(' '))) return true;
+    const header = lines.slice(i, i + k).join(' ');
+    if (/\bwrote:\s*$/i.test(header) && /\d/.test(header)) return true;
   }
   return false;
+}
+
+/** Outlook quotes history under a "From:" line followed by "Sent:" or "Date:". */
+function startsOutlookHeader(lines: string[], i: number): boolean {
+  if (!/^\s*\*?From:\*?\s/i.test(lines[i] ?? '')) return false;
+  return lines.slice(i + 1, i + 4).some((l) => /^\s*\*?(?:Sent|Date):\*?\s/i.test(l));
 }
 
 interface Sentence {
@@ -461,13 +473,15 @@ function splitSentences(text: string): Sentence[] {
   return out.filter((s) => s.text.trim() !== '');
 }
 
-/** The sentence, trimmed; a long one is cut to a 200-char window around the match. */
+const squash = (s: string) => s.replace(/\s+/g, ' ');
+
+/** The sentence on one line (mail wraps it), trimmed; a long one is cut to a 200-char window around the match. */
 function evidenceOf(sentence: string, at: number): string {
-  const trimmed = sentence.trim();
-  if (trimmed.length <= MAX_EVIDENCE) return trimmed;
-  const offset = sentence.indexOf(trimmed);
-  const from = Math.max(0, Math.min(at - offset - 60, trimmed.length - MAX_EVIDENCE));
-  return trimmed.slice(from, from + MAX_EVIDENCE).trim();
+  const text = squash(sentence).trim();
+  if (text.length <= MAX_EVIDENCE) return text;
+  const matchAt = squash(sentence.slice(0, at)).trimStart().length;
+  const from = Math.max(0, Math.min(matchAt - 60, text.length - MAX_EVIDENCE));
+  return text.slice(from, from + MAX_EVIDENCE).trim();
 }
 
 // ---------------------------------------------------------------------------
@@ -505,7 +519,9 @@ function toHit(rule: Rule, sentence: Sentence, m: RegExpExecArray): Hit | undefi
 
 export function recogniseSignals(text: string): Recognised[] {
   const hits: Hit[] = [];
-  for (const sentence of splitSentences(stripQuoted(normalise(text)))) {
+  const body = stripQuoted(normalise(text.slice(0, MAX_INPUT)));
+  for (const sentence of splitSentences(body)) {
+    if (!/[a-z]/i.test(sentence.text)) continue;
     for (const rule of RULES) {
       const hit = firstHit(rule, sentence);
       if (hit) hits.push(hit);

@@ -1,0 +1,24 @@
+import { SITUATIONS } from '../../../core/enrollment/input.js';
+import { NO_RESPONSE, OUTCOMES, type Outcome } from '../../../core/outcomes/categories.js';
+import { ReaderStatus, Situation } from '../../../core/readers/schema.js';
+import { Signal } from '../../../core/signals/recognise.js';
+
+/** Names the author reads on the dashboard, one place. */
+export const situationLabel = (s: string) => SITUATIONS[s as Situation]?.title ?? s;
+export const SITUATION_OPTIONS = Situation.options.map((s) => [s, situationLabel(s)] as const);
+export const TRACK_OPTIONS = Situation.options.map((s) => [s, `${s} track`] as const);
+export const STATUS_OPTIONS = ReaderStatus.options.map((s) => [s, s] as const);
+export const SIGNAL_OPTIONS = Signal.options.map((s) => [s, s.replace(/-/g, ' ')] as const);
+export const OUTCOME_OPTIONS = (Object.keys(OUTCOMES) as Outcome[]).map((o) => [o, OUTCOMES[o].short] as const);
+export const categoryLabel = (k: string) => (k === NO_RESPONSE ? 'No response' : (OUTCOMES[k as Outcome]?.short ?? k));
+
+/** One colour per category; "no response" is grey so it reads as absence, not as an answer. */
+export const CATEGORY_COLOURS: Record<string, string> = {
+  'together-healthy': '#3f8f6b',
+  'together-struggling': '#c9943a',
+  'broke-up-again': '#c25b4e',
+  'moved-on': '#4f79b8',
+  'new-relationship': '#8a63b0',
+  undecided: '#7fb3b0',
+  [NO_RESPONSE]: '#d5d0ca',
+};

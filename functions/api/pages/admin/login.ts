@@ -1,0 +1,20 @@
+import { html } from 'hono/html';
+import { page, type Html } from '../shell.js';
+
+export function loginPage(opts: { author: string; next: string; error?: string; loggedOut?: boolean }): Html {
+  return page({
+    title: 'Author login',
+    author: opts.author,
+    body: html`<div class="card">
+<h1>Author dashboard</h1>
+<p class="lead">Log in with the admin token. ${opts.loggedOut ? 'You are logged out.' : ''}</p>
+${opts.error ? html`<div class="errors" role="alert">${opts.error}</div>` : ''}
+<form method="post" action="/admin/login">
+<input type="hidden" name="next" value="${opts.next}">
+<div class="field"><label for="token">Admin token</label>
+<input type="password" id="token" name="token" autocomplete="current-password" required style="width:100%;font:16px system-ui;padding:11px 12px;border:1px solid #cfc6bb;border-radius:9px">
+<p class="hint">Locally, <code>npm start</code> prints it. In AWS it is the <code>AdminToken</code> secret.</p></div>
+<button type="submit">Log in</button>
+</form></div>`,
+  });
+}

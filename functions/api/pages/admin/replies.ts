@@ -1,0 +1,62 @@
+import { html, raw } from 'hono/html';
+import type { InboxFilter, InboxReply } from '../../../core/admin/inbox.js';
+import type { Page } from '../../../core/admin/paging.js';
+import { OUTCOMES, type Outcome } from '../../../core/outcomes/categories.js';
+import { Signal } from '../../../core/signals/recognise.js';
+import type { Html } from '../shell.js';
+import { OUTCOME_OPTIONS, SIGNAL_OPTIONS, TRACK_OPTIONS } from './labels.js';
+import { adminPage, badge, pager, select, when, withQuery } from './layout.js';
+
+type CardReply = Omit<InboxReply, 'reader'> & { reader?: InboxReply['reader'] };
+
+const action = (r: CardReply, what: string) => `/admin/replies/${encodeURIComponent(r.readerId)}/${encodeURIComponent(r.replyId)}/${what}`;
+const backField = (back: string) => html`<input type="hidden" name="back" value="${back}">`;
+
+function about(r: CardReply): string {
+  if (r.lessonId) return `lesson ${r.lessonId}${r.trackDay !== undefined ? ` (day ${r.trackDay})` : ''}`;
+  if (r.checkpoint) return `check-in ${r.checkpoint}`;
+  return r.matchedBy === 'author' ? 'assigned by you' : 'no lesson known';
+}
+
+/** One reply with every action the author can take on it; each is a plain form (works without JS). */
+export function replyCard(r: CardReply, back: string): Html {
+  const present = new Set(r.signals.map((s) => s.signal));
+  return html`<article class="reply" id="reply-${r.replyId}">
+<header><b>${r.reader ? html`<a href="/admin/readers/${r.readerId}">${r.reader.firstName}</a>` : html`<a href="/admin/readers/${r.readerId}">reader</a>`}</b>
+<span class="muted small">${when(r.receivedAt)} · ${about(r)} · ${r.track} track</span>
+${r.reviewed ? badge('reviewed') : badge('to review', 'b-pending')}${r.automatic ? badge(r.automatic) : ''}</header>
+${r.subject ? html`<div class="small muted">${r.subject}</div>` : ''}
+<blockquote>${r.text || '(no text)'}</blockquote>
+<div>${r.signals.map((s) => badge(s.signal + (s.correctedBy ? ' (you)' : ''), s.correctedBy ? 'b-author' : 'b-signal'))}${r.proposedOutcome ? html` <span class="small">Proposed outcome: <b>${OUTCOMES[r.proposedOutcome as Outcome]?.short ?? r.proposedOutcome}</b></span>` : ''}</div>
+${r.note ? html`<div class="note">${r.note}</div>` : ''}
+<div class="actions">
+<form method="post" action="${action(r, 'review')}">${backField(back)}<input type="hidden" name="reviewed" value="${r.reviewed ? 'false' : 'true'}"><button class="small${r.reviewed ? ' secondary' : ''}" type="submit">${r.reviewed ? 'Back to unreviewed' : 'Mark reviewed'}</button></form>
+<form method="post" action="${action(r, 'signals')}">${backField(back)}<span class="checks">${Signal.options.map(
+    (s) => html`<label><input type="checkbox" name="signals" value="${s}"${present.has(s) ? raw(' checked') : ''}>${SIGNAL_OPTIONS.find((o) => o[0] === s)![1]}</label>`,
+  )}</span><button class="small secondary" type="submit">Correct signals</button></form>
+${r.checkpoint
+  ? html`<form method="post" action="${action(r, 'outcome')}">${backField(back)}<input type="hidden" name="checkpoint" value="${r.checkpoint}">${select('outcome', OUTCOME_OPTIONS, r.proposedOutcome)}<button class="small" type="submit">Confirm outcome for ${r.checkpoint}</button></form>`
+  : ''}
+<form method="post" action="${action(r, 'note')}" style="flex:1 1 260px">${backField(back)}<input type="text" name="text" placeholder="Private note" required maxlength="5000" aria-label="Private note"><button class="small secondary" type="submit">Add note</button></form>
+</div></article>`;
+}
+
+export function repliesPage(res: Page<InboxReply>, f: InboxFilter, author: string, flash?: string): Html {
+  const query = { box: f.box, signal: f.signal, track: f.track, cursor: f.cursor };
+  return adminPage({
+    title: 'Replies',
+    active: '/admin/replies',
+    author,
+    flash,
+    body: html`<h1>Replies</h1>
+<form class="filters" method="get" action="/admin/replies">
+<div><label for="f-box">Box</label>${select('box', [['unreviewed', 'Unreviewed'], ['reviewed', 'Reviewed']], f.box)}</div>
+<div><label for="f-signal">Signal</label>${select('signal', SIGNAL_OPTIONS, f.signal, 'any')}</div>
+<div><label for="f-track">Track</label>${select('track', TRACK_OPTIONS, f.track, 'any')}</div>
+<button type="submit">Filter</button>
+<a class="button secondary" href="/admin/export/replies.csv">CSV (all replies)</a>
+</form>
+${res.items.length ? res.items.map((r) => replyCard(r, withQuery('/admin/replies', query))) : html`<p class="card muted">${f.box === 'unreviewed' ? 'Nothing waiting. Every reply has been read.' : 'No replies here.'}</p>`}
+${pager('/admin/replies', query, res.cursor)}`,
+  });
+}

@@ -1,0 +1,65 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Env } from '../../app.js';
+import { SESSION_COOKIE, SESSION_SECONDS, bearerToken, issueSession, sessionValid, tokenMatches } from '../../../core/admin/auth.js';
+
+/** The JSON API: `Authorization: Bearer <admin token>` on every request, or 401. */
+export const requireBearer: MiddlewareHandler<Env> = async (c, next) => {
+  if (tokenMatches(c.var.ctx, bearerToken(c.req.header('authorization')))) return next();
+  c.header('WWW-Authenticate', 'Bearer realm="mend-admin"');
+  return c.json({ error: 'Unauthorized: send Authorization: Bearer <admin token>' }, 401);
+};
+
+/** Paths under /admin that answer without a session: the login form itself. */
+const OPEN = new Set(['/admin/login']);
+
+/**
+ * The dashboard: every POST must come from our own origin (CSRF; with SameSite=Strict a second
+ * line), and every page but the login form needs a valid session, else it goes to the login form.
+ */
+export const requireSession: MiddlewareHandler<Env> = async (c, next) => {
+  if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !sameOrigin(c)) return c.text('Forbidden: cross-site request', 403);
+  if (OPEN.has(c.req.path) || hasSession(c)) return next();
+  c.header('Cache-Control', 'no-store');
+  const back = c.req.method === 'GET' ? `?next=${encodeURIComponent(c.req.path + (new URL(c.req.url).search || ''))}` : '';
+  return c.redirect(`/admin/login${back}`, 303);
+};
+
+export const hasSession = (c: Context<Env>) => sessionValid(c.var.ctx, getCookie(c, SESSION_COOKIE));
+
+/** Origin (or, failing that, Referer) must be this site: the request's own origin or the public URL's. */
+export function sameOrigin(c: Context<Env>): boolean {
+  const origin = c.req.header('origin') ?? refererOrigin(c.req.header('referer'));
+  if (!origin || origin === 'null') return false;
+  const own = new Set([new URL(c.req.url).origin, new URL(c.var.ctx.config.publicUrl).origin]);
+  return own.has(origin);
+}
+
+function refererOrigin(referer: string | undefined): string | undefined {
+  if (!referer) return undefined;
+  try {
+    return new URL(referer).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+const cookieOptions = (c: Context<Env>) => ({
+  httpOnly: true,
+  sameSite: 'Strict' as const,
+  path: '/admin',
+  secure: c.var.ctx.config.publicUrl.startsWith('https:'),
+});
+
+export function startSession(c: Context<Env>): void {
+  setCookie(c, SESSION_COOKIE, issueSession(c.var.ctx), { ...cookieOptions(c), maxAge: SESSION_SECONDS });
+}
+
+export function endSession(c: Context<Env>): void {
+  deleteCookie(c, SESSION_COOKIE, cookieOptions(c));
+}
+
+/** Where to go after login: only a path inside the dashboard (no open redirect). */
+export function safeNext(next: string | undefined): string {
+  return next && /^\/admin(\/[^/\\]|\/?$|\?)/.test(next) && !next.includes('//') ? next : '/admin';
+}

@@ -1,0 +1,35 @@
+import type { Context } from 'hono';
+import type { Env } from '../../../app.js';
+import { badRequest } from '../../../../core/shared/errors.js';
+import { safeNext } from '../auth.js';
+
+/** A dashboard form body; repeated fields (checkboxes) become arrays. */
+export async function readForm(c: Context<Env>): Promise<Record<string, string | string[]>> {
+  const type = c.req.header('content-type') ?? '';
+  if (!type.includes('application/x-www-form-urlencoded') && !type.includes('multipart/form-data'))
+    throw badRequest('Send the form', [{ path: '(body)', message: 'unsupported content type' }]);
+  const body = await c.req.parseBody({ all: true });
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(body)) {
+    const strings = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
+    if (strings.length) out[k] = strings.length === 1 && !k.endsWith('[]') && k !== 'signals' ? strings[0]! : strings;
+  }
+  return out;
+}
+
+/** Post/redirect/get: back to where the form was, with a flash key the page knows how to say. */
+export function backTo(c: Context<Env>, back: unknown, done: string) {
+  const to = safeNext(typeof back === 'string' ? back : undefined);
+  return c.redirect(`${to}${to.includes('?') ? '&' : '?'}done=${done}`, 303);
+}
+
+export const FLASH: Record<string, string> = {
+  reviewed: 'Marked as reviewed.',
+  unreviewed: 'Moved back to unreviewed.',
+  signals: 'Signals corrected.',
+  outcome: 'Outcome confirmed and counted.',
+  note: 'Note saved.',
+  assigned: 'Assigned: the message is now a reply of that reader.',
+};
+
+export const flash = (c: Context<Env>) => FLASH[c.req.query('done') ?? ''];

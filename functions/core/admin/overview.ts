@@ -1,0 +1,100 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Ctx } from '../context.js';
+import { readCounter } from '../aggregates/counters.js';
+import { counterKey, inboxPk } from '../db/keys.js';
+import { nextDueAt, SENT_PER_DAY } from '../dispatch/run.js';
+import { READER_COUNTS } from '../readers/store.js';
+import { ReaderStatus, Track } from '../readers/schema.js';
+import { addDays } from '../shared/time.js';
+
+export interface Overview {
+  now: string;
+  readers: {
+    total: number;
+    byStatus: Record<string, number>;
+    byTrack: Record<string, number>;
+    /** status -> track -> count */
+    byStatusAndTrack: Record<string, Record<string, number>>;
+  };
+  sent: { last7: { lesson: number; checkin: number }; last30: { lesson: number; checkin: number } };
+  replies: { awaitingReview: number; unmatched: number };
+  nextDispatch: string | null;
+}
+
+/** Readers by status and track: one counter item, kept exact by the reader outbox. */
+async function readerCounts(ctx: Ctx): Promise<Overview['readers']> {
+  const counts = await readCounter(ctx, READER_COUNTS.family, READER_COUNTS.dims);
+  const byStatusAndTrack: Record<string, Record<string, number>> = {};
+  const byStatus: Record<string, number> = {};
+  const byTrack: Record<string, number> = {};
+  for (const s of ReaderStatus.options) byStatusAndTrack[s] = Object.fromEntries(Track.options.map((t) => [t, 0]));
+  for (const s of ReaderStatus.options) byStatus[s] = 0;
+  for (const t of Track.options) byTrack[t] = 0;
+  let total = 0;
+  for (const [attr, n] of Object.entries(counts)) {
+    const [status, track] = attr.split('#') as [string, string | undefined];
+    if (!track) continue;
+    (byStatusAndTrack[status] ??= {})[track] = n;
+    byStatus[status] = (byStatus[status] ?? 0) + n;
+    byTrack[track] = (byTrack[track] ?? 0) + n;
+    total += n;
+  }
+  return { total, byStatus, byTrack, byStatusAndTrack };
+}
+
+/** Emails per UTC day: one Query over the last 30 day items of the SENT counter. */
+async function sentCounts(ctx: Ctx): Promise<Overview['sent']> {
+  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const res = await ctx.db.send(
+    new QueryCommand({
+      TableName: ctx.config.tableName,
+      KeyConditionExpression: 'pk = :p AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':p': counterKey(SENT_PER_DAY, '').pk, ':from': addDays(today, -29), ':to': today },
+    }),
+  );
+  const week = addDays(today, -6);
+  const sum = { last7: { lesson: 0, checkin: 0 }, last30: { lesson: 0, checkin: 0 } };
+  for (const i of res.Items ?? []) {
+    const lesson = Number(i.lesson ?? 0);
+    const checkin = Number(i.checkin ?? 0);
+    sum.last30.lesson += lesson;
+    sum.last30.checkin += checkin;
+    if (String(i.sk) >= week) {
+      sum.last7.lesson += lesson;
+      sum.last7.checkin += checkin;
+    }
+  }
+  return sum;
+}
+
+/** Items waiting in an inbox: a COUNT Query reads keys only, bounded by what is waiting. */
+async function countBox(ctx: Ctx, box: 'unreviewed' | 'unmatched'): Promise<number> {
+  let n = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await ctx.db.send(
+      new QueryCommand({
+        TableName: ctx.config.tableName,
+        IndexName: 'list',
+        KeyConditionExpression: 'listPk = :p',
+        ExpressionAttributeValues: { ':p': inboxPk(box) },
+        Select: 'COUNT',
+        ExclusiveStartKey: start,
+      }),
+    );
+    n += res.Count ?? 0;
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return n;
+}
+
+export async function overview(ctx: Ctx): Promise<Overview> {
+  const [readers, sent, awaitingReview, unmatched, nextDispatch] = await Promise.all([
+    readerCounts(ctx),
+    sentCounts(ctx),
+    countBox(ctx, 'unreviewed'),
+    countBox(ctx, 'unmatched'),
+    nextDueAt(ctx),
+  ]);
+  return { now: ctx.clock.now().toISOString(), readers, sent, replies: { awaitingReview, unmatched }, nextDispatch };
+}

@@ -1,0 +1,56 @@
+import type { Ctx } from '../context.js';
+import { FUNNEL } from '../choices/record.js';
+import { currentCourse } from '../course/versions.js';
+import { counterKey } from '../db/keys.js';
+import type { Track } from '../readers/schema.js';
+import { queryAll } from '../admin/paging.js';
+
+export interface FunnelRow {
+  track: string;
+  lessonId: string;
+  /** The lesson's day on the track (earliest placement), for ordering; null for interjections. */
+  day: number | null;
+  sent: number;
+  replied: number;
+  clicked: number;
+  unsubscribed: number;
+  replyRate: number | null;
+  clickRate: number | null;
+  unsubscribeRate: number | null;
+}
+
+/** Where each lesson sits on a track: its earliest day on any of the track's paths. */
+function lessonDays(track: string): Map<string, number> {
+  const days = new Map<string, number>();
+  for (const path of Object.values(currentCourse.tracks[track as Track]?.paths ?? {}))
+    for (const l of path) days.set(l.lesson, Math.min(days.get(l.lesson) ?? Infinity, l.day));
+  return days;
+}
+
+const rate = (n: number, d: number) => (d > 0 ? n / d : null);
+
+/** Per track, per lesson: sent, replied, clicked a choice, unsubscribed after it. One Query on the FUNNEL counters. */
+export async function funnelReport(ctx: Ctx, track?: Track): Promise<{ rows: FunnelRow[] }> {
+  const rows: FunnelRow[] = [];
+  const q = {
+    KeyConditionExpression: track ? 'pk = :p AND begins_with(sk, :t)' : 'pk = :p',
+    ExpressionAttributeValues: { ':p': counterKey(FUNNEL, '').pk, ...(track ? { ':t': `${track}#` } : {}) },
+  };
+  const days = new Map<string, Map<string, number>>();
+  for await (const items of queryAll(ctx, q))
+    for (const i of items) {
+      const sk = String(i.sk);
+      const cut = sk.indexOf('#');
+      const [t, lessonId] = [sk.slice(0, cut), sk.slice(cut + 1)];
+      if (!days.has(t)) days.set(t, lessonDays(t));
+      const n = (k: string) => Math.max(0, Number(i[k] ?? 0));
+      const sent = n('sent');
+      rows.push({
+        track: t, lessonId, day: days.get(t)!.get(lessonId) ?? null,
+        sent, replied: n('replied'), clicked: n('clicked'), unsubscribed: n('unsubscribed'),
+        replyRate: rate(n('replied'), sent), clickRate: rate(n('clicked'), sent), unsubscribeRate: rate(n('unsubscribed'), sent),
+      });
+    }
+  rows.sort((a, b) => a.track.localeCompare(b.track) || (a.day ?? 1e9) - (b.day ?? 1e9) || a.lessonId.localeCompare(b.lessonId));
+  return { rows };
+}
