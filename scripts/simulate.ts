@@ -78,6 +78,8 @@ function printTimeline(res: SimResult) {
     console.log(`  choices:       ${[...groupBy(choices, (c) => c)].map(([k, v]) => `${k} ${v.length}`).join(', ') || 'none'}`);
     const replies = readers.reduce((n, r) => n + r.replies.length, 0);
     const outcomes = readers.flatMap((r) => r.outcomes.map((o) => o.outcome));
+    const signals = readers.flatMap((r) => r.replies.flatMap((x) => x.signals));
+    console.log(`  signals:       ${[...groupBy(signals, (x) => x)].map(([k, v]) => `${k} ${v.length}`).join(', ') || 'none'}`);
     console.log(`  replies:       ${replies}   check-ins: ${readers.reduce((n, r) => n + r.checkins.length, 0)}   outcomes: ${[...groupBy(outcomes, (o) => o)].map(([k, v]) => `${k} ${v.length}`).join(', ') || 'none'}`);
     // A timeline: which lessons went out on which course day, and to how many.
     const days = new Map<number, Map<string, number>>();

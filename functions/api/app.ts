@@ -8,6 +8,7 @@ import { zodIssues } from './validate.js';
 import { publicRoutes } from './routes/public.js';
 import { readerRoutes } from './routes/reader.js';
 import { devRoutes } from './routes/dev.js';
+import { mountAdmin } from './routes/admin/index.js';
 
 export type Env = { Variables: { ctx: Ctx } };
 
@@ -33,6 +34,7 @@ export function createApp(ctx: Ctx, opts: AppOptions): Hono<Env> {
   app.route('/', publicRoutes);
   app.route('/', readerRoutes);
   if (opts.dev) app.route('/dev', devRoutes(opts.devTools));
+  mountAdmin(app);
   app.get('/health', (c) => c.json({ ok: true }));
   app.notFound((c) => c.json({ error: 'Not found' }, 404));
   app.onError((err, c) => {

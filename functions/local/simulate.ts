@@ -74,6 +74,30 @@ const ZONES = ['Europe/London', 'America/New_York', 'America/Los_Angeles', 'Euro
 const HOURS = [6, 7, 8, 8, 8, 9, 12, 18, 20, 21];
 const NAMES = ['Alex', 'Sam', 'Jordan', 'Maya', 'Chris', 'Noor', 'Lena', 'Tomás', 'Aiko', 'Priya', 'Jamie', 'Zoë'];
 
+/**
+ * How synthetic readers answer check-ins, per situation: made up, but shaped like the author's
+ * experience (about 3 in 10 reconcile after a stormy relationship).
+ */
+const OUTCOME_ODDS: Record<string, Record<string, number>> = {
+  tumultuous: { 'together-healthy': 10, 'together-struggling': 12, 'broke-up-again': 8, 'moved-on': 35, 'new-relationship': 15, undecided: 20 },
+  healthy: { 'together-healthy': 22, 'together-struggling': 8, 'broke-up-again': 5, 'moved-on': 30, 'new-relationship': 15, undecided: 20 },
+  stress: { 'together-healthy': 38, 'together-struggling': 10, 'broke-up-again': 7, 'moved-on': 20, 'new-relationship': 8, undecided: 17 },
+};
+
+/** What synthetic readers write back (some carry a signal the recogniser should find). */
+const REPLIES = [
+  'Thank you for this. Today was a little easier.',
+  'Day {day} of no contact. Some moments are hard but I am getting through.',
+  "I broke no contact last night. I called him and regret it.",
+  'My ex texted me this morning. I have not answered yet.',
+  'I saw on social media that my ex is dating someone new. It hurts.',
+  "We met for coffee yesterday and we're taking it slow.",
+  "I think this exercise helped. I wrote the list and cried a bit, but it's okay.",
+  "Honestly I've moved on. I feel lighter than I have in months.",
+  "We're back together! Going slowly this time.",
+  "I did NOT text her, even though I really wanted to.",
+];
+
 /** How synthetic readers answer each branch (ignore = never click). */
 const BRANCH_ODDS: Record<string, Record<string, number>> = {
   'stress-talk': { talking: 40, 'adamant-tumultuous': 20, 'adamant-healthy': 20, 'not-yet': 10, ignore: 10 },
@@ -106,11 +130,11 @@ export async function simulate(opts: SimOptions): Promise<SimResult> {
   const startedAt = clock.now().toISOString();
   try {
     const inbox = inboxReader(stack);
-    const people = new Map<string, { situation: string; plans: Map<string, { at: number; path: string }> }>();
+    const people = new Map<string, Person>();
     for (let i = 0; i < opts.readers; i++) {
       const situation = rand.pick(['tumultuous', 'healthy', 'stress'] as const);
       const email = `sim-${seed}-${i}@example.test`;
-      people.set(email, { situation, plans: new Map() });
+      people.set(email, { situation, plans: new Map(), lastOutcome: undefined });
       await stack.app.request('/api/enroll', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -138,7 +162,8 @@ export async function simulate(opts: SimOptions): Promise<SimResult> {
         for (const [key, plan] of p.plans)
           if (plan.at <= now) {
             p.plans.delete(key);
-            await stack.app.request(plan.path);
+            if (plan.raw) await stack.app.request('/dev/inbound', { method: 'POST', body: plan.raw, headers: { 'content-type': 'message/rfc822' } });
+            else await stack.app.request(plan.path);
           }
       opts.onDay?.(day, opts.days);
     }
@@ -154,29 +179,63 @@ export async function simulate(opts: SimOptions): Promise<SimResult> {
   }
 }
 
-/** A synthetic person decides whether and when to click a branch choice or a check-in answer. */
-function planReaction(
-  mail: StoredEmail,
-  people: Map<string, { situation: string; plans: Map<string, { at: number; path: string }> }>,
-  rand: ReturnType<typeof rng>,
-  now: number,
-) {
-  const p = people.get(mail.destination.to[0]!);
+interface Person {
+  situation: string;
+  plans: Map<string, { at: number; path: string; raw?: string }>;
+  lastOutcome: string | undefined;
+}
+
+const payload = (path: string) => JSON.parse(Buffer.from(path.split('/')[2]!.split('.')[0]!, 'base64url').toString());
+
+/** A synthetic person decides whether and when to click a choice, answer a check-in, or reply. */
+function planReaction(mail: StoredEmail, people: Map<string, Person>, rand: ReturnType<typeof rng>, now: number) {
+  const to = mail.destination.to[0]!;
+  const p = people.get(to);
   if (!p) return;
   const kind = mail.headers.find((h) => h.name === 'X-Mend-Kind')?.value;
+  const delay = Math.floor(rand.next() * 2.5 * DAY);
+  if ((kind === 'lesson' && rand.next() < 0.15) || (kind === 'checkin' && rand.next() < 0.2)) {
+    const text = rand.pick(REPLIES).replace('{day}', String(1 + Math.floor(rand.next() * 40)));
+    p.plans.set(`reply:${mail.messageId}`, { at: now + delay, path: '', raw: replyMessage(to, mail, text) });
+  }
   const links = [...(mail.body.text ?? '').matchAll(/https?:\/\/[^/\s]+(\/(?:choose|outcome)\/[^\s)]+)/g)].map((m) => m[1]!);
   if (!links.length) return;
-  const delay = Math.floor(rand.next() * 2.5 * DAY);
+  if (kind === 'checkin') {
+    if (rand.next() > 0.55) return; // many people never answer: the report must show it
+    const outcome = p.lastOutcome && rand.next() < 0.7 ? p.lastOutcome : rand.weighted(OUTCOME_ODDS[p.situation]!);
+    p.lastOutcome = outcome;
+    const path = links.find((l) => payload(l).o === outcome);
+    if (path) p.plans.set(`checkin:${mail.messageId}`, { at: now + delay, path });
+    return;
+  }
   if (kind === 'lesson') {
-    const token = links[0]!.split('/')[2]!;
-    const branch = JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()).b as string;
+    const branch = payload(links[0]!).b as string;
     const odds = BRANCH_ODDS[branch];
     if (!odds) return;
     const choice = rand.weighted(odds);
     if (choice === 'ignore') return;
-    const path = links.find((l) => JSON.parse(Buffer.from(l.split('/')[2]!.split('.')[0]!, 'base64url').toString()).c === choice);
+    const path = links.find((l) => payload(l).c === choice);
     if (path) p.plans.set(`${branch}:${mail.messageId}`, { at: now + delay, path });
   }
+}
+
+/** A plain-text reply the way a phone mail app writes one, quoting the lesson. */
+function replyMessage(from: string, mail: StoredEmail, text: string): string {
+  const quoted = (mail.body.text ?? '').split('\n').slice(0, 6).map((l) => `> ${l}`).join('\r\n');
+  return [
+    `From: <${from}>`,
+    `To: ${mail.replyTo[0] ?? 'hello@mend.localhost'}`,
+    `Subject: Re: ${mail.subject}`,
+    `In-Reply-To: <${mail.messageId}@email.amazonses.com>`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=UTF-8',
+    '',
+    text,
+    '',
+    'On Mon, Mend <lessons@mend.localhost> wrote:',
+    quoted,
+    '',
+  ].join('\r\n');
 }
 
 async function describe(stack: Stack, r: Reader): Promise<SimReader> {

@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueSession } from '../../../functions/core/admin/auth.js';
+import { ManualClock } from '../../../functions/core/clock.js';
+import { testStack, type TestStack } from '../../helpers/stack.js';
+import { ADMIN_TOKEN, ORIGIN, bearer, login } from './admin-helpers.js';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await testStack();
+});
+afterAll(() => stack.close());
+
+/** Every admin route, with a concrete path. The last test proves this list is complete. */
+const API_ROUTES: [string, string][] = [
+  ['GET', '/api/admin/overview'],
+  ['GET', '/api/admin/readers'],
+  ['GET', '/api/admin/readers?format=csv'],
+  ['GET', '/api/admin/readers/r1'],
+  ['POST', '/api/admin/readers/r1/notes'],
+  ['GET', '/api/admin/replies'],
+  ['POST', '/api/admin/replies/r1/m1/review'],
+  ['POST', '/api/admin/replies/r1/m1/signals'],
+  ['POST', '/api/admin/replies/r1/m1/outcome'],
+  ['POST', '/api/admin/replies/r1/m1/note'],
+  ['GET', '/api/admin/unmatched'],
+  ['POST', '/api/admin/unmatched/m1/assign'],
+  ['GET', '/api/admin/outcomes'],
+  ['GET', '/api/admin/reports/outcomes'],
+  ['GET', '/api/admin/reports/outcomes?format=csv'],
+  ['GET', '/api/admin/reports/cohorts'],
+  ['GET', '/api/admin/reports/funnel'],
+  ['GET', '/api/admin/openapi.json'],
+  ['GET', '/api/admin/not-a-route'],
+];
+const PAGE_ROUTES: [string, string][] = [
+  ['GET', '/admin'],
+  ['GET', '/admin/exports'],
+  ['GET', '/admin/readers'],
+  ['GET', '/admin/readers/r1'],
+  ['POST', '/admin/readers/r1/notes'],
+  ['GET', '/admin/replies'],
+  ['POST', '/admin/replies/r1/m1/review'],
+  ['GET', '/admin/unmatched'],
+  ['POST', '/admin/unmatched/m1/assign'],
+  ['GET', '/admin/reports/outcomes'],
+  ['GET', '/admin/reports/cohorts'],
+  ['GET', '/admin/reports/funnel'],
+  ['GET', '/admin/export/readers.csv'],
+  ['GET', '/admin/export/report.csv'],
+  ['GET', '/admin/not-a-page'],
+];
+
+const form = (body: Record<string, string> = {}) => ({ body: new URLSearchParams(body), 'content-type': 'application/x-www-form-urlencoded' });
+
+describe('admin API auth', () => {
+  it.each(API_ROUTES)('%s %s answers 401 without the token', async (method, path) => {
+    const res = await stack.app.request(path, { method });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toContain('Bearer');
+    expect(await res.json()).toMatchObject({ error: expect.stringContaining('Unauthorized') });
+  });
+
+  it.each(API_ROUTES)('%s %s answers 401 with a wrong token or only a session cookie', async (method, path) => {
+    for (const authorization of [`Bearer ${ADMIN_TOKEN}x`, `Bearer ${ADMIN_TOKEN.slice(0, -1)}`, 'Bearer ', ADMIN_TOKEN, `Basic ${ADMIN_TOKEN}`]) {
+      expect((await stack.app.request(path, { method, headers: { authorization } })).status).toBe(401);
+    }
+    const cookie = `mend_admin=${issueSession(stack.ctx)}`;
+    expect((await stack.app.request(path, { method, headers: { cookie } })).status).toBe(401);
+  });
+
+  it('lets the right token through', async () => {
+    const res = await stack.app.request('/api/admin/overview', { headers: bearer });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+describe('dashboard auth', () => {
+  it.each(PAGE_ROUTES)('%s %s sends a visitor without a session to the login form', async (method, path) => {
+    const res = await stack.app.request(path, { method, headers: { origin: ORIGIN, ...(method === 'POST' ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) }, ...(method === 'POST' ? { body: '' } : {}) });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toMatch(/^\/admin\/login/);
+  });
+
+  it.each(PAGE_ROUTES)('%s %s refuses the bearer token alone, a forged, expired or old-token session', async (method, path) => {
+    const post = method === 'POST' ? { body: '', 'content-type': 'application/x-www-form-urlencoded' } : {};
+    const expired = issueSession(stack.ctx, new ManualClock(Date.now() - 13 * 3_600_000));
+    const valid = issueSession(stack.ctx);
+    const forged = valid.slice(0, -2) + (valid.endsWith('AA') ? 'BB' : 'AA');
+    const otherToken = issueSession({ ...stack.ctx, secrets: { ...stack.ctx.secrets, adminToken: 'rotated-away' } });
+    for (const headers of [bearer, { cookie: `mend_admin=${expired}` }, { cookie: `mend_admin=${forged}` }, { cookie: `mend_admin=${otherToken}` }, { cookie: 'mend_admin=' }]) {
+      const res = await stack.app.request(path, { method, body: post.body, headers: { origin: ORIGIN, ...headers, ...(post['content-type'] ? { 'content-type': post['content-type'] } : {}) } });
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toMatch(/^\/admin\/login/);
+    }
+  });
+
+  it('refuses a POST from another site even with a valid session (CSRF)', async () => {
+    const cookie = await login(stack);
+    for (const origin of ['https://evil.example', 'null', undefined]) {
+      const res = await stack.app.request('/admin/readers/r1/notes', {
+        method: 'POST',
+        body: 'text=hi',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', ...(origin ? { origin } : {}) },
+      });
+      expect(res.status).toBe(403);
+    }
+    // The login form and logout are protected the same way (no login CSRF).
+    expect((await stack.app.request('/admin/login', { method: 'POST', ...form({ token: ADMIN_TOKEN }), headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(403);
+    expect((await stack.app.request('/admin/logout', { method: 'POST', headers: { origin: 'https://evil.example' } })).status).toBe(403);
+    // A Referer from this site stands in for a missing Origin.
+    const viaReferer = await stack.app.request('/admin/readers/nobody/notes', {
+      method: 'POST',
+      body: 'text=hi',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', referer: `${ORIGIN}/admin/readers/nobody` },
+    });
+    expect(viaReferer.status).toBe(404); // past the guards, and there is no such reader
+  });
+
+  it('logs in with the token: an httpOnly, SameSite=Strict cookie on /admin that expires', async () => {
+    const page = await stack.app.request('/admin/login');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('name="token"');
+    const bad = await stack.app.request('/admin/login', { method: 'POST', body: 'token=wrong', headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(bad.status).toBe(401);
+    expect(bad.headers.get('set-cookie')).toBeNull();
+    const res = await stack.app.request('/admin/login', {
+      method: 'POST',
+      body: new URLSearchParams({ token: ADMIN_TOKEN, next: '/admin/reports/outcomes' }),
+      headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/admin/reports/outcomes');
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^mend_admin=[^;]+; Max-Age=43200; Path=\/admin; HttpOnly; SameSite=Strict$/);
+    expect(cookie).not.toContain('Secure'); // http locally
+    const ok = await stack.app.request('/admin', { headers: { cookie: cookie.split(';')[0]! } });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('Readers by status and track');
+  });
+
+  it('never redirects off the dashboard after login', async () => {
+    for (const next of ['https://evil.example/admin', '//evil.example/admin', '/admin//evil.example', '/\\evil.example', '/adminx', 'javascript:alert(1)']) {
+      const res = await stack.app.request('/admin/login', { method: 'POST', body: new URLSearchParams({ token: ADMIN_TOKEN, next }), headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' } });
+      expect(res.headers.get('location')).toBe('/admin');
+    }
+  });
+
+  it('logs out: the cookie is cleared', async () => {
+    const cookie = await login(stack);
+    const res = await stack.app.request('/admin/logout', { method: 'POST', headers: { cookie, origin: ORIGIN } });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/admin/login?out=1');
+    expect(res.headers.get('set-cookie')).toMatch(/^mend_admin=; Max-Age=0; Path=\/admin; HttpOnly; SameSite=Strict/);
+  });
+
+  it('marks the cookie Secure when the public URL is https', async () => {
+    const https = await testStack({ config: { publicUrl: 'https://mend.example.com' } });
+    try {
+      const res = await https.app.request('/admin/login', { method: 'POST', body: `token=${ADMIN_TOKEN}`, headers: { origin: 'https://mend.example.com', 'content-type': 'application/x-www-form-urlencoded' } });
+      expect(res.status).toBe(303);
+      expect(res.headers.get('set-cookie')).toContain('; Secure');
+    } finally {
+      await https.close();
+    }
+  });
+});
+
+describe('the route tables above', () => {
+  it('list every admin route the app has', () => {
+    const norm = (p: string) => p.split('?')[0]!.replace(/\/(r1|m1)(?=\/|$)/g, '/:x');
+    const tested = new Set([...API_ROUTES, ...PAGE_ROUTES].map(([m, p]) => `${m} ${norm(p)}`));
+    const real = stack.app.routes
+      .filter((r) => r.method !== 'ALL' && /^\/(api\/)?admin(\/|$)/.test(r.path) && r.path !== '/admin/login' && r.path !== '/admin/logout')
+      .map((r) => `${r.method} ${r.path.replace(/:[a-zA-Z]+/g, ':x').replace('/admin/export/:x', '/admin/export/:x')}`);
+    const missing = real.filter((r) => !tested.has(r) && !tested.has(r.replace('/:x', '/readers.csv')));
+    expect(missing.filter((r) => !/\/export\/:x$|\/replies\/:x\/:x\/:x$/.test(r))).toEqual([]);
+    expect(real.length).toBeGreaterThan(20);
+  });
+});
