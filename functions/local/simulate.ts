@@ -255,7 +255,11 @@ async function describe(stack: Stack, r: Reader): Promise<SimReader> {
       .map((h) => ({ at: String(h.at), choice: String(h.choice), branch: String(h.branch), by: String(h.by) })),
     replies: history
       .filter((h) => h.type === 'reply')
-      .map((h) => ({ receivedAt: String(h.receivedAt), lessonId: h.lessonId as string | undefined, signals: (h.signals as string[]) ?? [] })),
+      .map((h) => ({
+        receivedAt: String(h.receivedAt),
+        lessonId: h.lessonId as string | undefined,
+        signals: ((h.signals as { signal: string }[]) ?? []).map((x) => x.signal),
+      })),
     checkins: r.sends.filter((s) => s.kind === 'checkin').map((s) => ({ checkpoint: s.ref, sentAt: s.at })),
     outcomes: history
       .filter((h) => h.type === 'outcome')
