@@ -17,7 +17,8 @@ export async function handler(event: SESEvent): Promise<void> {
       continue;
     }
     try {
-      await processInbound(ctx, { key: `inbound/${messageId}` });
+      // SES's own timestamp: stable across retries, so a re-delivery is recognised as one.
+      await processInbound(ctx, { key: `inbound/${messageId}`, receivedAt: new Date(record.ses.mail.timestamp).toISOString() });
     } catch (e) {
       ctx.log.error('inbound processing failed', { messageId, error: (e as Error).message });
       failed.push(messageId);
