@@ -102,3 +102,44 @@ describe('the dispatcher', () => {
     expect((await getReader(stack.ctx, id))!.status).toBe('suppressed');
   });
 });
+
+describe('sending through SES', () => {
+  it('retries throttling and 5xx with backoff, then records the send once', async () => {
+    const s = await testStack({ now: '2026-03-02T09:00:00Z' });
+    try {
+      // A stand-in only for what the emulator cannot do: throttle. Everything else is the real SES emulator.
+      const real = s.ctx.ses.send.bind(s.ctx.ses);
+      let failures = 2;
+      s.ctx.ses.send = (async (cmd: unknown) => {
+        if (failures-- > 0) throw Object.assign(new Error('Rate exceeded'), { name: 'TooManyRequestsException', $metadata: { httpStatusCode: 429 } });
+        return real(cmd as never);
+      }) as typeof s.ctx.ses.send;
+      const { id, email } = await enrolAndConfirm(s, { timezone: 'UTC', sendHour: 10 });
+      expect(failures).toBeLessThan(0);
+      expect((await received(s, email)).map((x) => x.ref)).toEqual(['tumultuous/day-00']);
+      expect((await getReader(s.ctx, id))!.sends).toHaveLength(1);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('records a permanent rejection on the reader and stops mailing them', async () => {
+    const s = await testStack({ now: '2026-03-02T09:00:00Z' });
+    try {
+      const { id, email } = await enrolAndConfirm(s, { timezone: 'UTC', sendHour: 10 });
+      const real = s.ctx.ses.send.bind(s.ctx.ses);
+      s.ctx.ses.send = (async () => {
+        throw Object.assign(new Error('Address blacklisted'), { name: 'MessageRejected', $metadata: { httpStatusCode: 400 } });
+      }) as typeof s.ctx.ses.send;
+      await advanceDays(s, 2);
+      s.ctx.ses.send = real;
+      await advanceDays(s, 3);
+      const r = (await getReader(s.ctx, id))!;
+      expect(r.status).toBe('suppressed');
+      expect(r.suppressedReason).toBe('rejected: MessageRejected');
+      expect((await received(s, email)).map((x) => x.ref)).toEqual(['tumultuous/day-00']);
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -45,7 +45,11 @@ export async function dispatchReader(ctx: Ctx, reader: Reader, cache: RenderCach
   if (plan.type === 'expire') return (await expirePending(ctx, r)) ? { type: 'expired' } : { type: 'skipped' };
   if (plan.type === 'timeout') {
     const res = await choose(ctx, r.id, { branch: plan.branch, seq: plan.seq, by: 'timeout' }, r);
-    return res.status === 'applied' ? { type: 'timeout', dueAt: res.reader.dueAt } : { type: 'skipped' };
+    if (res.status !== 'applied') return { type: 'skipped' };
+    // The default choice may make a lesson due this very tick (a re-ask): send it now, on the hour.
+    const after = planNext(res.reader, now, ctx.config);
+    if (after && (after.type === 'lesson' || after.type === 'checkin')) return dispatchReader(ctx, res.reader, cache);
+    return { type: 'timeout', dueAt: res.reader.dueAt };
   }
   const seq = r.claim?.seq ?? r.sendSeq + 1;
   const ref = plan.type === 'lesson' ? plan.lesson : plan.checkpoint;

@@ -12,9 +12,14 @@ export interface Logger {
 
 const PERSONAL = /email|name|text|body|subject|address|to$|from$/i;
 
+const EMAIL = /[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g;
+
 export function redact(data: Record<string, unknown> = {}): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(data)) out[k] = PERSONAL.test(k) ? '[redacted]' : v;
+  for (const [k, v] of Object.entries(data)) {
+    // Error messages from SDKs can quote an address: mask anything that looks like one.
+    out[k] = PERSONAL.test(k) ? '[redacted]' : typeof v === 'string' ? v.replace(EMAIL, '[email]') : v;
+  }
   return out;
 }
 

@@ -66,7 +66,7 @@ async function answer(stack: TestStack, readers: World['readers']) {
     [3, '1m', 'together-healthy'], // changed: the latest answer counts
     [4, '1m', 'moved-on'],
     [5, '3m', 'new-relationship'],
-    [6, '1m', 'together-healthy'],
+    [7, '1m', 'together-healthy'],
   ];
   for (const [i, checkpoint, outcome] of plan) {
     const r = (await getReader(stack.ctx, readers[i]!.id))!;
