@@ -43,6 +43,7 @@ describe('the course check', () => {
   it('finds a choice that leads nowhere and a path nobody reaches', () => {
     const c = clone();
     c.branches['stress-talk']!.choices[0]!.action = { type: 'goto', to: { track: 'stress', path: 'nowhere' } };
+    c.resolutions['back-together']!.stress = { track: 'stress', path: 'move-on' }; // the other way in
     const problems = checkCourse(c, templates);
     expect(problems).toContain('a choice leads to missing path stress/nowhere');
     expect(problems).toContain('path stress/talking is unreachable');

@@ -28,10 +28,21 @@ function lastMailDate(r: Reader): string | undefined {
   return undefined;
 }
 
+/** The reader's hour on the first allowed day on or after `on`. */
 const slot = (r: Reader, on: string) => {
   const last = lastMailDate(r);
-  return zonedInstant(last ? maxDate(on, addDays(last, 1)) : on, r.sendHour, r.timezone);
+  let day = last ? maxDate(on, addDays(last, 1)) : on;
+  const notBefore = r.cursor?.notBefore;
+  if (notBefore) {
+    day = maxDate(day, localDate(new Date(notBefore), r.timezone));
+    if (zonedInstant(day, r.sendHour, r.timezone).toISOString() < notBefore) day = addDays(day, 1);
+  }
+  return zonedInstant(day, r.sendHour, r.timezone);
 };
+
+/** Marks a change made outside the schedule: the next email waits for the reader's next hour. */
+export const rescheduled = (r: Reader, now: Date): Reader =>
+  r.cursor ? { ...r, cursor: { ...r.cursor, notBefore: now.toISOString() } } : r;
 
 /** Active readers start here: the welcome goes out at once, the rest at their hour. */
 export function startCourse(r: Reader, now: Date, def: CourseDefinition = currentCourse): Reader {
@@ -222,7 +233,7 @@ export function interject(r: Reader, kind: string, now: Date): Reader {
   const c = { ...r.cursor };
   if (!c.inserts.some((i) => i.lesson === lesson)) c.inserts = [{ lesson, on: day }, ...c.inserts];
   if (kind === 'broke-no-contact') c.noContactSince = day;
-  return { ...r, cursor: c };
+  return rescheduled({ ...r, cursor: c }, now);
 }
 
 export function pause(r: Reader, now: Date): Reader {
@@ -242,7 +253,7 @@ export function resume(r: Reader, now: Date): Reader {
     awaiting: c.awaiting && { ...c.awaiting, timeoutAt: new Date(Date.parse(c.awaiting.timeoutAt) + shift * DAY).toISOString() },
   };
   const finished = c && !c.awaiting && !c.inserts.length && c.index >= pathOf(courseFor(r.courseVersion), r.track, c.path).length;
-  return { ...r, status: finished ? 'completed' : 'active', pausedAt: undefined, cursor };
+  return rescheduled({ ...r, status: finished ? 'completed' : 'active', pausedAt: undefined, cursor }, now);
 }
 
 /**
@@ -259,5 +270,5 @@ export function resolveStory(r: Reader, kind: 'back-together' | 'moved-on', now:
     if (r.cursor.index >= at) return r;
   }
   const moved = moveTo(r, to, today(r, now));
-  return { ...moved, cursor: { ...moved.cursor!, inserts: [] } };
+  return rescheduled({ ...moved, cursor: { ...moved.cursor!, inserts: [] } }, now);
 }

@@ -1,7 +1,7 @@
 import type { Ctx } from '../context.js';
 import { counter } from '../aggregates/counters.js';
 import { FUNNEL, funnelDims } from '../choices/record.js';
-import { pause, resume, switchTrack } from '../course/engine.js';
+import { pause, rescheduled, resume, switchTrack } from '../course/engine.js';
 import type { OutboxOp, Reader, Track } from './schema.js';
 import { mutateReader } from './store.js';
 
@@ -35,7 +35,7 @@ export async function applyReaderAction(ctx: Ctx, readerId: string, action: Read
         case 'switch-track':
           return r.status === 'pending' ? { ...r, track: action.track, situation: action.track } : switchTrack(r, action.track, now);
         case 'schedule':
-          return { ...r, sendHour: action.sendHour, timezone: action.timezone };
+          return rescheduled({ ...r, sendHour: action.sendHour, timezone: action.timezone }, now);
         case 'stop-followups':
           return { ...r, followUpStopped: true };
         case 'resume-followups':

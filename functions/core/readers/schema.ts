@@ -55,6 +55,11 @@ export const Cursor = z.object({
   quietTimeouts: z.number().int().default(0),
   /** Local date no contact (re)started; lessons gated on no-contact days wait for it. */
   noContactSince: LocalDate.optional(),
+  /**
+   * Set when something outside the schedule changed the plan (a reply signal, resume, a new send
+   * hour): nothing is sent before it, so the next email still comes at the reader's hour.
+   */
+  notBefore: z.string().optional(),
 });
 export type Cursor = z.infer<typeof Cursor>;
 
