@@ -18,7 +18,7 @@ console.log('\nMend is running locally.\n');
 line('Subscribe page & API', stack.urls.app);
 line('Author dashboard', `${stack.urls.app}/admin`);
 line('Admin token', stack.ctx.secrets.adminToken);
-line('Local inbox (SES)', stack.urls.inbox);
+line('Local inbox (SES)', stack.urls.inbox.replace('127.0.0.1', 'localhost'));
 line('Data folder', stack.dataDir ?? '(in memory)');
 line('App clock', `${stack.clock.now().toISOString()}  (move it: POST ${stack.urls.app}/dev/clock/advance {"days":1})`);
 console.log('\nThe scheduler runs every minute here (every 15 minutes in AWS). Ctrl+C stops.\n');

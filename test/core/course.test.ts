@@ -55,3 +55,31 @@ describe('the course check', () => {
     expect(checkCourse(c, templates).some((p) => p.includes('dead end'))).toBe(true);
   });
 });
+
+describe('course versions', () => {
+  it('keeps readers on the version they started: an edit never strands or repeats a lesson', async () => {
+    const { keepCourseVersion } = await import('../../functions/core/course/versions.js');
+    const { planNext, afterSend } = await import('../../functions/core/course/engine.js');
+    // The "old" course had tumultuous/day-16 on day 12 and no readiness lesson.
+    const old = clone();
+    old.version = '2025-01-01';
+    const main = old.tracks.tumultuous.paths.main!;
+    main.splice(main.findIndex((l) => l.lesson === 'shared/readiness'), 1);
+    main.find((l) => l.lesson === 'tumultuous/day-16')!.day = 12;
+    keepCourseVersion(old);
+    const index = main.findIndex((l) => l.lesson === 'tumultuous/day-16');
+    const reader = {
+      id: 'r1', email: 'a@b.c', firstName: 'A', situation: 'tumultuous', track: 'tumultuous', timezone: 'UTC', sendHour: 8,
+      followUpConsent: false, followUpStopped: false, status: 'active', createdAt: '2026-01-01T00:00:00.000Z', enrolledOn: '2026-01-01',
+      confirmedAt: '2026-01-01T00:00:00.000Z', confirmSentAt: [], courseVersion: old.version,
+      cursor: { path: 'main', index, anchor: '2026-01-01', inserts: [], quietTimeouts: 0, noContactSince: '2026-01-01' },
+      sendSeq: 1, sends: [{ seq: 1, kind: 'lesson', ref: 'tumultuous/day-00', at: '2026-01-01T00:00:00.000Z', localDate: '2026-01-01' }],
+      repliedSeqs: [], outbox: [], ver: 1,
+    } as const;
+    const plan = planNext(structuredClone(reader) as never, new Date('2026-01-13T08:00:00Z'), { checkpoints: [] });
+    expect(plan).toMatchObject({ type: 'lesson', lesson: 'tumultuous/day-16' }); // day 12 of the old course
+    const next = afterSend(structuredClone(reader) as never, plan as never, { seq: 2, kind: 'lesson', ref: 'tumultuous/day-16', at: '2026-01-13T08:00:00.000Z', localDate: '2026-01-13' });
+    const after = planNext(next, new Date('2026-03-01T08:00:00Z'), { checkpoints: [] });
+    expect(after).toMatchObject({ lesson: main[index + 1]!.lesson }); // the old path continues, nothing skipped or repeated
+  });
+});

@@ -10,9 +10,14 @@ import type { Track } from '../readers/schema.js';
 const retired: CourseDefinition[] = [];
 
 export const currentCourse = course;
-export const courseVersions: ReadonlyMap<string, CourseDefinition> = new Map(
-  [...retired, course].map((c) => [c.version, c]),
-);
+const versions = new Map([...retired, course].map((c) => [c.version, c]));
+export const courseVersions: ReadonlyMap<string, CourseDefinition> = versions;
+
+/** Keeps an older version available to the readers on it (history, and tests of course edits). */
+export function keepCourseVersion(def: CourseDefinition): void {
+  if (def.version === course.version) throw new Error('a retired course needs its own version');
+  versions.set(def.version, def);
+}
 
 export function courseFor(version: string | undefined): CourseDefinition {
   return (version && courseVersions.get(version)) || currentCourse;
