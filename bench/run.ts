@@ -1,7 +1,11 @@
-/** npm run bench: prints figures and ratios measured in the same run. Not a test. */
+/** npm run bench [dispatch|report]: prints figures and ratios measured in the same run. Not a test. */
 export {};
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-const { benchDispatch } = await import('./dispatch.js');
 
 const which = process.argv[2];
-if (!which || which === 'dispatch') await benchDispatch();
+if (which && !['dispatch', 'report'].includes(which)) {
+  console.error(`bench: unknown case '${which}' (use dispatch or report)`);
+  process.exit(2);
+}
+if (!which || which === 'dispatch') await (await import('./dispatch.js')).benchDispatch();
+if (!which || which === 'report') await (await import('./report.js')).benchReport();
