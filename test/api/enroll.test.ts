@@ -131,4 +131,20 @@ describe('POST /api/enroll', () => {
     expect(await getReader(stack.ctx, id)).toBeNull();
     expect(await getEmailOwner(stack.ctx, body.email)).toBeNull();
   });
+
+  it('answers 503 when SES is down, keeps the sign-up, and lets the next try send at once', async () => {
+    const body = validEnrolment();
+    const real = stack.ctx.ses.send.bind(stack.ctx.ses);
+    // A stand-in only for an SES outage, which the emulator cannot produce.
+    stack.ctx.ses.send = (async () => {
+      throw Object.assign(new Error('Service unavailable'), { name: 'ServiceUnavailable', $metadata: { httpStatusCode: 503 } });
+    }) as typeof stack.ctx.ses.send;
+    const res = await enrol(body);
+    stack.ctx.ses.send = real;
+    expect(res.status).toBe(503);
+    expect(((await res.json()) as { error: string }).error).toContain('try again');
+    expect(await getEmailOwner(stack.ctx, body.email)).toBeTruthy();
+    expect((await enrol(body)).status).toBe(202);
+    expect(await inbox(stack, body.email)).toHaveLength(1);
+  });
 });

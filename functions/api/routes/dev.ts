@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { DevTools, Env } from '../app.js';
 import { DAY, HOUR } from '../../core/clock.js';
@@ -26,7 +27,8 @@ export function devRoutes(tools: DevTools) {
     return c.json(report);
   });
   // The inbound Lambda's local twin: a raw RFC 5322 message as the body.
-  dev.post('/inbound', async (c) => {
+  // SES accepts messages up to 40 MB; so does its local twin.
+  dev.post('/inbound', bodyLimit({ maxSize: 40 * 1024 * 1024, onError: (c) => c.json({ error: 'Message larger than 40 MB', issues: [{ path: '(body)', message: 'too large' }] }, 413) }), async (c) => {
     const raw = new Uint8Array(await c.req.arrayBuffer());
     if (!raw.byteLength) throw badRequest('Send the raw message (RFC 5322) as the body', [{ path: '(body)', message: 'is empty' }]);
     return c.json(await receiveRaw(c.var.ctx, raw), 202);

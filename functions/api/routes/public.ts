@@ -41,7 +41,11 @@ publicRoutes.get('/confirm', async (c) => {
     case 'confirmed':
     case 'already':
       // The welcome is due now: send it in this request rather than wait for the next tick.
-      if (res.status === 'confirmed') await dispatchNow(ctx, res.reader.id).catch(() => undefined);
+      if (res.status === 'confirmed')
+        await dispatchNow(ctx, res.reader.id).catch((e: Error) =>
+          // The scheduler's next run sends it instead; the reader is confirmed either way.
+          ctx.log.warn('welcome not sent at once', { readerId: res.reader.id, error: e.name }),
+        );
       return c.html(
         messagePage({
           author,

@@ -2,6 +2,7 @@ import type { Ctx } from '../context.js';
 import { DAY, MINUTE } from '../clock.js';
 import { claimEmail, deleteReaderItem, getReader, releaseEmail } from '../db/access.js';
 import { newId } from '../shared/ids.js';
+import { AppError } from '../shared/errors.js';
 import { commitReader, mutateReader } from '../readers/store.js';
 import type { Reader } from '../readers/schema.js';
 import { sendConfirmation } from './confirmation-email.js';
@@ -27,7 +28,7 @@ export async function enroll(ctx: Ctx, input: EnrollInput): Promise<EnrollOutcom
     const fresh = pendingReader(ownerId, input, now);
     const saved = await commitReader(ctx, null, fresh).catch(async () => getReader(ctx, ownerId));
     if (!saved) return 'ignored';
-    await sendConfirmation(ctx, saved);
+    await confirmOrUndo(ctx, saved);
     return 'sent';
   }
   switch (existing.status) {
@@ -41,6 +42,21 @@ export async function enroll(ctx: Ctx, input: EnrollInput): Promise<EnrollOutcom
     case 'pending':
     case 'unsubscribed':
       return resend(ctx, existing, input, now);
+  }
+}
+
+/**
+ * The send is recorded before it happens (so a crash cannot cause a second email). If SES fails,
+ * the record is taken back so the person's next try is not rate-limited, and they are told.
+ */
+async function confirmOrUndo(ctx: Ctx, r: Reader): Promise<void> {
+  try {
+    await sendConfirmation(ctx, r);
+  } catch (e) {
+    ctx.log.error('confirmation email failed', { readerId: r.id, error: (e as Error).name });
+    const stamp = r.confirmSentAt.at(-1);
+    await mutateReader(ctx, r.id, (cur) => ({ ...cur, confirmSentAt: cur.confirmSentAt.filter((t) => t !== stamp) })).catch(() => undefined);
+    throw new AppError(503, 'We could not send the confirmation email just now. Nothing was lost; please try again in a few minutes.');
   }
 }
 
@@ -93,7 +109,7 @@ async function resend(ctx: Ctx, existing: Reader, input: EnrollInput, now: Date)
     };
   });
   if (!saved) return 'ignored';
-  await sendConfirmation(ctx, saved);
+  await confirmOrUndo(ctx, saved);
   return wasUnsubscribed ? 'sent' : 'resent';
 }
 
