@@ -37,20 +37,13 @@ export async function startSes(opts: { port?: number; host?: string } = {}): Pro
   const mod = require('aws-ses-v2-local') as { default: (o: object) => Promise<Server> };
   const host = opts.host ?? '127.0.0.1';
   const port = opts.port ?? 0;
-  let server: Server;
-  try {
-    server = await new Promise<Server>((resolve, reject) => {
-      // The emulator resolves only once listening; surface "port in use" instead of hanging.
-      const onError = (e: Error) => reject(e);
-      process.once('uncaughtException', onError);
-      mod.default({ host, port }).then((s) => {
-        process.off('uncaughtException', onError);
-        resolve(s);
-      }, reject);
-    });
-  } catch (e) {
-    throw new Error(`Could not start the local SES emulator on port ${port}: ${(e as Error).message}. Set SES_PORT to a free port.`);
+  // Express 5 calls the listen callback even when listening failed, so check the address.
+  const server = await mod.default({ host, port });
+  const address = server.address() as AddressInfo | null;
+  if (!address) {
+    server.close();
+    throw new Error(`Could not start the local SES emulator on port ${port} (is it in use?). Set SES_PORT to a free port.`);
   }
-  const actual = (server.address() as AddressInfo).port;
+  const actual = address.port;
   return { url: `http://${host}:${actual}`, port: actual, close: () => closeServer(server) };
 }

@@ -96,13 +96,16 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   let server: ServerType | undefined;
   let appUrl = publicUrl;
   if (port !== undefined) {
-    server = await new Promise<ServerType>((resolveServer) => {
+    server = await new Promise<ServerType>((resolveServer, reject) => {
       const s = serve({ fetch: app.fetch, port, hostname: '0.0.0.0' }, (info) => {
         appUrl = `http://localhost:${info.port}`;
         // Links in emails must point at the port we really got.
         if (!process.env.MEND_PUBLIC_URL) ctx.config.publicUrl = appUrl;
         resolveServer(s);
       });
+      s.once('error', (e: NodeJS.ErrnoException) =>
+        reject(new Error(e.code === 'EADDRINUSE' ? `Port ${port} is in use. Set PORT to a free port.` : e.message)),
+      );
     });
   }
   return {
