@@ -62,7 +62,12 @@ export function openapi(serverUrl: string) {
       schemas: {
         ReaderSummary: obj({ id: { type: 'string' }, email: { type: 'string' }, firstName: { type: 'string' }, situation: { type: 'string' }, track: { type: 'string' }, status: { type: 'string' }, createdAt: { type: 'string' } }),
         ReaderStory: obj({
-          reader: { type: 'object' },
+          id: { type: 'string' },
+          email: { type: 'string' },
+          firstName: { type: 'string' },
+          situation: { type: 'string' },
+          track: { type: 'string' },
+          status: { type: 'string' },
           sends: { type: 'array', items: obj({ lessonId: { type: 'string' }, sentAt: { type: 'string' }, track: { type: 'string' }, day: { type: 'integer' } }) },
           checkins: { type: 'array', items: obj({ checkpoint: { type: 'string' }, sentAt: { type: 'string' } }) },
           choices: { type: 'array', items: { type: 'object' } },

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { getReader, queryPage } from '../../functions/core/db/access.js';
@@ -17,7 +18,7 @@ import { startStack, type Stack } from '../../functions/local/stack.js';
  * on the page against the API, download the CSV, open a reader, log out. Screenshots go to .artifacts/.
  */
 const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = resolve('.artifacts');
+const ARTIFACTS = fileURLToPath(new URL('../../.artifacts', import.meta.url)); // git-ignored
 const skip = !existsSync(CHROMIUM) && !process.env.CI;
 
 let dataDir: string;

@@ -10,9 +10,8 @@ import { daysBetween } from '../shared/time.js';
 import { notFound } from '../shared/errors.js';
 import { NoteItem, type Note } from './notes.js';
 
-/** A reader's whole story for the author: one Query on the reader's partition. */
-export interface ReaderStory {
-  reader: ReaderProfile;
+/** A reader's whole story for the author (the reader's profile, with everything that happened): one Query on the reader's partition. */
+export type ReaderStory = ReaderProfile & {
   sends: { seq: number; lessonId: string; track?: string; sentAt: string; day?: number; courseDay?: number }[];
   checkins: { seq: number; checkpoint: string; track?: string; sentAt: string }[];
   choices: { at: string; branch: string; choice: string; by: string; lesson?: string; fromTrack: string; toTrack: string }[];
@@ -21,7 +20,7 @@ export interface ReaderStory {
   notes: Note[];
   /** Everything above in time order, newest last. */
   timeline: { at: string; type: 'lesson' | 'checkin' | 'choice' | 'reply' | 'outcome' | 'note' | 'status'; title: string; detail?: string }[];
-}
+};
 
 export type ReaderProfile = Pick<
   Reader,
@@ -79,13 +78,13 @@ export async function readerStory(ctx: Ctx, id: string): Promise<ReaderStory> {
   const outcomes = of('outcome', safe(OutcomeRecord)).map((o) => ({
     checkpoint: o.checkpoint, outcome: o.outcome, label: OUTCOMES[o.outcome].short, answeredAt: o.answeredAt, source: o.source,
     situation: o.situation, track: o.track, changes: Math.max(0, o.history.length - 1),
-  }));
+  })).sort((a, b) => parseInt(a.checkpoint, 10) - parseInt(b.checkpoint, 10)); // 1m, 3m, ... 12m (keys sort 12m first)
   const notes = of('note', safe(NoteItem)).map(({ id: noteId, at, text, replyId }) => ({ id: noteId, at, text, replyId }));
-  const story = { reader: profile(r), sends, checkins, choices, replies, outcomes, notes };
-  return { ...story, timeline: timeline(r, story) };
+  const story = { sends, checkins, choices, replies, outcomes, notes };
+  return { ...profile(r), ...story, timeline: timeline(r, story) };
 }
 
-function timeline(r: Reader, s: Omit<ReaderStory, 'timeline' | 'reader'>): ReaderStory['timeline'] {
+function timeline(r: Reader, s: Pick<ReaderStory, 'sends' | 'checkins' | 'choices' | 'replies' | 'outcomes' | 'notes'>): ReaderStory['timeline'] {
   const t: ReaderStory['timeline'] = [
     { at: r.createdAt, type: 'status', title: `Signed up (${r.situation})` },
     ...(r.confirmedAt ? [{ at: r.confirmedAt, type: 'status' as const, title: 'Confirmed' }] : []),

@@ -5,7 +5,7 @@ import { allReplies } from '../admin/inbox.js';
 import { allUnmatched } from '../admin/unmatched.js';
 import type { Cell } from './csv.js';
 import { funnelReport } from './funnel.js';
-import { CATEGORIES, cohortReport, outcomeReport, type CheckpointRow, type ReportBy } from './outcomes.js';
+import { CATEGORIES, cohortReport, outcomeReport, type CheckpointRow, type CohortFilter, type ReportBy } from './outcomes.js';
 
 /** Every exportable table: its columns and its rows, streamed from Queries (never a Scan). */
 export interface Table {
@@ -38,6 +38,8 @@ export interface ExportOptions {
   by?: ReportBy;
   /** Readers export: the same filters as the list. */
   readers?: Partial<Pick<ReaderFilter, 'track' | 'status' | 'q'>>;
+  /** Cohort export: the same filters as the cohort report. */
+  cohorts?: CohortFilter;
 }
 
 export function exportTable(ctx: Ctx, name: TableName, opts: ExportOptions = {}): Table {
@@ -78,7 +80,7 @@ export function exportTable(ctx: Ctx, name: TableName, opts: ExportOptions = {})
       return {
         header: ['cohort', 'situation', ...reportHeader],
         rows: (async function* () {
-          for (const r of (await cohortReport(ctx)).rows) yield [r.cohort, r.situation, ...reportCells(r)];
+          for (const r of (await cohortReport(ctx, opts.cohorts)).rows) yield [r.cohort, r.situation, ...reportCells(r)];
         })(),
       };
     case 'funnel':

@@ -2,7 +2,7 @@ import type { Ctx } from '../context.js';
 import { FUNNEL } from '../choices/record.js';
 import { currentCourse } from '../course/versions.js';
 import { counterKey } from '../db/keys.js';
-import type { Track } from '../readers/schema.js';
+import { Track } from '../readers/schema.js';
 import { queryAll } from '../admin/paging.js';
 
 export interface FunnelRow {
@@ -51,6 +51,7 @@ export async function funnelReport(ctx: Ctx, track?: Track): Promise<{ rows: Fun
         replyRate: rate(n('replied'), sent), clickRate: rate(n('clicked'), sent), unsubscribeRate: rate(n('unsubscribed'), sent),
       });
     }
-  rows.sort((a, b) => a.track.localeCompare(b.track) || (a.day ?? 1e9) - (b.day ?? 1e9) || a.lessonId.localeCompare(b.lessonId));
+  const trackOrder = (t: string) => (Track.options as readonly string[]).indexOf(t) >>> 0; // unknown tracks last
+  rows.sort((a, b) => trackOrder(a.track) - trackOrder(b.track) || a.track.localeCompare(b.track) || (a.day ?? 1e9) - (b.day ?? 1e9) || a.lessonId.localeCompare(b.lessonId));
   return { rows };
 }

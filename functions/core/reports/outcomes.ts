@@ -109,9 +109,10 @@ export const CohortFilter = z.object({
   from: z.string().regex(/^\d{4}-\d{2}$/, 'must be YYYY-MM').optional(),
   to: z.string().regex(/^\d{4}-\d{2}$/, 'must be YYYY-MM').optional(),
 });
+export type CohortFilter = z.infer<typeof CohortFilter>;
 
 /** Per enrolment month x situation x checkpoint: are later cohorts doing differently? */
-export async function cohortReport(ctx: Ctx, f: z.infer<typeof CohortFilter> = {}): Promise<{ checkpoints: string[]; rows: CohortRow[] }> {
+export async function cohortReport(ctx: Ctx, f: CohortFilter = {}): Promise<{ checkpoints: string[]; rows: CohortRow[] }> {
   const items = await readOutcomeCounters(ctx, 'cohort#');
   const rows: CohortRow[] = [];
   for (const { sk, counts } of items) {

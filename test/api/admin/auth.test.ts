@@ -120,6 +120,13 @@ describe('dashboard auth', () => {
     // The login form and logout are protected the same way (no login CSRF).
     expect((await stack.app.request('/admin/login', { method: 'POST', ...form({ token: ADMIN_TOKEN }), headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(403);
     expect((await stack.app.request('/admin/logout', { method: 'POST', headers: { origin: 'https://evil.example' } })).status).toBe(403);
+    // Fetch metadata decides when the Origin is null (Chrome under Referrer-Policy: no-referrer).
+    const post = (headers: Record<string, string>) =>
+      stack.app.request('/admin/readers/nobody/notes', { method: 'POST', body: 'text=hi', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', ...headers } });
+    expect((await post({ origin: 'null', 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await post({ origin: 'null', 'sec-fetch-site': 'same-site' })).status).toBe(403);
+    expect((await post({ origin: 'https://evil.example', 'sec-fetch-site': 'same-origin' })).status).toBe(403);
+    expect((await post({ origin: 'null', 'sec-fetch-site': 'same-origin' })).status).toBe(404); // past the guards
     // A Referer from this site stands in for a missing Origin.
     const viaReferer = await stack.app.request('/admin/readers/nobody/notes', {
       method: 'POST',
@@ -183,5 +190,12 @@ describe('the route tables above', () => {
     const real = stack.app.routes.filter((r) => r.method !== 'ALL' && /^\/(api\/)?admin(\/|$)/.test(r.path)).map((r) => `${r.method} ${r.path}`);
     const listed = [...API_PATTERNS, ...PAGE_PATTERNS].map(([m, p]) => `${m} ${p}`);
     expect(real.sort()).toEqual([...listed, ...OPEN_PATTERNS].sort());
+  });
+
+  it('match the OpenAPI description, which documents every API route', async () => {
+    const doc = (await (await stack.app.request('/api/admin/openapi.json', { headers: bearer })).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    expect(doc.openapi).toBe('3.1.0');
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} /api/admin${path.replace(/\{(\w+)\}/g, ':$1')}`));
+    expect(documented.sort()).toEqual(API_PATTERNS.filter(([, p]) => !p.endsWith('openapi.json')).map(([m, p]) => `${m} ${p}`).sort());
   });
 });

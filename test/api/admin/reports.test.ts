@@ -95,6 +95,29 @@ describe('GET /api/admin/reports/outcomes', () => {
   });
 });
 
+describe('reports read only the counters', () => {
+  it('never Scan: every report, overview and export is Queries and Gets', async () => {
+    const db = stack.ctx.db as { send: (cmd: object) => Promise<unknown> };
+    const original = db.send.bind(db);
+    const used: string[] = [];
+    db.send = (cmd: object) => {
+      used.push(cmd.constructor.name);
+      return original(cmd);
+    };
+    try {
+      for (const path of ['/reports/outcomes', '/reports/outcomes?by=track', '/reports/cohorts', '/reports/funnel', '/overview', '/reports/outcomes?format=csv', '/readers?format=csv', '/replies?format=csv', '/outcomes?format=csv']) {
+        const res = await api(stack, path);
+        expect(res.status).toBe(200);
+        await res.text();
+      }
+    } finally {
+      db.send = original;
+    }
+    expect(used.length).toBeGreaterThan(5);
+    expect(used.filter((c) => !['QueryCommand', 'GetCommand', 'BatchGetCommand'].includes(c))).toEqual([]); // no Scan, no writes
+  });
+});
+
 describe('GET /api/admin/reports/cohorts and /funnel', () => {
   it('splits the same counts by enrolment month', async () => {
     const { rows } = await apiJson<{ rows: CohortRow[] }>(stack, '/reports/cohorts');

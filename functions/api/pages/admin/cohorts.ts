@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
 import type { CohortRow } from '../../../core/reports/outcomes.js';
-import type { Situation } from '../../../core/readers/schema.js';
+import { Situation as SituationEnum, type Situation } from '../../../core/readers/schema.js';
 import type { Html } from '../shell.js';
 import { months } from './chart.js';
 import { SITUATION_OPTIONS, situationLabel } from './labels.js';
@@ -8,7 +8,8 @@ import { adminPage, num, pct, select } from './layout.js';
 
 /** Enrolment month x checkpoint, one table per situation: do later cohorts fare differently? */
 export function cohortsPage(rep: { checkpoints: string[]; rows: CohortRow[] }, situation: Situation | undefined, author: string): Html {
-  const situations = [...new Set(rep.rows.map((r) => r.situation))];
+  const present = new Set(rep.rows.map((r) => r.situation));
+  const situations = [...new Set([...SituationEnum.options.filter((s) => present.has(s)), ...present])];
   return adminPage({
     title: 'Cohorts',
     active: '/admin/reports/cohorts',

@@ -3,7 +3,7 @@ import { page, type Html } from '../shell.js';
 
 /** Dense but calm: the author reads numbers here, on a laptop, often for a while. */
 const CSS = `
-main{max-width:1180px}body{font:15px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif}
+main{max-width:1180px}main a{color:var(--accent)}.stat b a{text-decoration:none}body{font:15px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif}
 h1{font:600 26px/1.3 system-ui,sans-serif;margin:4px 0 14px}h2{font:600 19px/1.3 system-ui,sans-serif;margin:26px 0 10px}h3{font:600 16px system-ui,sans-serif;margin:16px 0 8px}
 nav.admin{display:flex;flex-wrap:wrap;gap:4px;align-items:center;border-bottom:1px solid var(--line);padding:0 0 10px;margin:0 0 18px}
 nav.admin a{color:var(--ink);text-decoration:none;padding:6px 10px;border-radius:8px;font-weight:500}
@@ -37,6 +37,8 @@ textarea{width:100%;font:14px/1.5 system-ui,sans-serif;padding:8px;border:1px so
 .tl time{color:var(--soft);font-variant-numeric:tabular-nums;font-size:13px}.tl .kind{font-size:12px;text-transform:uppercase;letter-spacing:.05em;color:var(--soft)}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:0}dl.facts dt{color:var(--soft)}dl.facts dd{margin:0}
 .explain{font-size:13.5px;color:var(--soft);max-width:860px}
+table.report th{text-transform:none;letter-spacing:0;white-space:normal;vertical-align:bottom;font-size:12px;line-height:1.25}
+table.report td .pct{display:block;margin:0}table.report td,table.report th{padding:6px 7px}
 `;
 
 const NAV = [
@@ -55,7 +57,7 @@ export function adminPage(opts: { title: string; active: string; body: Html; aut
     title: `${opts.title} · ${opts.author} admin`,
     author: `${opts.author} · author dashboard`,
     wide: true,
-    head: html`<style>${raw(CSS)}</style>`,
+    head: html`<meta name="referrer" content="same-origin"><style>${raw(CSS)}</style>`,
     body: html`<nav class="admin" aria-label="Dashboard">
 ${NAV.map(([href, label]) => html`<a href="${href}"${opts.active === href ? raw(' aria-current="page"') : ''}>${label}</a>`)}
 <form method="post" action="/admin/logout"><button class="secondary small" type="submit">Log out</button></form>

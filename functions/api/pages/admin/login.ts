@@ -5,6 +5,8 @@ export function loginPage(opts: { author: string; next: string; error?: string; 
   return page({
     title: 'Author login',
     author: opts.author,
+    // Same-origin referrers, so the form's POST carries our Origin (the app default is no-referrer).
+    head: html`<meta name="referrer" content="same-origin">`,
     body: html`<div class="card">
 <h1>Author dashboard</h1>
 <p class="lead">Log in with the admin token. ${opts.loggedOut ? 'You are logged out.' : ''}</p>

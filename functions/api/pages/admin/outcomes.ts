@@ -9,11 +9,11 @@ const groupTitle = (r: OutcomeReport, g: string) => (r.by === 'situation' ? situ
 
 function reconciled(r: CheckpointRow): Html {
   if (!r.due) return html`<span class="muted">–</span>`;
-  return html`${pct(r.reconciled.ofResponded)} <span class="pct">of answers</span><br><span class="pct">${pct(r.reconciled.low)}–${pct(r.reconciled.high)} of all due</span>`;
+  return html`${pct(r.reconciled.ofResponded)} of answers<span class="pct">${pct(r.reconciled.low)}–${pct(r.reconciled.high)} of all due</span>`;
 }
 
 function table(rep: OutcomeReport, group: string, rows: CheckpointRow[]): Html {
-  return html`<div class="table-wrap"><table data-group="${group}">
+  return html`<div class="table-wrap"><table class="report" data-group="${group}">
 <thead><tr><th>Checkpoint</th><th class="num">Due</th><th class="num">Answered</th>${rep.categories.map((k) => html`<th class="num">${categoryLabel(k)}</th>`)}<th class="num">Got back together*</th></tr></thead>
 <tbody>${rows.map(
     (r) => html`<tr data-checkpoint="${r.checkpoint}"><td>${months(r.checkpoint)}</td>

@@ -7,7 +7,7 @@ import { replyCard } from './replies.js';
 
 /** One reader's whole story: who they are, then everything that happened, in order. */
 export function readerPage(s: ReaderStory, author: string, flash?: string): Html {
-  const r = s.reader;
+  const r = s;
   const back = `/admin/readers/${r.id}`;
   return adminPage({
     title: r.firstName,
@@ -34,7 +34,7 @@ ${s.outcomes.map((o) => html`<tr><td>${o.checkpoint}</td><td>${o.label}</td><td>
       (e) => html`<li><time datetime="${e.at}">${when(e.at)}</time><span class="kind">${e.type}</span><span>${e.title}${e.detail ? html` <span class="muted small">· ${e.detail}</span>` : ''}</span></li>`,
     )}</ol>
 <h2>Replies (${s.replies.length})</h2>
-${s.replies.length ? s.replies.map((rep) => replyCard({ ...rep, readerId: r.id, situation: r.situation }, back)) : html`<p class="muted">No replies.</p>`}
+${s.replies.length ? s.replies.map((rep) => replyCard({ ...rep, readerId: r.id, situation: r.situation, reader: { firstName: r.firstName, email: r.email, status: r.status } }, back)) : html`<p class="muted">No replies.</p>`}
 <h2>Notes</h2>
 ${s.notes.map((n) => html`<div class="note"><span class="muted small">${when(n.at)}${n.replyId ? ' · on a reply' : ''}</span><br>${n.text}</div>`)}
 <form method="post" action="/admin/readers/${r.id}/notes" class="card">

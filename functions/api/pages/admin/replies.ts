@@ -18,6 +18,12 @@ function about(r: CardReply): string {
   return r.matchedBy === 'author' ? 'assigned by you' : 'no lesson known';
 }
 
+/** Preselects only what the signals proposed: never a default answer the author could confirm by accident. */
+const outcomeSelect = (proposed: string | undefined) =>
+  html`<select name="outcome" required aria-label="Outcome"><option value="">choose the outcome…</option>${OUTCOME_OPTIONS.map(
+    ([v, label]) => html`<option value="${v}"${v === proposed ? raw(' selected') : ''}>${label}</option>`,
+  )}</select>`;
+
 /** One reply with every action the author can take on it; each is a plain form (works without JS). */
 export function replyCard(r: CardReply, back: string): Html {
   const present = new Set(r.signals.map((s) => s.signal));
@@ -35,7 +41,7 @@ ${r.note ? html`<div class="note">${r.note}</div>` : ''}
     (s) => html`<label><input type="checkbox" name="signals" value="${s}"${present.has(s) ? raw(' checked') : ''}>${SIGNAL_OPTIONS.find((o) => o[0] === s)![1]}</label>`,
   )}</span><button class="small secondary" type="submit">Correct signals</button></form>
 ${r.checkpoint
-  ? html`<form method="post" action="${action(r, 'outcome')}">${backField(back)}<input type="hidden" name="checkpoint" value="${r.checkpoint}">${select('outcome', OUTCOME_OPTIONS, r.proposedOutcome)}<button class="small" type="submit">Confirm outcome for ${r.checkpoint}</button></form>`
+  ? html`<form method="post" action="${action(r, 'outcome')}">${backField(back)}<input type="hidden" name="checkpoint" value="${r.checkpoint}">${outcomeSelect(r.proposedOutcome)}<button class="small" type="submit">Confirm outcome for ${r.checkpoint}</button></form>`
   : ''}
 <form method="post" action="${action(r, 'note')}" style="flex:1 1 260px">${backField(back)}<input type="text" name="text" placeholder="Private note" required maxlength="5000" aria-label="Private note"><button class="small secondary" type="submit">Add note</button></form>
 </div></article>`;

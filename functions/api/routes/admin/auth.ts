@@ -27,12 +27,19 @@ export const requireSession: MiddlewareHandler<Env> = async (c, next) => {
 
 export const hasSession = (c: Context<Env>) => sessionValid(c.var.ctx, getCookie(c, SESSION_COOKIE));
 
-/** Origin (or, failing that, Referer) must be this site: the request's own origin or the public URL's. */
+/**
+ * Same-origin proof for a POST: the Origin header when the browser gives one; else the
+ * Fetch-Metadata header (a page under `Referrer-Policy: no-referrer` makes Chrome send
+ * `Origin: null`, but it still sends Sec-Fetch-Site, which no script can forge); else the Referer.
+ */
 export function sameOrigin(c: Context<Env>): boolean {
-  const origin = c.req.header('origin') ?? refererOrigin(c.req.header('referer'));
-  if (!origin || origin === 'null') return false;
   const own = new Set([new URL(c.req.url).origin, new URL(c.var.ctx.config.publicUrl).origin]);
-  return own.has(origin);
+  const origin = c.req.header('origin');
+  if (origin && origin !== 'null') return own.has(origin);
+  const site = c.req.header('sec-fetch-site');
+  if (site) return site === 'same-origin';
+  const referer = refererOrigin(c.req.header('referer'));
+  return !!referer && own.has(referer);
 }
 
 function refererOrigin(referer: string | undefined): string | undefined {

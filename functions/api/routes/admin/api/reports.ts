@@ -20,7 +20,7 @@ reportsApi.get('/outcomes', async (c) => {
 
 reportsApi.get('/cohorts', async (c) => {
   const q = parseOr400(CohortFilter.extend({ format: Format }), c.req.query(), 'cohort query');
-  if (q.format === 'csv') return csvResponse(c, 'cohorts', exportTable(c.var.ctx, 'cohorts'));
+  if (q.format === 'csv') return csvResponse(c, 'cohorts', exportTable(c.var.ctx, 'cohorts', { cohorts: q }));
   return c.json(await cohortReport(c.var.ctx, q));
 });
 

@@ -37,7 +37,7 @@ export function adminDashboard(): Hono<Env> {
 /** The dashboard shows its errors as pages (the JSON API keeps the app's JSON errors). */
 function errorPage(err: Error, c: Context<Env>) {
   const author = c.var.ctx.config.authorName;
-  const show = (status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 429 | 500, title: string, lines: string[]) =>
+  const show = (status: AppError['status'] | 500, title: string, lines: string[]) =>
     c.html(adminPage({ title, active: '', author, body: html`<div class="card"><h1>${title}</h1>${lines.map((l) => html`<p>${l}</p>`)}<p><a href="/admin">Back to the dashboard</a></p></div>` }), status);
   if (err instanceof AppError) return show(err.status, err.message, err.issues.map((i) => `${i.path}: ${i.message}`));
   if (err instanceof ZodError) return show(400, 'That did not look right', zodIssues(err).map((i) => `${i.path}: ${i.message}`));
