@@ -74,7 +74,8 @@ export async function dispatchReader(ctx: Ctx, reader: Reader, cache: RenderCach
     seq,
     kind: plan.type,
     ref,
-    track: plan.type === 'lesson' ? plan.track : undefined,
+    // The track at the time, for check-ins too: the by-track report files answers under it.
+    track: plan.type === 'lesson' ? plan.track : r.track,
     at: now.toISOString(),
     localDate: localDate(now, r.timezone),
     messageId,
@@ -111,7 +112,7 @@ async function recoverSent(ctx: Ctx, r: Reader, messageId: string): Promise<Read
     seq: claim.seq,
     kind: claim.kind,
     ref: claim.ref,
-    track: claim.kind === 'lesson' ? r.track : undefined,
+    track: r.track,
     at: claim.at,
     localDate: localDate(new Date(claim.at), r.timezone),
     messageId,

@@ -47,7 +47,7 @@ export async function runDispatch(ctx: Ctx, opts: { concurrency?: number; peek?:
     }),
   );
   const byKind: Record<string, number> = {};
-  const funnel = new Map<string, number>();
+  const outcomes: ReaderOutcome[] = [];
   await pool(due, opts.concurrency ?? 24, async (r) => {
     let out: ReaderOutcome;
     try {
@@ -60,19 +60,9 @@ export async function runDispatch(ctx: Ctx, opts: { concurrency?: number; peek?:
     if (out.dueAt) nexts.push(out.dueAt);
     const key = out.type === 'sent' ? out.kind : out.type;
     byKind[key] = (byKind[key] ?? 0) + 1;
-    if (out.type === 'sent' && out.kind === 'lesson') {
-      const dims = funnelDims(out.track, out.ref);
-      funnel.set(dims, (funnel.get(dims) ?? 0) + 1);
-    }
+    outcomes.push(out);
   });
-  // One counter write per lesson per run, not per send. Best effort: a crash here loses a few
-  // "sent" counts (recount rebuilds them); outcome counters are exact (see aggregates/).
-  const bumps = [...funnel].map(([dims, n]) => bump(ctx, counter(FUNNEL, dims, { sent: n })));
-  // Emails per UTC day, for "sent in the last 7 / 30 days" on the dashboard.
-  const lessons = byKind.lesson ?? 0;
-  const checkins = byKind.checkin ?? 0;
-  if (lessons || checkins) bumps.push(bump(ctx, counter(SENT_PER_DAY, now.slice(0, 10), { lesson: lessons, checkin: checkins })));
-  await Promise.all(bumps);
+  await countSends(ctx, now, outcomes);
   const report = {
     at: now,
     readers: due.length,
@@ -94,5 +84,28 @@ export async function nextDueAt(ctx: Ctx): Promise<string | null> {
 /** Sends whatever is due for one reader right now (the welcome after confirming). */
 export async function dispatchNow(ctx: Ctx, readerId: string): Promise<ReaderOutcome | null> {
   const r = await getReader(ctx, readerId);
-  return r ? dispatchReader(ctx, r, new Map()) : null;
+  if (!r) return null;
+  const out = await dispatchReader(ctx, r, new Map());
+  await countSends(ctx, ctx.clock.now().toISOString(), [out]);
+  return out;
+}
+
+/**
+ * The dashboard's send counters: per lesson (funnel) and per UTC day. One write per lesson per run,
+ * not per send. Best effort: a crash here loses a few "sent" counts; outcome counters are exact.
+ */
+async function countSends(ctx: Ctx, now: string, outcomes: ReaderOutcome[]): Promise<void> {
+  const funnel = new Map<string, number>();
+  const perDay = { lesson: 0, checkin: 0 };
+  for (const out of outcomes) {
+    if (out.type !== 'sent') continue;
+    perDay[out.kind]++;
+    if (out.kind === 'lesson') {
+      const dims = funnelDims(out.track, out.ref);
+      funnel.set(dims, (funnel.get(dims) ?? 0) + 1);
+    }
+  }
+  const bumps = [...funnel].map(([dims, n]) => bump(ctx, counter(FUNNEL, dims, { sent: n })));
+  if (perDay.lesson || perDay.checkin) bumps.push(bump(ctx, counter(SENT_PER_DAY, now.slice(0, 10), perDay)));
+  await Promise.all(bumps);
 }
