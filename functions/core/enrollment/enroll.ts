@@ -1,6 +1,6 @@
 import type { Ctx } from '../context.js';
 import { DAY, MINUTE } from '../clock.js';
-import { claimEmail, deleteReaderItem, getReader, releaseEmail } from '../db/access.js';
+import { ConflictError, claimEmail, deleteReaderItem, getReader, releaseEmail } from '../db/access.js';
 import { newId } from '../shared/ids.js';
 import { AppError } from '../shared/errors.js';
 import { commitReader, mutateReader } from '../readers/store.js';
@@ -26,7 +26,11 @@ export async function enroll(ctx: Ctx, input: EnrollInput): Promise<EnrollOutcom
   if (!existing) {
     // New address, or a crash left the email claim without its reader: create it now.
     const fresh = pendingReader(ownerId, input, now);
-    const saved = await commitReader(ctx, null, fresh).catch(async () => getReader(ctx, ownerId));
+    // Losing the race to a concurrent sign-up for the same address is fine: use theirs.
+    const saved = await commitReader(ctx, null, fresh).catch(async (e) => {
+      if (e instanceof ConflictError) return getReader(ctx, ownerId);
+      throw e;
+    });
     if (!saved) return 'ignored';
     await confirmOrUndo(ctx, saved);
     return 'sent';
