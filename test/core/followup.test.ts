@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCounter } from '../../functions/core/aggregates/counters.js';
-import { getReader, queryPage } from '../../functions/core/db/access.js';
+import { getReader, queryItems } from '../../functions/core/db/access.js';
 import { OUTCOMES_LIST } from '../../functions/core/db/keys.js';
 import { sign } from '../../functions/core/links/tokens.js';
 import { OUTCOME_COUNTERS, outcomeDims } from '../../functions/core/outcomes/record.js';
@@ -102,7 +102,7 @@ describe('long-term follow-up', () => {
         if (i % 2) await stack.app.request(links[(i + 2) % links.length]!);
       }
     }
-    const { items } = await queryPage(stack.ctx, {
+    const items = await queryItems(stack.ctx, {
       IndexName: 'list',
       KeyConditionExpression: 'listPk = :p',
       ExpressionAttributeValues: { ':p': OUTCOMES_LIST },

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getReader, queryPage, readerHistory } from '../../functions/core/db/access.js';
+import { getReader, queryItems, readerHistory } from '../../functions/core/db/access.js';
 import { inboxPk } from '../../functions/core/db/keys.js';
 import { processInbound } from '../../functions/core/replies/inbound.js';
 import { advanceDays, received } from '../helpers/course.js';
@@ -16,7 +16,7 @@ afterAll(() => stack.close());
 const post = (raw: string | Buffer) => stack.app.request('/dev/inbound', { method: 'POST', body: typeof raw === 'string' ? raw : new Uint8Array(raw), headers: { 'content-type': 'message/rfc822' } });
 const replies = async (id: string) => (await readerHistory(stack.ctx, id)).filter((i) => i.type === 'reply');
 const unmatched = async () =>
-  (await queryPage(stack.ctx, { IndexName: 'list', KeyConditionExpression: 'listPk = :p', ExpressionAttributeValues: { ':p': inboxPk('unmatched') }, ScanIndexForward: false })).items;
+  queryItems(stack.ctx, { IndexName: 'list', KeyConditionExpression: 'listPk = :p', ExpressionAttributeValues: { ':p': inboxPk('unmatched') }, ScanIndexForward: false });
 
 /** A reader three lessons in, and the Reply-To of their latest lesson. */
 async function readerWithLessons(over: Record<string, unknown> = {}) {

@@ -46,15 +46,8 @@ export function decodeCursor(cursor: string | undefined, index: IndexName | unde
 const positionOf = (item: Item, index: IndexName | undefined) =>
   Object.fromEntries(positionKeys(index).map((k) => [k, item[k]]));
 
-/** Every item of a query, page by page (exports). */
-export async function* queryAll(ctx: Ctx, q: Query, pageSize = 500): AsyncGenerator<Item[]> {
-  let start: Item | undefined;
-  do {
-    const res = await ctx.db.send(new QueryCommand({ TableName: ctx.config.tableName, ...q, Limit: pageSize, ExclusiveStartKey: start }));
-    if (res.Items?.length) yield res.Items;
-    start = res.LastEvaluatedKey;
-  } while (start);
-}
+/** Every item of a query, page by page (exports): the access layer's own loop. */
+export { queryAll } from '../db/access.js';
 
 /**
  * Up to `limit` items that pass `keep`, reading at most `maxRead` items so a rare filter cannot

@@ -207,40 +207,28 @@ export async function earliestDue(ctx: Ctx, shard: number): Promise<string | nul
   return sk ? sk.slice(0, sk.lastIndexOf('#')) : null;
 }
 
-/** Generic paged query for the list indexes; returns items and an opaque cursor. */
-export async function queryPage(
+/** Every item of a query, one DynamoDB page at a time (history, exports, admin lists). */
+export async function* queryAll(
   ctx: Ctx,
-  input: Omit<QueryCommandInput, 'TableName'>,
-  cursor?: string,
-): Promise<{ items: Record<string, unknown>[]; cursor?: string }> {
-  const res = await ctx.db.send(
-    new QueryCommand({
-      TableName: ctx.config.tableName,
-      ...input,
-      ExclusiveStartKey: cursor ? JSON.parse(Buffer.from(cursor, 'base64url').toString()) : undefined,
-    }),
-  );
-  return {
-    items: res.Items ?? [],
-    cursor: res.LastEvaluatedKey ? Buffer.from(JSON.stringify(res.LastEvaluatedKey)).toString('base64url') : undefined,
-  };
+  q: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'>,
+  pageSize = 500,
+): AsyncGenerator<Record<string, unknown>[]> {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await ctx.db.send(new QueryCommand({ TableName: ctx.config.tableName, ...q, Limit: pageSize, ExclusiveStartKey: start }));
+    if (res.Items?.length) yield res.Items;
+    start = res.LastEvaluatedKey;
+  } while (start);
+}
+
+/** All items of a query in one array (small partitions only). */
+export async function queryItems(ctx: Ctx, q: Parameters<typeof queryAll>[1]): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  for await (const page of queryAll(ctx, q)) items.push(...page);
+  return items;
 }
 
 /** Access pattern: a reader's whole history (profile, replies, choices, outcomes, notes), oldest first. */
-export async function readerHistory(ctx: Ctx, id: string): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await ctx.db.send(
-      new QueryCommand({
-        TableName: ctx.config.tableName,
-        KeyConditionExpression: 'pk = :p',
-        ExpressionAttributeValues: { ':p': readerKey(id).pk },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(res.Items ?? []));
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return items;
+export function readerHistory(ctx: Ctx, id: string): Promise<Record<string, unknown>[]> {
+  return queryItems(ctx, { KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': readerKey(id).pk } });
 }
