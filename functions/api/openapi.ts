@@ -9,6 +9,7 @@ const json = (schema: object) => ({ 'application/json': { schema } });
 const ok = (schema: object, csv = false) => ({
   200: { description: 'OK', content: { ...json(schema), ...(csv ? { 'text/csv': { schema: { type: 'string' } } } : {}) } },
   401: { description: 'Missing or wrong bearer token' },
+  429: { description: 'Too many wrong tokens from this address: wait for Retry-After seconds' },
 });
 const format = q('format', { enum: ['json', 'csv'], default: 'json' }, 'csv streams every matching row (pagination ignored)');
 const page = [q('cursor', { type: 'string' }, 'from the previous page'), q('limit', { type: 'integer' })];

@@ -11,6 +11,7 @@
  *  sent marker       READER#<id>             SENTMARK#<seq>              -
  *  unmatched mail    MAIL#<id>               UNMATCHED                   list: INBOX#unmatched
  *  counter           AGG#<family>            <dimensions>                -
+ *  failed sign-ins   THROTTLE#<purpose>      <address hash>#<window>     - (expires with its window)
  */
 export const PREFIX = {
   reader: 'READER#',
@@ -24,6 +25,7 @@ export const PREFIX = {
   agg: 'AGG#',
   due: 'DUE#',
   inbox: 'INBOX#',
+  throttle: 'THROTTLE#',
 } as const;
 
 export const readerKey = (id: string) => ({ pk: PREFIX.reader + id, sk: 'PROFILE' });
@@ -50,6 +52,10 @@ export const sentMarkKey = (readerId: string, seq: number) => ({
 });
 export const unmatchedKey = (id: string) => ({ pk: PREFIX.mail + id, sk: 'UNMATCHED' });
 export const counterKey = (family: string, dims: string) => ({ pk: PREFIX.agg + family, sk: dims });
+export const throttleKey = (purpose: string, addressHash: string, windowStart: number) => ({
+  pk: PREFIX.throttle + purpose,
+  sk: `${addressHash}#${windowStart}`,
+});
 
 /** Which due shard a reader lives in: stable, spreads readers evenly. */
 export function dueShard(readerId: string, shards: number): number {

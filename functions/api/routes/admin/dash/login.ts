@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
 import type { Env } from '../../../app.js';
-import { tokenMatches } from '../../../../core/admin/auth.js';
 import { loginPage } from '../../../pages/admin/login.js';
-import { endSession, hasSession, safeNext, startSession } from '../auth.js';
+import { checkToken, endSession, hasSession, minutes, safeNext, startSession } from '../auth.js';
 import { readForm } from './form.js';
 
 /** Exchanges the admin token for a session cookie; the only dashboard route open without one. */
@@ -17,9 +16,14 @@ loginRoutes.get('/login', (c) => {
 loginRoutes.post('/login', async (c) => {
   const form = await readForm(c);
   const next = safeNext(typeof form.next === 'string' ? form.next : undefined);
-  if (!tokenMatches(c.var.ctx, typeof form.token === 'string' ? form.token.trim() : undefined)) {
+  const check = await checkToken(c, typeof form.token === 'string' ? form.token.trim() : undefined);
+  const author = c.var.ctx.config.authorName;
+  if (check.result === 'locked') {
+    return c.html(loginPage({ author, next, error: `Too many wrong tokens from this address. Please try again in ${minutes(check.retryAfter)}.` }), 429);
+  }
+  if (check.result === 'wrong') {
     c.var.ctx.log.warn('admin login refused');
-    return c.html(loginPage({ author: c.var.ctx.config.authorName, next, error: 'That is not the admin token.' }), 401);
+    return c.html(loginPage({ author, next, error: 'That is not the admin token.' }), 401);
   }
   startSession(c);
   c.var.ctx.log.info('admin logged in');

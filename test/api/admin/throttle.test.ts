@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { MAX_FAILURES, WINDOW_SECONDS, lockedFor, recordFailure } from '../../../functions/core/admin/throttle.js';
+import { ManualClock } from '../../../functions/core/clock.js';
+import { testStack, type TestStack } from '../../helpers/stack.js';
+import { ADMIN_TOKEN, ORIGIN, bearer } from './admin-helpers.js';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await testStack();
+});
+afterAll(() => stack.close());
+
+/** What the Lambda adapter hands the app for a Function URL request from `ip`. */
+const from = (ip: string) => ({ requestContext: { http: { sourceIp: ip } } });
+
+const loginFrom = (ip: string, token: string) =>
+  stack.app.request(
+    '/admin/login',
+    { method: 'POST', body: new URLSearchParams({ token, next: '/admin' }), headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' } },
+    from(ip),
+  );
+
+describe('admin token throttle', () => {
+  it('refuses an address at the login form after too many wrong tokens, even with the right one, and says when to retry', async () => {
+    for (let i = 0; i < MAX_FAILURES; i++) expect((await loginFrom('198.51.100.7', `guess-${i}`)).status).toBe(401);
+    const locked = await loginFrom('198.51.100.7', ADMIN_TOKEN);
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(locked.headers.get('set-cookie')).toBeNull();
+    expect(await locked.text()).toMatch(/Too many wrong tokens from this address\. Please try again in (a minute|\d+ minutes)\./);
+    // The author on another network is not locked out by someone else's guessing.
+    expect((await loginFrom('203.0.113.20', ADMIN_TOKEN)).status).toBe(303);
+  });
+
+  it('refuses the bearer API the same way, per address', async () => {
+    const call = (ip: string, token: string) =>
+      stack.app.request('/api/admin/overview', { headers: { authorization: `Bearer ${token}` } }, from(ip));
+    for (let i = 0; i < MAX_FAILURES; i++) expect((await call('192.0.2.44', `nope-${i}`)).status).toBe(401);
+    const locked = await call('192.0.2.44', ADMIN_TOKEN);
+    expect(locked.status).toBe(429);
+    expect(((await locked.json()) as { error: string }).error).toMatch(/Too many wrong admin tokens/);
+    expect((await stack.app.request('/api/admin/overview', { headers: bearer }, from('192.0.2.45'))).status).toBe(200);
+  });
+
+  it('counts by the socket address over real HTTP (the local server)', async () => {
+    const served = await testStack({ port: 0 });
+    try {
+      const post = (token: string) =>
+        fetch(`${served.urls.app}/admin/login`, {
+          method: 'POST',
+          redirect: 'manual',
+          body: new URLSearchParams({ token, next: '/admin' }),
+          headers: { origin: served.urls.app, 'content-type': 'application/x-www-form-urlencoded' },
+        });
+      for (let i = 0; i < MAX_FAILURES; i++) expect((await post(`guess-${i}`)).status).toBe(401);
+      expect((await post(ADMIN_TOKEN)).status).toBe(429);
+      // In-process calls carry no address and are never locked.
+      expect((await served.app.request('/api/admin/overview', { headers: bearer })).status).toBe(200);
+    } finally {
+      await served.close();
+    }
+  });
+
+  it('lets the address back in when its window ends', async () => {
+    const clock = new ManualClock('2026-03-02T09:00:10Z');
+    for (let i = 0; i < MAX_FAILURES; i++) await recordFailure(stack.ctx, '2001:db8::9', clock);
+    expect(await lockedFor(stack.ctx, '2001:db8::9', clock)).toBe(WINDOW_SECONDS - 10);
+    clock.advance(WINDOW_SECONDS * 1000);
+    expect(await lockedFor(stack.ctx, '2001:db8::9', clock)).toBe(0);
+  });
+
+  it('keeps no IP address in the table', async () => {
+    const { Items = [] } = await stack.ctx.db.send(new ScanCommand({ TableName: stack.ctx.config.tableName }));
+    const stored = JSON.stringify(Items.filter((i) => String(i.pk).startsWith('THROTTLE#')));
+    expect(stored).toContain('failures');
+    for (const ip of ['198.51.100.7', '192.0.2.44', '2001:db8::9']) expect(stored).not.toContain(ip);
+  });
+});
