@@ -1,3 +1,4 @@
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -32,7 +33,42 @@ export async function startDynalite(opts: { path?: string; port?: number } = {})
   return { url: `http://127.0.0.1:${port}`, port, close: () => closeServer(server) };
 }
 
-export async function startSes(opts: { port?: number; host?: string } = {}): Promise<Service> {
+/** How many emails the local inbox keeps across restarts (newest); the web inbox stays quick to open. */
+export const INBOX_KEPT = 1000;
+
+type SesStore = { emails: unknown[] };
+
+/**
+ * Keeps the emulator's inbox (memory only) in a JSON-lines file, so after a restart the local inbox
+ * still shows what was sent before, as the data does. Restores the newest INBOX_KEPT on start, then
+ * appends what arrives; a cleared inbox (its button) clears the file.
+ */
+function persistInbox(store: SesStore, file: string): { flush(): void; stop(): void } {
+  const lines = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).slice(-INBOX_KEPT) : [];
+  store.emails.splice(0, store.emails.length, ...lines.map((l) => JSON.parse(l) as unknown));
+  const rewrite = () => {
+    const kept = store.emails.slice(-INBOX_KEPT);
+    writeFileSync(file, kept.map((e) => JSON.stringify(e) + '\n').join(''));
+    return kept.length;
+  };
+  let seen = store.emails;
+  let written = store.emails.length;
+  let inFile = rewrite();
+  const flush = () => {
+    if (store.emails !== seen) ((seen = store.emails), (written = store.emails.length), (inFile = rewrite()));
+    if (store.emails.length === written) return;
+    const fresh = store.emails.slice(written);
+    written = store.emails.length;
+    inFile += fresh.length;
+    if (inFile > 2 * INBOX_KEPT) inFile = rewrite();
+    else appendFileSync(file, fresh.map((e) => JSON.stringify(e) + '\n').join(''));
+  };
+  const timer = setInterval(flush, 500);
+  timer.unref();
+  return { flush, stop: () => (clearInterval(timer), flush()) };
+}
+
+export async function startSes(opts: { port?: number; host?: string; persistTo?: string } = {}): Promise<Service> {
   process.env.AWS_SES_ACCOUNT ??= JSON.stringify({ SendQuota: { Max24HourSend: 1e9, MaxSendRate: 1e6, SentLast24Hours: 0 } });
   const mod = require('aws-ses-v2-local') as { default: (o: object) => Promise<Server> };
   const host = opts.host ?? '127.0.0.1';
@@ -45,5 +81,14 @@ export async function startSes(opts: { port?: number; host?: string } = {}): Pro
     throw new Error(`Could not start the local SES emulator on port ${port} (is it in use?). Set SES_PORT to a free port.`);
   }
   const actual = address.port;
-  return { url: `http://${host}:${actual}`, port: actual, close: () => closeServer(server) };
+  const store = (require('aws-ses-v2-local/dist/store') as { getStoreReadonly(): SesStore }).getStoreReadonly();
+  const persisted = opts.persistTo ? persistInbox(store, opts.persistTo) : undefined;
+  return {
+    url: `http://${host}:${actual}`,
+    port: actual,
+    close: async () => {
+      persisted?.stop();
+      await closeServer(server);
+    },
+  };
 }

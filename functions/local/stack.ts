@@ -56,7 +56,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   }
   let sesUrl = opts.sesUrl;
   if (!sesUrl) {
-    const s = await startSes({ port: opts.sesPort ?? 0 });
+    const s = await startSes({ port: opts.sesPort ?? 0, persistTo: dataDir ? join(dataDir, 'inbox.jsonl') : undefined });
     owned.push(s);
     sesUrl = s.url;
   }
