@@ -42,6 +42,14 @@ describe('GET /confirm', () => {
     expect(await inbox(stack, body.email)).toHaveLength(2);
   });
 
+  it('does not confirm on a HEAD (link checkers): the person still has to click', async () => {
+    const { body, id, link } = await signUp();
+    const head = await stack.app.request(link, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect((await getReader(stack.ctx, id))!.status).toBe('pending');
+    expect(await inbox(stack, body.email)).toHaveLength(1);
+  });
+
   it('refuses a forged or altered token with a clear page and changes nothing', async () => {
     const { id, link } = await signUp();
     const token = link.split('token=')[1]!;

@@ -27,6 +27,11 @@ describe('branch links', () => {
     expect(links).toHaveLength(4);
     expect(links[0]).toBe(link);
 
+    // A link checker's HEAD sees a working page and changes nothing.
+    const head = await stack.app.request(links[1]!, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect((await getReader(stack.ctx, id))!.track).toBe('stress');
+
     const res = await stack.app.request(links[1]!);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('stormy');

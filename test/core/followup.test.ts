@@ -44,6 +44,8 @@ describe('long-term follow-up', () => {
     const before = await readCounter(stack.ctx, OUTCOME_COUNTERS, dims);
     expect(before.asked).toBeGreaterThanOrEqual(1);
     const moved = links[3]!; // moved-on
+    await stack.app.request(links[2]!, { method: 'HEAD' }); // a link checker: records nothing
+    expect(await readCounter(stack.ctx, OUTCOME_COUNTERS, dims)).toEqual(before);
     const res = await stack.app.request(moved);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('reply to the email');

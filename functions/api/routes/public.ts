@@ -7,6 +7,7 @@ import { dispatchNow } from '../../core/dispatch/run.js';
 import { checkInboxPage, subscribePage, type FormValues } from '../pages/subscribe.js';
 import { messagePage } from '../pages/shell.js';
 import { parseOr400, readBody, zodIssues } from '../validate.js';
+import { noEffectOnHead } from '../no-effect-on-head.js';
 
 export const publicRoutes = new Hono<Env>();
 
@@ -33,6 +34,7 @@ publicRoutes.post('/api/enroll', async (c) => {
   );
 });
 
+publicRoutes.use('/confirm', noEffectOnHead);
 publicRoutes.get('/confirm', async (c) => {
   const ctx = c.var.ctx;
   const author = ctx.config.authorName;

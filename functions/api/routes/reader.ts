@@ -11,9 +11,12 @@ import { Outcome, OUTCOMES } from '../../core/outcomes/categories.js';
 import { recordOutcome } from '../../core/outcomes/record.js';
 import { prefsPage, unsubscribeConfirmPage } from '../pages/reader.js';
 import { parseOr400, readBody } from '../validate.js';
+import { noEffectOnHead } from '../no-effect-on-head.js';
 
 /** Signed per-reader pages: preferences, unsubscribe, branch choices, check-in answers. */
 export const readerRoutes = new Hono<Env>();
+readerRoutes.use('/choose/*', noEffectOnHead);
+readerRoutes.use('/outcome/*', noEffectOnHead);
 
 const badLink = (c: Context<Env>, reason: string) =>
   c.html(
