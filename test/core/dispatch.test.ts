@@ -56,6 +56,19 @@ describe('the dispatcher', () => {
     expect(refs).toEqual(['tumultuous/day-00', 'tumultuous/day-01']);
   });
 
+  it('sends each of many due readers exactly once while their query pages stream in, two runs at once', async () => {
+    const readers = await Promise.all(Array.from({ length: 24 }, () => enrolAndConfirm(stack, { timezone: 'UTC', sendHour: 10 })));
+    stack.clock.advance(86_400_000 + 3_600_000);
+    // Pages of 3 and 4 in flight: readers are claimed and sent while later pages are still being read.
+    const runs = await Promise.all([
+      runDispatch(stack.ctx, { pageSize: 3, concurrency: 4 }),
+      runDispatch(stack.ctx, { pageSize: 3, concurrency: 4 }),
+    ]);
+    expect(runs[0]!.sent + runs[1]!.sent).toBeGreaterThanOrEqual(24);
+    for (const { email } of readers)
+      expect((await received(stack, email)).map((s) => s.ref)).toEqual(['tumultuous/day-00', 'tumultuous/day-01']);
+  });
+
   it('neither sends twice nor skips when it crashes between claim and send', async () => {
     const { id, email } = await enrolAndConfirm(stack, { timezone: 'UTC', sendHour: 10 });
     stack.clock.advance(86_400_000 + 3_600_000);

@@ -29,26 +29,25 @@ export async function pool<T>(items: T[], limit: number, fn: (t: T) => Promise<v
 }
 
 /**
- * One scheduled run: a Query per due-index shard (never a Scan), then each due reader's next
- * step with bounded concurrency. Lessons are rendered once per run (RenderCache).
+ * One scheduled run: a Query per due-index shard (never a Scan), each due reader's next step
+ * started as soon as its page arrives, with at most `concurrency` in flight. Streaming keeps
+ * memory flat however many are due and keeps the sender busy while the next page loads.
+ * Lessons are rendered once per run (RenderCache).
  */
-export async function runDispatch(ctx: Ctx, opts: { concurrency?: number; peek?: boolean } = {}): Promise<DispatchReport> {
+export async function runDispatch(
+  ctx: Ctx,
+  opts: { concurrency?: number; peek?: boolean; pageSize?: number } = {},
+): Promise<DispatchReport> {
   const started = performance.now();
   const now = ctx.clock.now().toISOString();
   const cache: RenderCache = new Map();
-  const due: Reader[] = [];
+  const limit = opts.concurrency ?? 24;
   const nexts: string[] = [];
-  await Promise.all(
-    Array.from({ length: ctx.config.dueShards }, async (_, shard) => {
-      for await (const page of queryDueShard(ctx, shard, now, { peek: opts.peek })) {
-        due.push(...page.due);
-        if (page.next) nexts.push(page.next);
-      }
-    }),
-  );
   const byKind: Record<string, number> = {};
   const outcomes: ReaderOutcome[] = [];
-  await pool(due, opts.concurrency ?? 24, async (r) => {
+  const inFlight = new Set<Promise<void>>();
+  let readers = 0;
+  const handle = async (r: Reader) => {
     let out: ReaderOutcome;
     try {
       out = await dispatchReader(ctx, r, cache);
@@ -61,17 +60,31 @@ export async function runDispatch(ctx: Ctx, opts: { concurrency?: number; peek?:
     const key = out.type === 'sent' ? out.kind : out.type;
     byKind[key] = (byKind[key] ?? 0) + 1;
     outcomes.push(out);
-  });
+  };
+  await Promise.all(
+    Array.from({ length: ctx.config.dueShards }, async (_, shard) => {
+      for await (const page of queryDueShard(ctx, shard, now, { peek: opts.peek, pageSize: opts.pageSize })) {
+        if (page.next) nexts.push(page.next);
+        for (const r of page.due) {
+          while (inFlight.size >= limit) await Promise.race(inFlight);
+          readers++;
+          const task: Promise<void> = handle(r).finally(() => inFlight.delete(task));
+          inFlight.add(task);
+        }
+      }
+    }),
+  );
+  await Promise.all(inFlight);
   await countSends(ctx, now, outcomes);
   const report = {
     at: now,
-    readers: due.length,
+    readers,
     sent: (byKind.lesson ?? 0) + (byKind.checkin ?? 0),
     byKind,
     ms: Math.round(performance.now() - started),
     ...(opts.peek ? { next: nexts.sort()[0] ?? null } : {}),
   };
-  if (due.length) ctx.log.info('dispatch run', { ...report });
+  if (readers) ctx.log.info('dispatch run', { ...report });
   return report;
 }
 
