@@ -46,6 +46,7 @@ export async function runDispatch(
   const byKind: Record<string, number> = {};
   const outcomes: ReaderOutcome[] = [];
   const inFlight = new Set<Promise<void>>();
+  const seen = new Set<string>();
   let readers = 0;
   const handle = async (r: Reader) => {
     let out: ReaderOutcome;
@@ -66,6 +67,9 @@ export async function runDispatch(
       for await (const page of queryDueShard(ctx, shard, now, { peek: opts.peek, pageSize: opts.pageSize })) {
         if (page.next) nexts.push(page.next);
         for (const r of page.due) {
+          // A reader written during this run can move further down its shard's index; once a run is enough.
+          if (seen.has(r.id)) continue;
+          seen.add(r.id);
           while (inFlight.size >= limit) await Promise.race(inFlight);
           readers++;
           const task: Promise<void> = handle(r).finally(() => inFlight.delete(task));
