@@ -42,9 +42,12 @@ export async function runDispatch(
   const now = ctx.clock.now().toISOString();
   const cache: RenderCache = new Map();
   const limit = opts.concurrency ?? 24;
-  const nexts: string[] = [];
+  let next: string | null = null; // peek: the earliest due time seen
+  const noteNext = (at: string) => {
+    if (!next || at < next) next = at;
+  };
   const byKind: Record<string, number> = {};
-  const outcomes: ReaderOutcome[] = [];
+  const sends = new SendTally();
   const inFlight = new Set<Promise<void>>();
   const seen = new Set<string>();
   let readers = 0;
@@ -57,15 +60,15 @@ export async function runDispatch(
       ctx.log.error('dispatch failed for reader', { readerId: r.id, error: (e as Error).message });
       out = { type: 'failed' };
     }
-    if (out.dueAt) nexts.push(out.dueAt);
+    if (out.dueAt) noteNext(out.dueAt);
     const key = out.type === 'sent' ? out.kind : out.type;
     byKind[key] = (byKind[key] ?? 0) + 1;
-    outcomes.push(out);
+    sends.add(out);
   };
   await Promise.all(
     Array.from({ length: ctx.config.dueShards }, async (_, shard) => {
       for await (const page of queryDueShard(ctx, shard, now, { peek: opts.peek, pageSize: opts.pageSize })) {
-        if (page.next) nexts.push(page.next);
+        if (page.next) noteNext(page.next);
         for (const r of page.due) {
           // A reader written during this run can move further down its shard's index; once a run is enough.
           if (seen.has(r.id)) continue;
@@ -79,14 +82,14 @@ export async function runDispatch(
     }),
   );
   await Promise.all(inFlight);
-  await countSends(ctx, now, outcomes);
+  await sends.write(ctx, now);
   const report = {
     at: now,
     readers,
     sent: (byKind.lesson ?? 0) + (byKind.checkin ?? 0),
     byKind,
     ms: Math.round(performance.now() - started),
-    ...(opts.peek ? { next: nexts.sort()[0] ?? null } : {}),
+    ...(opts.peek ? { next } : {}),
   };
   if (readers) ctx.log.info('dispatch run', { ...report });
   return report;
@@ -103,26 +106,33 @@ export async function dispatchNow(ctx: Ctx, readerId: string): Promise<ReaderOut
   const r = await getReader(ctx, readerId);
   if (!r) return null;
   const out = await dispatchReader(ctx, r, new Map());
-  await countSends(ctx, ctx.clock.now().toISOString(), [out]);
+  const sends = new SendTally();
+  sends.add(out);
+  await sends.write(ctx, ctx.clock.now().toISOString());
   return out;
 }
 
 /**
- * The dashboard's send counters: per lesson (funnel) and per UTC day. One write per lesson per run,
- * not per send. Best effort: a crash here loses a few "sent" counts; outcome counters are exact.
+ * The dashboard's send counters: per lesson (funnel) and per UTC day, tallied as a run goes (totals
+ * only, so memory does not grow with the readers due) and written once per lesson per run, not per
+ * send. Best effort: a crash before `write` loses a few "sent" counts; outcome counters are exact.
  */
-async function countSends(ctx: Ctx, now: string, outcomes: ReaderOutcome[]): Promise<void> {
-  const funnel = new Map<string, number>();
-  const perDay = { lesson: 0, checkin: 0 };
-  for (const out of outcomes) {
-    if (out.type !== 'sent') continue;
-    perDay[out.kind]++;
+class SendTally {
+  private funnel = new Map<string, number>();
+  private perDay = { lesson: 0, checkin: 0 };
+
+  add(out: ReaderOutcome): void {
+    if (out.type !== 'sent') return;
+    this.perDay[out.kind]++;
     if (out.kind === 'lesson') {
       const dims = funnelDims(out.track, out.ref);
-      funnel.set(dims, (funnel.get(dims) ?? 0) + 1);
+      this.funnel.set(dims, (this.funnel.get(dims) ?? 0) + 1);
     }
   }
-  const bumps = [...funnel].map(([dims, n]) => bump(ctx, counter(FUNNEL, dims, { sent: n })));
-  if (perDay.lesson || perDay.checkin) bumps.push(bump(ctx, counter(SENT_PER_DAY, now.slice(0, 10), perDay)));
-  await Promise.all(bumps);
+
+  async write(ctx: Ctx, now: string): Promise<void> {
+    const bumps = [...this.funnel].map(([dims, n]) => bump(ctx, counter(FUNNEL, dims, { sent: n })));
+    if (this.perDay.lesson || this.perDay.checkin) bumps.push(bump(ctx, counter(SENT_PER_DAY, now.slice(0, 10), this.perDay)));
+    await Promise.all(bumps);
+  }
 }
