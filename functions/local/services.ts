@@ -43,12 +43,13 @@ type SesStore = { emails: unknown[] };
  * still shows what was sent before, as the data does. Restores the newest INBOX_KEPT on start, then
  * appends what arrives; a cleared inbox (its button) clears the file.
  */
-function persistInbox(store: SesStore, file: string): { flush(): void; stop(): void } {
-  const lines = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).slice(-INBOX_KEPT) : [];
-  store.emails.splice(0, store.emails.length, ...lines.map((l) => JSON.parse(l) as unknown));
+function persistInbox(store: SesStore, file: string): { stop(): void } {
+  const saved = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).slice(-INBOX_KEPT) : [];
+  store.emails.splice(0, store.emails.length, ...saved.map((l) => JSON.parse(l) as unknown));
+  const lines = (emails: unknown[]) => emails.map((e) => JSON.stringify(e) + '\n').join('');
   const rewrite = () => {
     const kept = store.emails.slice(-INBOX_KEPT);
-    writeFileSync(file, kept.map((e) => JSON.stringify(e) + '\n').join(''));
+    writeFileSync(file, lines(kept));
     return kept.length;
   };
   let seen = store.emails;
@@ -61,11 +62,11 @@ function persistInbox(store: SesStore, file: string): { flush(): void; stop(): v
     written = store.emails.length;
     inFile += fresh.length;
     if (inFile > 2 * INBOX_KEPT) inFile = rewrite();
-    else appendFileSync(file, fresh.map((e) => JSON.stringify(e) + '\n').join(''));
+    else appendFileSync(file, lines(fresh));
   };
   const timer = setInterval(flush, 500);
   timer.unref();
-  return { flush, stop: () => (clearInterval(timer), flush()) };
+  return { stop: () => (clearInterval(timer), flush()) };
 }
 
 export async function startSes(opts: { port?: number; host?: string; persistTo?: string } = {}): Promise<Service> {
