@@ -11,7 +11,7 @@ export const SESSION_SECONDS = 12 * 60 * 60;
 
 // Sessions run on wall-clock time, not app time: moving the dev clock forward must not log the
 // author out, and the browser expires the cookie on real time anyway.
-const wallClock: Clock = systemClock;
+export const wallClock: Clock = systemClock;
 
 /** Constant-time: both sides are hashed to the same length first, so neither length nor prefix leaks. */
 export function tokenMatches(ctx: Ctx, given: string | undefined | null): boolean {

@@ -2,7 +2,8 @@ import { createHmac } from 'node:crypto';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Ctx } from '../context.js';
 import { throttleKey } from '../db/keys.js';
-import { systemClock, type Clock } from '../clock.js';
+import type { Clock } from '../clock.js';
+import { wallClock } from './auth.js';
 
 /**
  * Wrong admin tokens per client address: after MAX_FAILURES in one window, that address is
@@ -15,8 +16,7 @@ export const MAX_FAILURES = 10;
 export const WINDOW_SECONDS = 15 * 60;
 const PURPOSE = 'admin-token';
 
-// Wall-clock, like sessions: moving the dev clock must not lock the author out or let them in.
-const wallClock: Clock = systemClock;
+// Wall-clock, like sessions (auth.ts): moving the dev clock must not lock the author out or let them in.
 
 const hashAddress = (ctx: Ctx, address: string) =>
   createHmac('sha256', ctx.secrets.signingSecret).update(`mend/throttle/v1\0${address}`).digest('base64url').slice(0, 22);
