@@ -20,13 +20,13 @@ import { lessonTemplates } from '../emails/lessons/index.js';
 import { ManualClock } from '../functions/core/clock.js';
 import type { Ctx } from '../functions/core/context.js';
 import { startCourse } from '../functions/core/course/engine.js';
-import { readerItem } from '../functions/core/db/access.js';
+import { putReaders, storedReader } from '../functions/core/db/readers.js';
 import { pool, runDispatch } from '../functions/core/dispatch/run.js';
 import { htmlToText } from '../functions/core/mailer/compile.js';
-import type { Reader } from '../functions/core/readers/schema.js';
+import type { Reader } from '../functions/core/db/readers.js';
 import { newId } from '../functions/core/shared/ids.js';
 import { startStack, type Stack } from '../functions/local/stack.js';
-import { batchPut, fmt, timed } from './seed.js';
+import { fmt, timed } from './seed.js';
 
 const N = Number(process.env.BENCH_READERS ?? 5000);
 const CONCURRENCY = 24;
@@ -80,7 +80,7 @@ async function freshStack(tag: string): Promise<Stack> {
 async function ours(): Promise<number> {
   const stack = await freshStack('ours');
   try {
-    await batchPut(stack.ctx, dueReaders(stack.ctx, N).map((r) => readerItem(stack.ctx, r)));
+    await putReaders(stack.ctx, dueReaders(stack.ctx, N));
     const { ms, value } = await timed(() => runDispatch(stack.ctx, { concurrency: CONCURRENCY }));
     if (value.sent !== N) throw new Error(`expected ${N} sends, got ${JSON.stringify(value)}`);
     return ms;
@@ -112,13 +112,13 @@ async function raw(items: 'reader' | 'tiny'): Promise<number> {
   const stack = await freshStack(`raw_${items}`);
   const { ctx } = stack;
   const body = await sampleEmail();
-  const readers = dueReaders(ctx, N).map((r) => readerItem(ctx, r));
+  const readers = dueReaders(ctx, N).map((r) => storedReader(ctx, r));
   try {
     const ids = Array.from({ length: N }, (_, i) => i);
     const { ms } = await timed(() =>
       pool(ids, CONCURRENCY, async (i) => {
         const Item = items === 'reader' ? readers[i]! : { pk: `RAW#${i}`, sk: 'X', n: i };
-        const put = () => ctx.db.send(new PutCommand({ TableName: ctx.config.tableName, Item }));
+        const put = () => ctx.db.client.send(new PutCommand({ TableName: ctx.config.tableName, Item }));
         await put();
         await ctx.ses.send(sendCommand(ctx, `raw-${i}@example.test`, body));
         await put();
@@ -134,12 +134,12 @@ async function naive(): Promise<number> {
   const stack = await freshStack('naive');
   const { ctx } = stack;
   try {
-    await batchPut(ctx, dueReaders(ctx, N).map((r) => readerItem(ctx, r)));
+    await putReaders(ctx, dueReaders(ctx, N));
     const { ms } = await timed(async () => {
       const due: Record<string, unknown>[] = [];
       let start: Record<string, unknown> | undefined;
       do {
-        const res = await ctx.db.send(
+        const res = await ctx.db.client.send(
           new ScanCommand({
             TableName: ctx.config.tableName,
             FilterExpression: 'dueAt <= :now',
@@ -160,7 +160,7 @@ async function naive(): Promise<number> {
           }),
         );
         await ctx.ses.send(sendCommand(ctx, String(r.email), { html, text: htmlToText(html) }));
-        await ctx.db.send(new PutCommand({ TableName: ctx.config.tableName, Item: { ...r, dueAt: undefined, sentDay1: true } }));
+        await ctx.db.client.send(new PutCommand({ TableName: ctx.config.tableName, Item: { ...r, dueAt: undefined, sentDay1: true } }));
       });
     });
     return ms;

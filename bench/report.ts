@@ -5,19 +5,18 @@
  *  - a naive recount (Scan every item, tally check-ins asked and answers per situation and checkpoint).
  * Both must agree; the report's latency must not depend on the number of readers.
  */
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { ManualClock } from '../functions/core/clock.js';
 import type { Ctx } from '../functions/core/context.js';
-import { readerItem } from '../functions/core/db/access.js';
-import { OUTCOMES_LIST, counterKey, outcomeKey, outcomeListSk } from '../functions/core/db/keys.js';
+import { putCounters } from '../functions/core/db/counters.js';
+import { putOutcomes, type OutcomeRecord } from '../functions/core/db/outcomes.js';
+import { putReaders, type Reader, type Situation } from '../functions/core/db/readers.js';
 import { Outcome } from '../functions/core/outcomes/categories.js';
-import { OUTCOME_COUNTERS, outcomeDims } from '../functions/core/outcomes/record.js';
-import type { Reader, Situation } from '../functions/core/readers/schema.js';
+import { outcomeDims } from '../functions/core/outcomes/record.js';
 import { addMonths } from '../functions/core/shared/time.js';
 import { checkpointRow, type OutcomeReport } from '../functions/core/reports/outcomes.js';
 import { startStack } from '../functions/local/stack.js';
 import { rng } from '../functions/local/simulate.js';
-import { batchPut, fmt, timed } from './seed.js';
+import { fmt, timed } from './seed.js';
 
 const N = Number(process.env.BENCH_REPORT_READERS ?? 100_000);
 const NOW = '2026-06-01T12:00:00Z';
@@ -33,7 +32,7 @@ const add = (m: Counts, sk: string, attr: string) => {
 };
 
 /** One synthetic reader who enrolled some time in the last two years, with the check-ins due so far and some answers. */
-function reader(ctx: Ctx, i: number, rand: ReturnType<typeof rng>, counters: Counts): Record<string, unknown>[] {
+function reader(i: number, rand: ReturnType<typeof rng>, counters: Counts): { reader: Reader; outcomes: OutcomeRecord[] } {
   const situation = SITUATIONS[i % 3]!;
   const track = rand.next() < 0.2 ? rand.pick(SITUATIONS) : situation;
   const enrolled = new Date(Date.parse(NOW) - Math.floor(rand.next() * 760) * 86_400_000).toISOString();
@@ -47,7 +46,7 @@ function reader(ctx: Ctx, i: number, rand: ReturnType<typeof rng>, counters: Cou
     confirmSentAt: [], sendSeq: asked.length, repliedSeqs: [], outbox: [], ver: 1,
     sends: asked.map((m, k) => ({ seq: k + 1, kind: 'checkin' as const, ref: `${m}m`, at: `${addMonths(enrolledOn, m)}T08:00:00.000Z`, localDate: addMonths(enrolledOn, m) })),
   };
-  const items: Record<string, unknown>[] = [readerItem(ctx, r)];
+  const outcomes: OutcomeRecord[] = [];
   for (const m of asked) {
     const cp = `${m}m`;
     const dims = [outcomeDims.situation(situation, cp), outcomeDims.track(track, cp), outcomeDims.cohort(cohort, situation, cp)];
@@ -56,26 +55,23 @@ function reader(ctx: Ctx, i: number, rand: ReturnType<typeof rng>, counters: Cou
     const outcome = rand.pick(Outcome.options);
     for (const d of dims) add(counters, d, outcome);
     const at = `${addMonths(enrolledOn, m)}T10:00:00.000Z`;
-    items.push({
-      ...outcomeKey(r.id, cp), type: 'outcome', readerId: r.id, checkpoint: cp, outcome, answeredAt: at, source: 'link',
-      situation, track, cohort, history: [{ outcome, at, source: 'link' }], outbox: [], ver: 1, listPk: OUTCOMES_LIST, listSk: outcomeListSk(at, r.id, cp),
+    outcomes.push({
+      readerId: r.id, checkpoint: cp, outcome, answeredAt: at, source: 'link',
+      situation, track, cohort, history: [{ outcome, at, source: 'link' }], outbox: [], ver: 1,
     });
   }
-  return items;
+  return { reader: r, outcomes };
 }
 
-/** The naive way: read every item in the table and count. */
+/** The naive way: read every reader and outcome item in the table (Scans) and count. */
 async function naiveRecount(ctx: Ctx): Promise<Map<string, Record<string, number>>> {
   const tally = new Map<string, Record<string, number>>();
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await ctx.db.send(new ScanCommand({ TableName: ctx.config.tableName, ExclusiveStartKey: start }));
-    for (const i of res.Items ?? []) {
-      if (i.sk === 'PROFILE') for (const s of (i.sends as { kind: string; ref: string }[]) ?? []) if (s.kind === 'checkin') add(tally, `${i.situation}#${s.ref}`, 'asked');
-      if (i.type === 'outcome') add(tally, `${i.situation}#${i.checkpoint}`, String(i.outcome));
-    }
-    start = res.LastEvaluatedKey;
-  } while (start);
+  const [readers, outcomes] = await Promise.all([
+    ctx.db.entities.reader.scan.go({ pages: 'all' }),
+    ctx.db.entities.outcome.scan.go({ pages: 'all' }),
+  ]);
+  for (const r of readers.data) for (const s of (r.sends as { kind: string; ref: string }[]) ?? []) if (s.kind === 'checkin') add(tally, `${r.situation}#${s.ref}`, 'asked');
+  for (const o of outcomes.data) add(tally, `${o.situation}#${o.checkpoint}`, String(o.outcome));
   return tally;
 }
 
@@ -88,10 +84,13 @@ export async function benchReport(): Promise<void> {
   try {
     const rand = rng(42);
     const counters: Counts = new Map();
-    const items = Array.from({ length: N }, (_, i) => reader(ctx, i, rand, counters)).flat();
-    const counterItems = [...counters].map(([sk, c]) => ({ ...counterKey(OUTCOME_COUNTERS, sk), ...c }));
-    const seeded = await timed(() => batchPut(ctx, [...items, ...counterItems], 16));
-    console.log(`  seeded ${fmt(items.length + counterItems.length)} items (${fmt(N)} readers, ${fmt(items.length - N)} answers, ${fmt(counterItems.length)} counters) in ${fmt(seeded.ms / 1000, 1)} s`);
+    const people = Array.from({ length: N }, (_, i) => reader(i, rand, counters));
+    const answers = people.flatMap((p) => p.outcomes);
+    const counterItems = [...counters].map(([dims, counts]) => ({ dims, counts }));
+    const seeded = await timed(() =>
+      Promise.all([putReaders(ctx, people.map((p) => p.reader)), putOutcomes(ctx, answers), putCounters(ctx, 'outcomes', counterItems)]),
+    );
+    console.log(`  seeded ${fmt(N + answers.length + counterItems.length)} items (${fmt(N)} readers, ${fmt(answers.length)} answers, ${fmt(counterItems.length)} counters) in ${fmt(seeded.ms / 1000, 1)} s`);
 
     const report = async () => {
       const res = await stack.app.request('/api/admin/reports/outcomes', { headers: { authorization: `Bearer ${TOKEN}` } });

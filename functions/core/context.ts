@@ -21,10 +21,13 @@ export interface Ctx {
   clock: Clock;
   rawMail: RawMailStore;
   log: Logger;
-  /** Test hook: throw at a named point to prove crash safety. Never set in production. */
-  faults?: Set<string>;
+  /**
+   * Test seam, never set outside tests: called at the named steps of a send so a test can crash
+   * the dispatcher there (throw) and prove nothing is sent twice or skipped. Unset, it costs one
+   * property read per send.
+   */
+  probe?: (step: SendStep) => void;
 }
 
-export function fault(ctx: Ctx, point: string): void {
-  if (ctx.faults?.has(point)) throw new Error(`injected fault: ${point}`);
-}
+/** The steps of one send a test can interrupt (see dispatch/reader.ts). */
+export type SendStep = 'after-claim' | 'after-send';

@@ -4,9 +4,10 @@
  * reply at seeded random. The author's "what would happen" tool, and our end-to-end check.
  */
 import { DAY, ManualClock } from '../core/clock.js';
-import { readerHistory, getEmailOwner, getReader } from '../core/db/access.js';
-import { advanceClock } from '../core/dev/advance.js';
-import type { Reader } from '../core/readers/schema.js';
+import { getEmailOwner } from '../core/db/email-lookups.js';
+import { readerHistory } from '../core/db/history.js';
+import { getReader, type Reader } from '../core/db/readers.js';
+import { advanceClock } from './advance.js';
 import { startStack, type Stack } from './stack.js';
 
 export interface SimOptions {
@@ -250,20 +251,10 @@ async function describe(stack: Stack, r: Reader): Promise<SimReader> {
     sendHour: r.sendHour,
     followUpConsent: r.followUpConsent,
     sends: r.sends.filter((s) => s.kind === 'lesson').map((s) => ({ lessonId: s.ref, track: s.track ?? r.track, sentAt: s.at })),
-    choices: history
-      .filter((h) => h.type === 'choice')
-      .map((h) => ({ at: String(h.at), choice: String(h.choice), branch: String(h.branch), by: String(h.by) })),
-    replies: history
-      .filter((h) => h.type === 'reply')
-      .map((h) => ({
-        receivedAt: String(h.receivedAt),
-        lessonId: h.lessonId as string | undefined,
-        signals: ((h.signals as { signal: string }[]) ?? []).map((x) => x.signal),
-      })),
+    choices: history.choices.map((h) => ({ at: h.at, choice: h.choice, branch: h.branch, by: h.by })),
+    replies: history.replies.map((h) => ({ receivedAt: h.receivedAt, lessonId: h.lessonId, signals: h.signals.map((x) => x.signal) })),
     checkins: r.sends.filter((s) => s.kind === 'checkin').map((s) => ({ checkpoint: s.ref, sentAt: s.at })),
-    outcomes: history
-      .filter((h) => h.type === 'outcome')
-      .map((h) => ({ checkpoint: String(h.checkpoint), outcome: String(h.outcome), at: String(h.answeredAt) })),
+    outcomes: history.outcomes.map((h) => ({ checkpoint: h.checkpoint, outcome: h.outcome, at: h.answeredAt })),
   };
 }
 

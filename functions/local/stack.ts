@@ -6,10 +6,11 @@ import { createApp } from '../api/app.js';
 import { OffsetClock, type SettableClock } from '../core/clock.js';
 import { ConfigSchema, defaultAuthor, type ConfigInput } from '../core/config.js';
 import type { Ctx, Secrets } from '../core/context.js';
-import { ensureTable, makeDb } from '../core/db/client.js';
+import { makeDb } from '../core/db/client.js';
 import { checkCourseOrThrow } from '../core/course/startup.js';
 import { makeLogger } from '../core/shared/log.js';
-import { folderRawStore } from '../core/shared/raw-store.js';
+import { folderRawStore } from './raw-store.js';
+import { ensureTable } from './table.js';
 import { localSecrets } from './secrets.js';
 import { startDynalite, startSes, type Service } from './services.js';
 
@@ -76,8 +77,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     dueShards: Number(process.env.DUE_SHARDS ?? 4),
     ...opts.config,
   });
-  const db = makeDb({ endpoint: dynamoUrl });
-  await ensureTable(db, config.tableName);
+  await ensureTable(dynamoUrl, config.tableName);
+  const db = makeDb({ endpoint: dynamoUrl, table: config.tableName });
   const ses = new SESv2Client({
     endpoint: sesUrl,
     region: 'us-east-1',

@@ -102,7 +102,7 @@ export function awsContext(opts: AwsContextOptions = {}): Ctx {
   cached = {
     config: parsed.data,
     secrets: { signingSecret, adminToken },
-    db: makeDb(),
+    db: makeDb({ table: parsed.data.tableName }),
     ses: new SESv2Client({}),
     clock: systemClock,
     rawMail: s3RawStore(new S3Client({}), linked.InboundBucket.name),

@@ -1,5 +1,5 @@
 import type { EventBridgeEvent, SNSEvent } from 'aws-lambda';
-import { handleSesEvent } from '../core/mailer/events.js';
+import { handleSesEvent } from '../core/feedback/ses-events.js';
 import { awsContext } from '../runtime/aws.js';
 
 type Delivery = SNSEvent | EventBridgeEvent<string, unknown>;

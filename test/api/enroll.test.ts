@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getEmailOwner, getReader } from '../../functions/core/db/access.js';
+import { getReader } from '../../functions/core/db/readers.js';
+import { getEmailOwner } from '../../functions/core/db/email-lookups.js';
 import { header, inbox, json, linkIn, testStack, uniqueEmail, validEnrolment, type TestStack } from '../helpers/stack.js';
 
 let stack: TestStack;

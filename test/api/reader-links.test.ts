@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getReader } from '../../functions/core/db/access.js';
+import { getReader } from '../../functions/core/db/readers.js';
 import { currentCourse, pathOf } from '../../functions/core/course/versions.js';
 import { sign } from '../../functions/core/links/tokens.js';
 import { advanceDays, localHour, received } from '../helpers/course.js';

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { getReader, queryItems } from '../../functions/core/db/access.js';
-import { READERS_LIST } from '../../functions/core/db/keys.js';
+import { allReaders, getReader } from '../../functions/core/db/readers.js';
 import { Outcome } from '../../functions/core/outcomes/categories.js';
 import { recordOutcome } from '../../functions/core/outcomes/record.js';
 import type { OutcomeReport } from '../../functions/core/reports/outcomes.js';
@@ -31,7 +30,8 @@ let token: string;
 /** The simulator's readers click branch links but do not answer check-ins yet: answer some, as if clicked. */
 async function answerCheckins(s: Stack) {
   const rand = rng(11);
-  const items = await queryItems(s.ctx, { IndexName: 'readers', KeyConditionExpression: 'rdPk = :p', ExpressionAttributeValues: { ':p': READERS_LIST } });
+  const items = [];
+  for await (const r of allReaders(s.ctx)) items.push(r);
   let n = 0;
   for (const item of items) {
     const r = await getReader(s.ctx, String(item.id));

@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pathOf, currentCourse } from '../../functions/core/course/versions.js';
-import { getReader } from '../../functions/core/db/access.js';
+import { getReader } from '../../functions/core/db/readers.js';
 import { runDispatch } from '../../functions/core/dispatch/run.js';
-import { handleSesEvent } from '../../functions/core/mailer/events.js';
+import { handleSesEvent } from '../../functions/core/feedback/ses-events.js';
 import { addDays, localDate } from '../../functions/core/shared/time.js';
 import { advanceDays, localHour, received } from '../helpers/course.js';
 import { enrolAndConfirm, testStack, type TestStack } from '../helpers/stack.js';
+import type { SendStep } from '../../functions/core/context.js';
+
+/** The test seam: the dispatcher crashes at this step of a send. */
+const crashAt = (at: SendStep) => (step: SendStep) => {
+  if (step === at) throw new Error(`injected crash: ${step}`);
+};
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -72,9 +78,9 @@ describe('the dispatcher', () => {
   it('neither sends twice nor skips when it crashes between claim and send', async () => {
     const { id, email } = await enrolAndConfirm(stack, { timezone: 'UTC', sendHour: 10 });
     stack.clock.advance(86_400_000 + 3_600_000);
-    stack.ctx.faults = new Set(['after-claim']);
+    stack.ctx.probe = crashAt('after-claim');
     await runDispatch(stack.ctx);
-    stack.ctx.faults = undefined;
+    stack.ctx.probe = undefined;
     expect((await getReader(stack.ctx, id))!.claim).toMatchObject({ ref: 'tumultuous/day-01' });
     await runDispatch(stack.ctx); // the claim is fresh: nobody else may take it yet
     expect(await received(stack, email)).toHaveLength(1);
@@ -88,9 +94,9 @@ describe('the dispatcher', () => {
   it('does not resend when it crashes after SES accepted the message (the Send event marks it)', async () => {
     const { id, email } = await enrolAndConfirm(stack, { timezone: 'UTC', sendHour: 10 });
     stack.clock.advance(86_400_000 + 3_600_000);
-    stack.ctx.faults = new Set(['after-send']);
+    stack.ctx.probe = crashAt('after-send');
     await runDispatch(stack.ctx);
-    stack.ctx.faults = undefined;
+    stack.ctx.probe = undefined;
     const claimed = (await getReader(stack.ctx, id))!;
     const mails = await received(stack, email);
     expect(mails).toHaveLength(2);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readCounter } from '../../functions/core/aggregates/counters.js';
-import { getReader, queryItems } from '../../functions/core/db/access.js';
-import { OUTCOMES_LIST } from '../../functions/core/db/keys.js';
+import { readCounter } from '../../functions/core/db/counters.js';
+import { everyOutcome } from '../../functions/core/db/outcomes.js';
+import { getReader } from '../../functions/core/db/readers.js';
 import { sign } from '../../functions/core/links/tokens.js';
-import { OUTCOME_COUNTERS, outcomeDims } from '../../functions/core/outcomes/record.js';
+import { outcomeDims } from '../../functions/core/outcomes/record.js';
 import { addMonths, localDate } from '../../functions/core/shared/time.js';
 import { advanceDays, localHour, received } from '../helpers/course.js';
 import { enrolAndConfirm, linkIn, testStack, type TestStack } from '../helpers/stack.js';
@@ -41,19 +41,19 @@ describe('long-term follow-up', () => {
     const [checkin] = await received(stack, a.email, ['checkin']);
     const links = outcomeLinks(checkin!.mail.body.text!);
     const dims = outcomeDims.situation('tumultuous', '1m');
-    const before = await readCounter(stack.ctx, OUTCOME_COUNTERS, dims);
+    const before = await readCounter(stack.ctx, 'outcomes', dims);
     expect(before.asked).toBeGreaterThanOrEqual(1);
     const moved = links[3]!; // moved-on
     await stack.app.request(links[2]!, { method: 'HEAD' }); // a link checker: records nothing
-    expect(await readCounter(stack.ctx, OUTCOME_COUNTERS, dims)).toEqual(before);
+    expect(await readCounter(stack.ctx, 'outcomes', dims)).toEqual(before);
     const res = await stack.app.request(moved);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('reply to the email');
     await stack.app.request(moved); // the same answer again: nothing changes
-    let counts = await readCounter(stack.ctx, OUTCOME_COUNTERS, dims);
+    let counts = await readCounter(stack.ctx, 'outcomes', dims);
     expect(counts['moved-on']).toBe((before['moved-on'] ?? 0) + 1);
     await stack.app.request(links[0]!); // together-healthy: the latest answer counts
-    counts = await readCounter(stack.ctx, OUTCOME_COUNTERS, dims);
+    counts = await readCounter(stack.ctx, 'outcomes', dims);
     expect(counts['moved-on']).toBe(before['moved-on'] ?? 0);
     expect(counts['together-healthy']).toBe((before['together-healthy'] ?? 0) + 1);
   });
@@ -104,18 +104,15 @@ describe('long-term follow-up', () => {
         if (i % 2) await stack.app.request(links[(i + 2) % links.length]!);
       }
     }
-    const items = await queryItems(stack.ctx, {
-      IndexName: 'list',
-      KeyConditionExpression: 'listPk = :p',
-      ExpressionAttributeValues: { ':p': OUTCOMES_LIST },
-    });
+    const items = [];
+    for await (const o of everyOutcome(stack.ctx)) items.push(o);
     const recount = new Map<string, number>();
     for (const o of items) {
       const key = `${o.situation}#${o.checkpoint}#${o.outcome}`;
       recount.set(key, (recount.get(key) ?? 0) + 1);
     }
     for (const cp of ['1m', '3m', '6m', '12m', '24m']) {
-      const counts = await readCounter(stack.ctx, OUTCOME_COUNTERS, outcomeDims.situation('tumultuous', cp));
+      const counts = await readCounter(stack.ctx, 'outcomes', outcomeDims.situation('tumultuous', cp));
       for (const [k, v] of Object.entries(counts)) {
         if (k === 'asked') continue;
         expect(v).toBe(recount.get(`tumultuous#${cp}#${k}`) ?? 0);

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getReader, queryItems, readerHistory } from '../../functions/core/db/access.js';
-import { inboxPk } from '../../functions/core/db/keys.js';
+import { readerHistory } from '../../functions/core/db/history.js';
+import { getReader } from '../../functions/core/db/readers.js';
+import { everyUnmatched } from '../../functions/core/db/unmatched.js';
 import { processInbound } from '../../functions/core/replies/inbound.js';
 import { advanceDays, received } from '../helpers/course.js';
 import { alternative, htmlOnly, plain } from '../helpers/mail.js';
@@ -14,9 +15,12 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 
 const post = (raw: string | Buffer) => stack.app.request('/dev/inbound', { method: 'POST', body: typeof raw === 'string' ? raw : new Uint8Array(raw), headers: { 'content-type': 'message/rfc822' } });
-const replies = async (id: string) => (await readerHistory(stack.ctx, id)).filter((i) => i.type === 'reply');
-const unmatched = async () =>
-  queryItems(stack.ctx, { IndexName: 'list', KeyConditionExpression: 'listPk = :p', ExpressionAttributeValues: { ':p': inboxPk('unmatched') }, ScanIndexForward: false });
+const replies = async (id: string) => (await readerHistory(stack.ctx, id)).replies;
+const unmatched = async () => {
+  const all = [];
+  for await (const u of everyUnmatched(stack.ctx)) all.push(u);
+  return all;
+};
 
 /** A reader three lessons in, and the Reply-To of their latest lesson. */
 async function readerWithLessons(over: Record<string, unknown> = {}) {

@@ -1,4 +1,4 @@
-import { advanceClock } from '../../functions/core/dev/advance.js';
+import { advanceClock } from '../../functions/local/advance.js';
 import { DAY } from '../../functions/core/clock.js';
 import { localParts } from '../../functions/core/shared/time.js';
 import { header, inbox, type StoredEmail } from './stack.js';

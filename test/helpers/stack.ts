@@ -78,7 +78,7 @@ export async function enrolAndConfirm(stack: Stack, over: Record<string, unknown
   const link = linkIn(confirmation!, '/confirm?token=');
   const c = await stack.app.request(link);
   if (c.status !== 200) throw new Error(`confirm failed: ${c.status}`);
-  const { getEmailOwner } = await import('../../functions/core/db/access.js');
+  const { getEmailOwner } = await import('../../functions/core/db/email-lookups.js');
   const id = await getEmailOwner(stack.ctx, body.email as string);
   return { id: id!, email: body.email as string, body };
 }

@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
 import { SITUATIONS } from '../../core/enrollment/input.js';
-import { Situation, type Reader } from '../../core/readers/schema.js';
+import { Situation, type Reader } from '../../core/db/readers.js';
 import { page, type Html } from './shell.js';
 
 const STATUS_TEXT: Record<Reader['status'], string> = {

@@ -3,9 +3,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { DevTools, Env } from '../app.js';
 import { DAY, HOUR } from '../../core/clock.js';
-import { advanceClock } from '../../core/dev/advance.js';
+import { advanceClock } from '../../local/advance.js';
+import { receiveRaw } from '../../local/inbound.js';
 import { parseOr400, readBody } from '../validate.js';
-import { receiveRaw } from '../../core/replies/inbound.js';
 import { badRequest } from '../../core/shared/errors.js';
 
 const Advance = z

@@ -1,19 +1,11 @@
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
-import { OUTCOMES_LIST } from '../db/keys.js';
-import { OutcomeRecord } from '../outcomes/record.js';
-import { Situation, Track } from '../readers/schema.js';
-import { filteredPage, queryAll, type Page, type Query } from './paging.js';
+import { everyOutcome, outcomesPage, type OutcomeRecord } from '../db/outcomes.js';
+import type { Page } from '../db/paging.js';
+import { Situation, Track } from '../db/readers.js';
 
 /** Per-reader outcome records, newest answer first (the OUTCOMES list: one Query, no Scan). */
 export type OutcomeEntry = Omit<OutcomeRecord, 'outbox' | 'ver'>;
-
-const listQuery: Query = {
-  IndexName: 'list',
-  KeyConditionExpression: 'listPk = :p',
-  ExpressionAttributeValues: { ':p': OUTCOMES_LIST },
-  ScanIndexForward: false,
-};
 
 export const OutcomeFilter = z.object({
   checkpoint: z.string().regex(/^\d+m$/, 'must look like 1m, 3m, 12m').optional(),
@@ -24,26 +16,17 @@ export const OutcomeFilter = z.object({
 });
 export type OutcomeFilter = z.infer<typeof OutcomeFilter>;
 
-const entry = (i: unknown): OutcomeEntry | null => {
-  const r = OutcomeRecord.safeParse(i);
-  if (!r.success) return null;
-  const { outbox: _o, ver: _v, ...rest } = r.data;
-  return rest;
-};
+const entry = ({ outbox: _o, ver: _v, ...rest }: OutcomeRecord): OutcomeEntry => rest;
 
-const keep = (f: Partial<OutcomeFilter>) => (e: OutcomeEntry | null): e is OutcomeEntry =>
-  !!e && (!f.checkpoint || e.checkpoint === f.checkpoint) && (!f.situation || e.situation === f.situation) && (!f.track || e.track === f.track);
+const keep = (f: Partial<OutcomeFilter>) => (e: OutcomeRecord) =>
+  (!f.checkpoint || e.checkpoint === f.checkpoint) && (!f.situation || e.situation === f.situation) && (!f.track || e.track === f.track);
 
 export async function listOutcomes(ctx: Ctx, f: OutcomeFilter): Promise<Page<OutcomeEntry>> {
-  const k = keep(f);
-  const page = await filteredPage(ctx, listQuery, { limit: f.limit, cursor: f.cursor, keep: (i) => k(entry(i)) });
-  return { items: page.items.map(entry).filter(k), cursor: page.cursor };
+  const page = await outcomesPage(ctx, { limit: f.limit, cursor: f.cursor, keep: keep(f) });
+  return { items: page.items.map(entry), cursor: page.cursor };
 }
 
 export async function* allOutcomes(ctx: Ctx, f: Partial<OutcomeFilter> = {}): AsyncGenerator<OutcomeEntry> {
   const k = keep(f);
-  for await (const items of queryAll(ctx, listQuery)) for (const i of items) {
-    const e = entry(i);
-    if (k(e)) yield e;
-  }
+  for await (const o of everyOutcome(ctx)) if (k(o)) yield entry(o);
 }

@@ -1,10 +1,10 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Ctx } from '../context.js';
-import { readCounter } from '../aggregates/counters.js';
-import { counterKey, inboxPk } from '../db/keys.js';
-import { nextDueAt, SENT_PER_DAY } from '../dispatch/run.js';
-import { READER_COUNTS } from '../readers/store.js';
-import { ReaderStatus, Track } from '../readers/schema.js';
+import { countersBetween, readCounter } from '../db/counters.js';
+import { ReaderStatus, Track } from '../db/readers.js';
+import { countInBox } from '../db/replies.js';
+import { countUnmatched } from '../db/unmatched.js';
+import { nextDueAt } from '../dispatch/run.js';
+import { READER_COUNTS_DIMS } from '../readers/store.js';
 import { addDays } from '../shared/time.js';
 
 export interface Overview {
@@ -23,7 +23,7 @@ export interface Overview {
 
 /** Readers by status and track: one counter item, kept exact by the reader outbox. */
 async function readerCounts(ctx: Ctx): Promise<Overview['readers']> {
-  const counts = await readCounter(ctx, READER_COUNTS.family, READER_COUNTS.dims);
+  const counts = await readCounter(ctx, 'readers', READER_COUNTS_DIMS);
   const byStatusAndTrack: Record<string, Record<string, number>> = {};
   const byStatus: Record<string, number> = {};
   const byTrack: Record<string, number> = {};
@@ -45,21 +45,14 @@ async function readerCounts(ctx: Ctx): Promise<Overview['readers']> {
 /** Emails per UTC day: one Query over the last 30 day items of the SENT counter. */
 async function sentCounts(ctx: Ctx): Promise<Overview['sent']> {
   const today = ctx.clock.now().toISOString().slice(0, 10);
-  const res = await ctx.db.send(
-    new QueryCommand({
-      TableName: ctx.config.tableName,
-      KeyConditionExpression: 'pk = :p AND sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':p': counterKey(SENT_PER_DAY, '').pk, ':from': addDays(today, -29), ':to': today },
-    }),
-  );
   const week = addDays(today, -6);
   const sum = { last7: { lesson: 0, checkin: 0 }, last30: { lesson: 0, checkin: 0 } };
-  for (const i of res.Items ?? []) {
-    const lesson = Number(i.lesson ?? 0);
-    const checkin = Number(i.checkin ?? 0);
+  for (const { dims: day, counts } of await countersBetween(ctx, 'sent', addDays(today, -29), today)) {
+    const lesson = counts.lesson ?? 0;
+    const checkin = counts.checkin ?? 0;
     sum.last30.lesson += lesson;
     sum.last30.checkin += checkin;
-    if (String(i.sk) >= week) {
+    if (day >= week) {
       sum.last7.lesson += lesson;
       sum.last7.checkin += checkin;
     }
@@ -67,33 +60,12 @@ async function sentCounts(ctx: Ctx): Promise<Overview['sent']> {
   return sum;
 }
 
-/** Items waiting in an inbox: a COUNT Query reads keys only, bounded by what is waiting. */
-async function countBox(ctx: Ctx, box: 'unreviewed' | 'unmatched'): Promise<number> {
-  let n = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await ctx.db.send(
-      new QueryCommand({
-        TableName: ctx.config.tableName,
-        IndexName: 'list',
-        KeyConditionExpression: 'listPk = :p',
-        ExpressionAttributeValues: { ':p': inboxPk(box) },
-        Select: 'COUNT',
-        ExclusiveStartKey: start,
-      }),
-    );
-    n += res.Count ?? 0;
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return n;
-}
-
 export async function overview(ctx: Ctx): Promise<Overview> {
   const [readers, sent, awaitingReview, unmatched, nextDispatch] = await Promise.all([
     readerCounts(ctx),
     sentCounts(ctx),
-    countBox(ctx, 'unreviewed'),
-    countBox(ctx, 'unmatched'),
+    countInBox(ctx, 'unreviewed'),
+    countUnmatched(ctx),
     nextDueAt(ctx),
   ]);
   return { now: ctx.clock.now().toISOString(), readers, sent, replies: { awaitingReview, unmatched }, nextDispatch };

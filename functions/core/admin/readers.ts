@@ -1,21 +1,11 @@
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
-import { getEmailOwner, getReader } from '../db/access.js';
-import { READERS_LIST } from '../db/keys.js';
+import { getEmailOwner } from '../db/email-lookups.js';
+import type { Page } from '../db/paging.js';
+import { allReaders as everyReader, getReader, readersPage, ReaderStatus, Track, type ReaderSummary } from '../db/readers.js';
 import { normaliseEmail } from '../enrollment/input.js';
-import { ReaderStatus, Track } from '../readers/schema.js';
-import { filteredPage, queryAll, type Page, type Query } from './paging.js';
 
-/** What the `readers` index projects: enough for a list row, nothing the scheduler writes. */
-export interface ReaderSummary {
-  id: string;
-  email: string;
-  firstName: string;
-  situation: string;
-  track: string;
-  status: string;
-  createdAt: string;
-}
+export type { ReaderSummary } from '../db/readers.js';
 
 export const ReaderFilter = z.object({
   email: z.string().trim().min(3).max(254).optional(),
@@ -27,39 +17,18 @@ export const ReaderFilter = z.object({
 });
 export type ReaderFilter = z.infer<typeof ReaderFilter>;
 
-const summary = (i: Record<string, unknown>): ReaderSummary => ({
-  id: String(i.id),
-  email: String(i.email),
-  firstName: String(i.firstName),
-  situation: String(i.situation),
-  track: String(i.track),
-  status: String(i.status),
-  createdAt: String(i.createdAt),
+const summary = (r: ReaderSummary): ReaderSummary => ({
+  id: r.id,
+  email: r.email,
+  firstName: r.firstName,
+  situation: r.situation,
+  track: r.track,
+  status: r.status,
+  createdAt: r.createdAt,
 });
 
-/** The readers index, newest first, with status / track as DynamoDB filters. */
-function listQuery(f: Pick<ReaderFilter, 'track' | 'status'>): Query {
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = { ':p': READERS_LIST };
-  const conds: string[] = [];
-  if (f.status) {
-    names['#st'] = 'status';
-    values[':st'] = f.status;
-    conds.push('#st = :st');
-  }
-  if (f.track) {
-    names['#tr'] = 'track';
-    values[':tr'] = f.track;
-    conds.push('#tr = :tr');
-  }
-  return {
-    IndexName: 'readers',
-    KeyConditionExpression: 'rdPk = :p',
-    ExpressionAttributeValues: values,
-    ...(conds.length ? { FilterExpression: conds.join(' AND '), ExpressionAttributeNames: names } : {}),
-    ScanIndexForward: false,
-  };
-}
+const byStatusAndTrack = (f: Pick<ReaderFilter, 'track' | 'status'>) => (r: ReaderSummary) =>
+  (!f.track || r.track === f.track) && (!f.status || r.status === f.status);
 
 /** An exact address: one Get on the uniqueness guard, not a search. */
 async function byEmail(ctx: Ctx, email: string): Promise<ReaderSummary[]> {
@@ -71,8 +40,7 @@ async function byEmail(ctx: Ctx, email: string): Promise<ReaderSummary[]> {
 
 const matchesText = (q: string) => {
   const needle = q.toLowerCase();
-  return (i: Record<string, unknown>) =>
-    String(i.email).toLowerCase().includes(needle) || String(i.firstName).toLowerCase().includes(needle);
+  return (r: ReaderSummary) => r.email.toLowerCase().includes(needle) || r.firstName.toLowerCase().includes(needle);
 };
 
 /**
@@ -80,18 +48,20 @@ const matchesText = (q: string) => {
  * first name, case-insensitively, over the readers index (a Query, never a table Scan).
  */
 export async function searchReaders(ctx: Ctx, f: ReaderFilter): Promise<Page<ReaderSummary>> {
-  const keepFilter = (r: ReaderSummary) => (!f.track || r.track === f.track) && (!f.status || r.status === f.status);
+  const keepFilter = byStatusAndTrack(f);
   if (f.email) return { items: (await byEmail(ctx, f.email)).filter(keepFilter) };
   if (f.q?.includes('@') && !f.cursor) {
     const exact = (await byEmail(ctx, f.q)).filter(keepFilter);
     if (exact.length) return { items: exact };
   }
-  const page = await filteredPage(ctx, listQuery(f), { limit: f.limit, cursor: f.cursor, keep: f.q ? matchesText(f.q) : undefined });
+  const text = f.q ? matchesText(f.q) : () => true;
+  const page = await readersPage(ctx, { limit: f.limit, cursor: f.cursor, keep: (r) => keepFilter(r) && text(r) });
   return { items: page.items.map(summary), cursor: page.cursor };
 }
 
 /** Every reader matching the filter, for the CSV export. */
 export async function* allReaders(ctx: Ctx, f: Partial<Pick<ReaderFilter, 'track' | 'status' | 'q'>> = {}): AsyncGenerator<ReaderSummary> {
-  const keep = f.q ? matchesText(f.q) : () => true;
-  for await (const items of queryAll(ctx, listQuery(f))) for (const i of items) if (keep(i)) yield summary(i);
+  const text = f.q ? matchesText(f.q) : () => true;
+  const keep = byStatusAndTrack(f);
+  for await (const r of everyReader(ctx)) if (keep(r) && text(r)) yield summary(r);
 }

@@ -1,14 +1,12 @@
 import type { Ctx } from '../context.js';
-import { parseReader, readerHistory } from '../db/access.js';
-import { ChoiceItem } from '../choices/record.js';
 import { courseFor } from '../course/versions.js';
+import { readerHistory } from '../db/history.js';
+import type { Reader } from '../db/readers.js';
+import type { ReplyItem } from '../db/replies.js';
 import { OUTCOMES } from '../outcomes/categories.js';
-import { OutcomeRecord } from '../outcomes/record.js';
-import type { Reader } from '../readers/schema.js';
-import { ReplyItem } from '../replies/schema.js';
 import { daysBetween } from '../shared/time.js';
 import { notFound } from '../shared/errors.js';
-import { NoteItem, type Note } from './notes.js';
+import type { Note } from './notes.js';
 
 /** A reader's whole story for the author (the reader's profile, with everything that happened): one Query on the reader's partition. */
 export type ReaderStory = ReaderProfile & {
@@ -59,27 +57,21 @@ export function storyReply(i: ReplyItem): StoryReply {
 }
 
 export async function readerStory(ctx: Ctx, id: string): Promise<ReaderStory> {
-  const items = await readerHistory(ctx, id);
-  const profileItem = items.find((i) => i.sk === 'PROFILE');
-  if (!profileItem) throw notFound('No reader with this id');
-  const r = parseReader(profileItem);
-  const of = <T>(type: string, parse: (i: unknown) => T | null) => items.filter((i) => i.type === type).map(parse).filter((x): x is T => x !== null);
-  const safe = <T>(s: { safeParse(i: unknown): { success: true; data: T } | { success: false } }) => (i: unknown) => {
-    const res = s.safeParse(i);
-    return res.success ? res.data : null;
-  };
+  const h = await readerHistory(ctx, id);
+  const r = h.reader;
+  if (!r) throw notFound('No reader with this id');
   const start = r.enrolledOn ?? r.createdAt.slice(0, 10);
   const sends = r.sends
     .filter((s) => s.kind === 'lesson')
     .map((s) => ({ seq: s.seq, lessonId: s.ref, track: s.track, sentAt: s.at, day: daysBetween(start, s.localDate), courseDay: courseDay(r, s.track, s.ref) }));
   const checkins = r.sends.filter((s) => s.kind === 'checkin').map((s) => ({ seq: s.seq, checkpoint: s.ref, track: s.track, sentAt: s.at }));
-  const choices = of('choice', safe(ChoiceItem)).map(({ readerId: _, seq: __, ...c }) => c);
-  const replies = of('reply', safe(ReplyItem)).map(storyReply);
-  const outcomes = of('outcome', safe(OutcomeRecord)).map((o) => ({
+  const choices = h.choices.map(({ readerId: _, seq: __, ...c }) => c);
+  const replies = h.replies.map(storyReply);
+  const outcomes = h.outcomes.map((o) => ({
     checkpoint: o.checkpoint, outcome: o.outcome, label: OUTCOMES[o.outcome].short, answeredAt: o.answeredAt, source: o.source,
     situation: o.situation, track: o.track, changes: Math.max(0, o.history.length - 1),
   })).sort((a, b) => parseInt(a.checkpoint, 10) - parseInt(b.checkpoint, 10)); // 1m, 3m, ... 12m (keys sort 12m first)
-  const notes = of('note', safe(NoteItem)).map(({ id: noteId, at, text, replyId }) => ({ id: noteId, at, text, replyId }));
+  const notes = h.notes.map(({ id: noteId, at, text, replyId }) => ({ id: noteId, at, text, replyId }));
   const story = { sends, checkins, choices, replies, outcomes, notes };
   return { ...profile(r), ...story, timeline: timeline(r, story) };
 }

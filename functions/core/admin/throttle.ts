@@ -1,8 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Ctx } from '../context.js';
-import { throttleKey } from '../db/keys.js';
 import type { Clock } from '../clock.js';
+import { addFailure, failuresIn } from '../db/throttle.js';
 import { wallClock } from './auth.js';
 
 /**
@@ -31,21 +30,12 @@ function windowOf(clock: Clock) {
 export async function lockedFor(ctx: Ctx, address: string | undefined, clock: Clock = wallClock): Promise<number> {
   if (!address) return 0;
   const w = windowOf(clock);
-  const res = await ctx.db.send(
-    new GetCommand({ TableName: ctx.config.tableName, Key: throttleKey(PURPOSE, hashAddress(ctx, address), w.start) }),
-  );
-  return Number(res.Item?.failures ?? 0) >= MAX_FAILURES ? w.retryAfter : 0;
+  const failures = await failuresIn(ctx, { purpose: PURPOSE, addressHash: hashAddress(ctx, address), windowStart: w.start });
+  return failures >= MAX_FAILURES ? w.retryAfter : 0;
 }
 
 export async function recordFailure(ctx: Ctx, address: string | undefined, clock: Clock = wallClock): Promise<void> {
   if (!address) return;
   const w = windowOf(clock);
-  await ctx.db.send(
-    new UpdateCommand({
-      TableName: ctx.config.tableName,
-      Key: throttleKey(PURPOSE, hashAddress(ctx, address), w.start),
-      UpdateExpression: 'ADD failures :one SET expiresAt = :exp',
-      ExpressionAttributeValues: { ':one': 1, ':exp': w.start + 2 * WINDOW_SECONDS },
-    }),
-  );
+  await addFailure(ctx, { purpose: PURPOSE, addressHash: hashAddress(ctx, address), windowStart: w.start }, w.start + 2 * WINDOW_SECONDS);
 }

@@ -1,27 +1,14 @@
 import type { Ctx } from '../context.js';
-import { counter } from '../aggregates/counters.js';
 import { applyChoice } from '../course/engine.js';
-import { choiceKey } from '../db/keys.js';
-import type { OutboxOp, Reader } from '../readers/schema.js';
-import { commitReader } from '../readers/store.js';
-import { ConflictError, getReader } from '../db/access.js';
-import { z } from 'zod';
+import type { ChoiceItem } from '../db/choices.js';
+import { counterUpdate, type NewOp } from '../db/outbox.js';
+import type { Reader } from '../db/readers.js';
+import { mutateReader } from '../readers/store.js';
 
-export const FUNNEL = 'FUNNEL';
+export type { ChoiceItem } from '../db/choices.js';
+
+/** The lesson funnel's counter item for a lesson on a track. */
 export const funnelDims = (track: string, lesson: string) => `${track}#${lesson}`;
-
-export const ChoiceItem = z.object({
-  readerId: z.string(),
-  branch: z.string(),
-  choice: z.string(),
-  by: z.enum(['click', 'timeout', 'reply', 'author']),
-  seq: z.number().int(),
-  lesson: z.string().optional(),
-  fromTrack: z.string(),
-  toTrack: z.string(),
-  at: z.string(),
-});
-export type ChoiceItem = z.infer<typeof ChoiceItem>;
 
 export type ChooseResult =
   | { status: 'applied'; reader: Reader; choice: { id: string; label: string; next: string } }
@@ -40,34 +27,37 @@ export async function choose(
   known?: Reader,
 ): Promise<ChooseResult> {
   const now = ctx.clock.now();
-  for (let attempt = 0; ; attempt++) {
-    const current = attempt === 0 && known ? known : await getReader(ctx, readerId);
-    if (!current) return { status: 'already', reader: null };
-    const res = applyChoice(current, input, now);
-    if (!res.changed) return res.reason === 'unknown' ? { status: 'unknown' } : { status: 'already', reader: current };
-    const at = now.toISOString();
-    const lesson = current.sends.find((s) => s.seq === input.seq)?.ref;
-    const item: ChoiceItem = {
-      readerId,
-      branch: input.branch,
-      choice: res.choice.id,
-      by: input.by,
-      seq: input.seq,
-      lesson,
-      fromTrack: current.track,
-      toTrack: res.reader.track,
-      at,
-    };
-    const op: OutboxOp = {
-      id: `${readerId}:choice:${input.seq}`,
-      counters: lesson && input.by !== 'timeout' ? [counter(FUNNEL, funnelDims(current.track, lesson), { clicked: 1 })] : [],
-      puts: [{ ...choiceKey(readerId, at, input.branch), type: 'choice', ...item }],
-    };
-    try {
-      const reader = await commitReader(ctx, current, res.reader, [op]);
-      return { status: 'applied', reader, choice: res.choice };
-    } catch (e) {
-      if (!(e instanceof ConflictError) || attempt > 8) throw e;
-    }
-  }
+  const state: { result: ChooseResult; op?: NewOp } = { result: { status: 'already', reader: null } };
+  const reader = await mutateReader(
+    ctx,
+    readerId,
+    (current) => {
+      const res = applyChoice(current, input, now);
+      if (!res.changed) {
+        state.result = res.reason === 'unknown' ? { status: 'unknown' } : { status: 'already', reader: current };
+        return null;
+      }
+      const lesson = current.sends.find((s) => s.seq === input.seq)?.ref;
+      const item: ChoiceItem = {
+        readerId,
+        branch: input.branch,
+        choice: res.choice.id,
+        by: input.by,
+        seq: input.seq,
+        lesson,
+        fromTrack: current.track,
+        toTrack: res.reader.track,
+        at: now.toISOString(),
+      };
+      state.op = {
+        id: `${readerId}:choice:${input.seq}`,
+        counters: lesson && input.by !== 'timeout' ? [counterUpdate('funnel', funnelDims(current.track, lesson), { clicked: 1 })] : [],
+        puts: [{ entity: 'choice', item }],
+      };
+      state.result = { status: 'applied', reader: res.reader, choice: res.choice };
+      return res.reader;
+    },
+    { ops: () => (state.op ? [state.op] : []), ...(known ? { current: known } : {}) },
+  );
+  return state.result.status === 'applied' && reader ? { ...state.result, reader } : state.result;
 }

@@ -3,8 +3,9 @@
  * The dispatcher and the link handlers load a reader, call these, and commit the result.
  */
 import type { Config } from '../config.js';
-import type { Reader, SendRecord, Track } from '../readers/schema.js';
+import type { Reader, SendRecord, Track } from '../db/readers.js';
 import { DAY } from '../clock.js';
+import { STALE_OP_MS } from '../db/outbox.js';
 import { addDays, addMonths, localDate, maxDate, zonedInstant } from '../shared/time.js';
 import { courseFor, currentCourse, pathOf } from './versions.js';
 import type { Branch, Choice, CourseDefinition, LessonRef, Target } from './schema.js';
@@ -125,6 +126,8 @@ export function computeDueAt(r: Reader, cfg: Pick<Config, 'checkpoints'>): strin
     .map((p) => planAt(p, r).getTime());
   // A stuck claim must be looked at again even if nothing else is due.
   if (r.claim) times.push(Date.parse(r.claim.at) + CLAIM_STALE_MS);
+  // So must counter work a crashed writer left in the outbox (the dispatcher finishes it).
+  for (const op of r.outbox) times.push((op.at ? Date.parse(op.at) : 0) + STALE_OP_MS);
   return times.length ? new Date(Math.min(...times)).toISOString() : undefined;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Track } from '../readers/schema.js';
+import { Track } from '../db/readers.js';
 
 /** A lesson placed in a path. `day` counts from the path's anchor (track day 0). */
 export const LessonRef = z.object({

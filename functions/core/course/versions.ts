@@ -1,6 +1,6 @@
 import { course } from './definition.js';
 import type { CourseDefinition, LessonRef } from './schema.js';
-import type { Track } from '../readers/schema.js';
+import type { Track } from '../db/readers.js';
 
 /**
  * Every course version a reader may still be on. A reader follows the version they started on

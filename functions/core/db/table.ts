@@ -20,7 +20,8 @@ export const table = {
     readers: {
       partitionKey: 'rdPk',
       sortKey: 'rdSk',
-      projection: ['id', 'email', 'firstName', 'situation', 'track', 'status', 'createdAt'] as const,
+      // __edb_e__ / __edb_v__: ElectroDB's entity markers, which it checks on every item it reads.
+      projection: ['readerId', 'email', 'firstName', 'situation', 'track', 'status', 'createdAt', '__edb_e__', '__edb_v__'] as const,
     },
   },
 } as const;

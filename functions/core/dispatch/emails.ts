@@ -9,7 +9,7 @@ import { replyToken } from '../links/tokens.js';
 import { P, compile, personalise, valueKey, type Compiled } from '../mailer/compile.js';
 import type { OutgoingEmail } from '../mailer/send.js';
 import { OUTCOMES } from '../outcomes/categories.js';
-import type { Reader } from '../readers/schema.js';
+import type { Reader } from '../db/readers.js';
 
 /**
  * Builds lesson and check-in emails. A RenderCache lives for one dispatch run: each lesson (or

@@ -1,13 +1,12 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Ctx } from '../context.js';
-import { fault } from '../context.js';
 import { choose } from '../choices/record.js';
 import { afterSend, CLAIM_STALE_MS, planNext, type Plan } from '../course/engine.js';
-import { ConflictError } from '../db/access.js';
-import { sentMarkKey } from '../db/keys.js';
+import { ConflictError } from '../db/errors.js';
+import type { Reader, SendRecord } from '../db/readers.js';
+import { getSentMark } from '../db/sent-marks.js';
+import { drainStale, readerStore } from '../db/versioned.js';
 import { expirePending } from '../enrollment/enroll.js';
 import { PermanentSendError, sendEmail } from '../mailer/send.js';
-import type { Reader, SendRecord } from '../readers/schema.js';
 import { commitReader, mutateReader } from '../readers/store.js';
 import { localDate } from '../shared/time.js';
 import { askedOp } from '../outcomes/record.js';
@@ -17,15 +16,9 @@ export type ReaderOutcome = (
   | { type: 'sent'; kind: 'lesson' | 'checkin'; ref: string; track: string }
   | { type: 'skipped' | 'expired' | 'timeout' | 'failed' | 'rejected' | 'recovered' }
 ) & {
-  /** When this reader is next due, if known (lets the dev clock skip idle time without a query). */
+  /** When this reader is next due, if known. */
   dueAt?: string;
 };
-
-/** Did SES accept the send behind a stale claim? The SES "Send" event leaves a marker. */
-async function sentMarker(ctx: Ctx, readerId: string, seq: number): Promise<string | null> {
-  const res = await ctx.db.send(new GetCommand({ TableName: ctx.config.tableName, Key: sentMarkKey(readerId, seq) }));
-  return res.Item ? String(res.Item.messageId ?? '') : null;
-}
 
 /**
  * One reader, one step: claim with a conditional write, send, finish. A crash or a second
@@ -34,10 +27,11 @@ async function sentMarker(ctx: Ctx, readerId: string, seq: number): Promise<stri
  */
 export async function dispatchReader(ctx: Ctx, reader: Reader, cache: RenderCache): Promise<ReaderOutcome> {
   const now = ctx.clock.now();
-  let r = reader;
+  // A writer that crashed mid-drain left counter work behind: finish it on this visit.
+  let r = await drainStale(ctx, readerStore, reader.id, reader);
   if (r.claim) {
     if (now.getTime() - Date.parse(r.claim.at) < CLAIM_STALE_MS) return { type: 'skipped', dueAt: r.dueAt };
-    const messageId = await sentMarker(ctx, r.id, r.claim.seq);
+    const messageId = await getSentMark(ctx, r.id, r.claim.seq);
     if (messageId !== null) return recoverSent(ctx, r, messageId);
   }
   const plan = planNext(r, now, ctx.config);
@@ -59,7 +53,7 @@ export async function dispatchReader(ctx: Ctx, reader: Reader, cache: RenderCach
     if (e instanceof ConflictError) return { type: 'skipped' }; // someone else got there first
     throw e;
   }
-  fault(ctx, 'after-claim');
+  ctx.probe?.('after-claim');
   const email = await buildEmail(ctx, cache, r, plan, seq);
   let messageId: string;
   try {
@@ -69,7 +63,7 @@ export async function dispatchReader(ctx: Ctx, reader: Reader, cache: RenderCach
     ctx.log.warn('send failed, claim left to go stale and be retried', { readerId: r.id, seq, error: (e as Error).name });
     return { type: 'failed', dueAt: r.dueAt };
   }
-  fault(ctx, 'after-send');
+  ctx.probe?.('after-send');
   const record: SendRecord = {
     seq,
     kind: plan.type,
@@ -97,9 +91,7 @@ async function finish(
     return await commitReader(ctx, claimed, afterSend(claimed, plan, record), ops(claimed));
   } catch (e) {
     if (!(e instanceof ConflictError)) throw e;
-    return mutateReader(ctx, claimed.id, (cur) => (cur.claim?.seq === record.seq ? afterSend(cur, plan, record) : null), {
-      ops: (cur) => ops(cur),
-    });
+    return mutateReader(ctx, claimed.id, (cur) => (cur.claim?.seq === record.seq ? afterSend(cur, plan, record) : null), { ops });
   }
 }
 

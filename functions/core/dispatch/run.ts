@@ -1,13 +1,9 @@
 import type { Ctx } from '../context.js';
-import { bump, counter } from '../aggregates/counters.js';
-import { FUNNEL, funnelDims } from '../choices/record.js';
-import { earliestDue, getReader, queryDueShard } from '../db/access.js';
-import type { Reader } from '../readers/schema.js';
+import { funnelDims } from '../choices/record.js';
+import { bumpCounter } from '../db/counters.js';
+import { earliestDue, getReader, queryDueShard, type Reader } from '../db/readers.js';
 import { dispatchReader, type ReaderOutcome } from './reader.js';
 import type { RenderCache } from './emails.js';
-
-/** Counter family: emails sent per UTC day (sk = YYYY-MM-DD), attributes lesson and checkin. */
-export const SENT_PER_DAY = 'SENT';
 
 export interface DispatchReport {
   at: string;
@@ -15,8 +11,6 @@ export interface DispatchReport {
   sent: number;
   byKind: Record<string, number>;
   ms: number;
-  /** With `peek`: the earliest due time after this run, or null if nothing is scheduled. */
-  next?: string | null;
 }
 
 /** Runs `fn` over items with at most `limit` in flight. */
@@ -36,16 +30,12 @@ export async function pool<T>(items: T[], limit: number, fn: (t: T) => Promise<v
  */
 export async function runDispatch(
   ctx: Ctx,
-  opts: { concurrency?: number; peek?: boolean; pageSize?: number } = {},
+  opts: { concurrency?: number; pageSize?: number } = {},
 ): Promise<DispatchReport> {
   const started = performance.now();
   const now = ctx.clock.now().toISOString();
   const cache: RenderCache = new Map();
-  const limit = opts.concurrency ?? 24;
-  let next: string | null = null; // peek: the earliest due time seen
-  const noteNext = (at: string) => {
-    if (!next || at < next) next = at;
-  };
+  const limit = Math.max(1, opts.concurrency ?? 24);
   const byKind: Record<string, number> = {};
   const sends = new SendTally();
   const inFlight = new Set<Promise<void>>();
@@ -60,16 +50,14 @@ export async function runDispatch(
       ctx.log.error('dispatch failed for reader', { readerId: r.id, error: (e as Error).message });
       out = { type: 'failed' };
     }
-    if (out.dueAt) noteNext(out.dueAt);
     const key = out.type === 'sent' ? out.kind : out.type;
     byKind[key] = (byKind[key] ?? 0) + 1;
     sends.add(out);
   };
   await Promise.all(
     Array.from({ length: ctx.config.dueShards }, async (_, shard) => {
-      for await (const page of queryDueShard(ctx, shard, now, { peek: opts.peek, pageSize: opts.pageSize })) {
-        if (page.next) noteNext(page.next);
-        for (const r of page.due) {
+      for await (const page of queryDueShard(ctx, shard, now, { pageSize: opts.pageSize })) {
+        for (const r of page) {
           // A reader written during this run can move further down its shard's index; once a run is enough.
           if (seen.has(r.id)) continue;
           seen.add(r.id);
@@ -89,13 +77,12 @@ export async function runDispatch(
     sent: (byKind.lesson ?? 0) + (byKind.checkin ?? 0),
     byKind,
     ms: Math.round(performance.now() - started),
-    ...(opts.peek ? { next } : {}),
   };
   if (readers) ctx.log.info('dispatch run', { ...report });
   return report;
 }
 
-/** The earliest moment anything is due (the dev clock jumps idle stretches with it). */
+/** The earliest moment anything is due (the overview's "next dispatch"; the dev clock jumps idle stretches with it). */
 export async function nextDueAt(ctx: Ctx): Promise<string | null> {
   const all = await Promise.all(Array.from({ length: ctx.config.dueShards }, (_, s) => earliestDue(ctx, s)));
   return all.filter((x): x is string => !!x).sort()[0] ?? null;
@@ -131,8 +118,8 @@ class SendTally {
   }
 
   async write(ctx: Ctx, now: string): Promise<void> {
-    const bumps = [...this.funnel].map(([dims, n]) => bump(ctx, counter(FUNNEL, dims, { sent: n })));
-    if (this.perDay.lesson || this.perDay.checkin) bumps.push(bump(ctx, counter(SENT_PER_DAY, now.slice(0, 10), this.perDay)));
+    const bumps = [...this.funnel].map(([dims, n]) => bumpCounter(ctx, 'funnel', dims, { sent: n }));
+    if (this.perDay.lesson || this.perDay.checkin) bumps.push(bumpCounter(ctx, 'sent', now.slice(0, 10), this.perDay));
     await Promise.all(bumps);
   }
 }

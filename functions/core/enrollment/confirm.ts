@@ -1,7 +1,7 @@
 import type { Ctx } from '../context.js';
 import { startCourse } from '../course/engine.js';
 import { verify } from '../links/tokens.js';
-import type { Reader } from '../readers/schema.js';
+import type { Reader } from '../db/readers.js';
 import { mutateReader } from '../readers/store.js';
 
 export type ConfirmResult =

@@ -5,7 +5,7 @@ import { links, token } from '../links/urls.js';
 import { replyToken } from '../links/tokens.js';
 import { compile, personalise } from '../mailer/compile.js';
 import { sendEmail } from '../mailer/send.js';
-import type { Reader } from '../readers/schema.js';
+import type { Reader } from '../db/readers.js';
 import { SITUATIONS } from './input.js';
 
 /** Confirmation emails are rare and one per person: render directly, no batch cache. */

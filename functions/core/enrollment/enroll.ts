@@ -1,10 +1,11 @@
 import type { Ctx } from '../context.js';
 import { DAY, MINUTE } from '../clock.js';
-import { ConflictError, claimEmail, deleteReaderItem, getReader, releaseEmail } from '../db/access.js';
+import { claimEmail, releaseEmail } from '../db/email-lookups.js';
+import { ConflictError } from '../db/errors.js';
+import { deleteReader, getReader, type Reader } from '../db/readers.js';
 import { newId } from '../shared/ids.js';
 import { AppError } from '../shared/errors.js';
 import { commitReader, mutateReader } from '../readers/store.js';
-import type { Reader } from '../readers/schema.js';
 import { sendConfirmation } from './confirmation-email.js';
 import type { EnrollInput } from './input.js';
 
@@ -125,7 +126,7 @@ async function resend(ctx: Ctx, existing: Reader, input: EnrollInput, now: Date)
 export async function expirePending(ctx: Ctx, r: Reader): Promise<boolean> {
   if (r.status !== 'pending' || !r.expiresAt || r.expiresAt * 1000 > ctx.clock.now().getTime()) return false;
   const marked = r.deletedAt ? r : await commitReader(ctx, r, { ...r, deletedAt: ctx.clock.now().toISOString() });
-  await deleteReaderItem(ctx, marked);
+  await deleteReader(ctx, marked);
   await releaseEmail(ctx, r.email, r.id);
   return true;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SendHour, Situation, TimeZone } from '../readers/schema.js';
+import { SendHour, Situation, TimeZone } from '../db/readers.js';
 
 /** Trim, lower-case the domain; the local part's case and any +tag are the reader's own. */
 export function normaliseEmail(raw: string): string {

@@ -1,6 +1,6 @@
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Ctx } from '../context.js';
-import type { SendKind } from '../readers/schema.js';
+import type { SendKind } from '../db/readers.js';
 
 /** An email ready to go: every sender in the app builds one of these and calls sendEmail. */
 export interface OutgoingEmail {

@@ -1,8 +1,8 @@
 import type { Ctx } from '../context.js';
-import { counter } from '../aggregates/counters.js';
-import { FUNNEL, funnelDims } from '../choices/record.js';
+import { funnelDims } from '../choices/record.js';
 import { pause, rescheduled, resume, switchTrack } from '../course/engine.js';
-import type { OutboxOp, Reader, Track } from './schema.js';
+import { counterUpdate, type NewOp } from '../db/outbox.js';
+import type { Reader, Track } from '../db/readers.js';
 import { mutateReader } from './store.js';
 
 /**
@@ -45,15 +45,14 @@ export async function applyReaderAction(ctx: Ctx, readerId: string, action: Read
       }
     },
     {
-      ops: (prev, next): OutboxOp[] => {
+      ops: (prev, next): NewOp[] => {
         if (action.type !== 'unsubscribe' || prev.status === 'unsubscribed') return [];
         const lesson = lastLesson(prev);
         if (!lesson?.track) return [];
         return [
           {
             id: `${prev.id}:unsub:${next.unsubscribedAt}`,
-            counters: [counter(FUNNEL, funnelDims(lesson.track, lesson.ref), { unsubscribed: 1 })],
-            puts: [],
+            counters: [counterUpdate('funnel', funnelDims(lesson.track, lesson.ref), { unsubscribed: 1 })],
           },
         ];
       },

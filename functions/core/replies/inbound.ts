@@ -1,16 +1,15 @@
 import { createHash } from 'node:crypto';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Ctx } from '../context.js';
-import { counter } from '../aggregates/counters.js';
-import { FUNNEL, funnelDims } from '../choices/record.js';
+import { funnelDims } from '../choices/record.js';
 import { interject, resolveStory } from '../course/engine.js';
-import { getEmailOwner, getReader, isConditionFailure } from '../db/access.js';
-import { inboxPk, inboxSk, replyKey, unmatchedKey } from '../db/keys.js';
+import { getEmailOwner } from '../db/email-lookups.js';
+import { counterUpdate, type NewOp } from '../db/outbox.js';
+import { getReader, type Reader } from '../db/readers.js';
+import { putReplyOnce } from '../db/replies.js';
+import { putUnmatchedOnce } from '../db/unmatched.js';
 import { parseReplyToken } from '../links/tokens.js';
 import { applyReaderAction } from '../readers/actions.js';
-import type { OutboxOp, Reader } from '../readers/schema.js';
-import { commitReader } from '../readers/store.js';
-import { newId } from '../shared/ids.js';
+import { mutateReader } from '../readers/store.js';
 import { recogniseSignals, type Recognised } from '../signals/recognise.js';
 import { parseMessage, type ParsedMessage } from './parse.js';
 import { proposeOutcome, type ReplyItem } from './schema.js';
@@ -23,14 +22,6 @@ export type InboundResult =
   | { status: 'duplicate'; replyId: string }
   | { status: 'unmatched'; id: string; reason: string }
   | { status: 'unsubscribed'; readerId: string };
-
-/** Local runtime and tests: store the raw message first (like SES's S3 action), then process it. */
-export async function receiveRaw(ctx: Ctx, raw: Uint8Array): Promise<InboundResult> {
-  const now = ctx.clock.now();
-  const key = `inbound/${now.toISOString().slice(0, 10)}/${now.getTime()}-${newId(8)}.eml`;
-  await ctx.rawMail.put(key, raw);
-  return processInbound(ctx, { key, receivedAt: now.toISOString() });
-}
 
 /**
  * One inbound message, already stored raw (S3 in AWS, a folder locally). Nothing is dropped:
@@ -83,14 +74,10 @@ async function logReply(
   reader: Reader,
   input: { id: string; key: string; receivedAt: string; msg: ParsedMessage; seq?: number; via: 'token' | 'sender' },
 ): Promise<InboundResult> {
-  const key = replyKey(reader.id, input.receivedAt, input.id);
-  const exists = await ctx.db.send(new GetCommand({ TableName: ctx.config.tableName, Key: key }));
-  if (exists.Item) return { status: 'duplicate', replyId: input.id };
   const { msg } = input;
   const send = input.seq ? reader.sends.find((s) => s.seq === input.seq) : undefined;
   const signals: Recognised[] = msg.automatic ? [] : recogniseSignals(msg.text);
   const item: ReplyItem = {
-    type: 'reply',
     replyId: input.id,
     readerId: reader.id,
     receivedAt: input.receivedAt,
@@ -112,41 +99,27 @@ async function logReply(
     signals: signals.map((s) => ({ signal: s.signal, evidence: s.evidence, ...(s.day ? { day: s.day } : {}) })),
     proposedOutcome: send?.kind === 'checkin' ? proposeOutcome(signals.map((s) => s.signal)) : undefined,
     reviewed: false,
-    listPk: inboxPk('unreviewed'),
-    listSk: inboxSk(input.receivedAt, input.id),
   };
-  // The reply item, the funnel count and any move the signals make are one reader write.
-  const firstReplyToSend = send && !reader.repliedSeqs.includes(send.seq);
-  const op: OutboxOp = {
-    id: `${reader.id}:reply:${input.id}`,
-    counters: firstReplyToSend && send.kind === 'lesson' && !msg.automatic ? [counter(FUNNEL, funnelDims(send.track ?? reader.track, send.ref), { replied: 1 })] : [],
-    puts: [{ ...key, ...item }],
-  };
-  let next = applySignals(reader, send?.kind === 'checkin' ? [] : signals, ctx.clock.now());
-  if (firstReplyToSend) next = { ...next, repliedSeqs: [...next.repliedSeqs, send.seq] };
-  await commitWithRetry(ctx, reader, next, op, (fresh) => {
-    let n = applySignals(fresh, send?.kind === 'checkin' ? [] : signals, ctx.clock.now());
-    if (firstReplyToSend && !fresh.repliedSeqs.includes(send.seq)) n = { ...n, repliedSeqs: [...n.repliedSeqs, send.seq] };
-    return n;
-  });
+  if ((await putReplyOnce(ctx, item)) === 'exists') return { status: 'duplicate', replyId: input.id };
+  // The funnel counts a reader once per lesson; the count and any move the signals make are one reader write.
+  const acted = send?.kind === 'checkin' ? [] : signals;
+  await mutateReader(
+    ctx,
+    reader.id,
+    (fresh) => {
+      let n = applySignals(fresh, acted, ctx.clock.now());
+      if (send && !fresh.repliedSeqs.includes(send.seq)) n = { ...n, repliedSeqs: [...n.repliedSeqs, send.seq] };
+      return n === fresh ? null : n;
+    },
+    {
+      ops: (fresh): NewOp[] =>
+        send && send.kind === 'lesson' && !msg.automatic && !fresh.repliedSeqs.includes(send.seq)
+          ? [{ id: `${reader.id}:replied:${send.seq}`, counters: [counterUpdate('funnel', funnelDims(send.track ?? reader.track, send.ref), { replied: 1 })] }]
+          : [],
+    },
+  );
   ctx.log.info('reply logged', { readerId: reader.id, replyId: input.id, signals: item.signals.map((s) => s.signal), automatic: item.automatic });
   return { status: 'logged', readerId: reader.id, replyId: input.id, signals: item.signals.map((s) => s.signal), lessonId: item.lessonId };
-}
-
-async function commitWithRetry(ctx: Ctx, first: Reader, next: Reader, op: OutboxOp, redo: (fresh: Reader) => Reader) {
-  let prev = first;
-  let candidate = next;
-  for (let i = 0; ; i++) {
-    try {
-      return await commitReader(ctx, prev, candidate, [op]);
-    } catch (e) {
-      if (i > 8) throw e;
-      const fresh = await getReader(ctx, first.id);
-      if (!fresh) throw e;
-      prev = fresh;
-      candidate = redo(fresh);
-    }
-  }
 }
 
 /** Only clear signals act on the course; everything else is kept for the author to read. */
@@ -162,32 +135,18 @@ export function applySignals(r: Reader, signals: Recognised[], now: Date): Reade
 const dayNumber = (anchor: string, date: string) => Math.round((Date.parse(date) - Date.parse(anchor)) / 86_400_000);
 
 async function unmatched(ctx: Ctx, id: string, key: string, receivedAt: string, reason: string, msg?: ParsedMessage): Promise<InboundResult> {
-  try {
-    await ctx.db.send(
-      new PutCommand({
-        TableName: ctx.config.tableName,
-        Item: {
-          ...unmatchedKey(id),
-          type: 'unmatched',
-          id,
-          receivedAt,
-          reason,
-          rawKey: key,
-          raw: ctx.rawMail.describe(key),
-          from: msg?.from,
-          subject: msg?.subject,
-          text: msg?.text,
-          fullText: msg?.fullText,
-          automatic: msg?.automatic ?? undefined,
-          listPk: inboxPk('unmatched'),
-          listSk: inboxSk(receivedAt, id),
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-  } catch (e) {
-    if (!isConditionFailure(e)) throw e;
-  }
+  await putUnmatchedOnce(ctx, {
+    id,
+    receivedAt,
+    reason,
+    rawKey: key,
+    raw: ctx.rawMail.describe(key),
+    from: msg?.from,
+    subject: msg?.subject,
+    text: msg?.text,
+    fullText: msg?.fullText,
+    automatic: msg?.automatic ?? undefined,
+  });
   ctx.log.warn('inbound mail unmatched', { id, reason: reason.split(':')[0] });
   return { status: 'unmatched', id, reason };
 }

@@ -1,9 +1,7 @@
 import type { Ctx } from '../context.js';
-import { FUNNEL } from '../choices/record.js';
 import { currentCourse } from '../course/versions.js';
-import { counterKey } from '../db/keys.js';
-import { Track } from '../readers/schema.js';
-import { queryAll } from '../admin/paging.js';
+import { countersWithPrefix } from '../db/counters.js';
+import { Track } from '../db/readers.js';
 
 export interface FunnelRow {
   track: string;
@@ -32,14 +30,8 @@ const rate = (n: number, d: number) => (d > 0 ? n / d : null);
 /** Per track, per lesson: sent, replied, clicked a choice, unsubscribed after it. One Query on the FUNNEL counters. */
 export async function funnelReport(ctx: Ctx, track?: Track): Promise<{ rows: FunnelRow[] }> {
   const rows: FunnelRow[] = [];
-  const q = {
-    KeyConditionExpression: track ? 'pk = :p AND begins_with(sk, :t)' : 'pk = :p',
-    ExpressionAttributeValues: { ':p': counterKey(FUNNEL, '').pk, ...(track ? { ':t': `${track}#` } : {}) },
-  };
   const days = new Map<string, Map<string, number>>();
-  for await (const items of queryAll(ctx, q))
-    for (const i of items) {
-      const sk = String(i.sk);
+  for (const { dims: sk, counts: i } of await countersWithPrefix(ctx, 'funnel', track ? `${track}#` : '')) {
       const cut = sk.indexOf('#');
       const [t, lessonId] = [sk.slice(0, cut), sk.slice(cut + 1)];
       if (!days.has(t)) days.set(t, lessonDays(t));

@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
-import { counterKey } from '../db/keys.js';
+import { countersWithPrefix } from '../db/counters.js';
+import { Situation } from '../db/readers.js';
 import { NO_RESPONSE, Outcome } from '../outcomes/categories.js';
-import { OUTCOME_COUNTERS } from '../outcomes/record.js';
-import { Situation } from '../readers/schema.js';
-import { queryAll } from '../admin/paging.js';
 
 /**
  * The outcome report, from the maintained counters only (one small Query, whatever the number of
@@ -68,18 +66,9 @@ export function checkpointRow(group: string, checkpoint: string, c: Counts): Che
   };
 }
 
-const numbers = (item: Record<string, unknown>): Counts =>
-  Object.fromEntries(Object.entries(item).filter((e): e is [string, number] => typeof e[1] === 'number'));
-
 /** Counter items of one dimension (`situation#`, `track#`, `cohort#`): the only read a report does. */
 export async function readOutcomeCounters(ctx: Ctx, prefix: string): Promise<{ sk: string; counts: Counts }[]> {
-  const out: { sk: string; counts: Counts }[] = [];
-  const q = {
-    KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
-    ExpressionAttributeValues: { ':p': counterKey(OUTCOME_COUNTERS, '').pk, ':s': prefix },
-  };
-  for await (const items of queryAll(ctx, q)) for (const i of items) out.push({ sk: String(i.sk), counts: numbers(i) });
-  return out;
+  return (await countersWithPrefix(ctx, 'outcomes', prefix)).map((c) => ({ sk: c.dims, counts: c.counts }));
 }
 
 export const checkpointIds = (ctx: Ctx) => ctx.config.checkpoints.map((m) => `${m}m`);

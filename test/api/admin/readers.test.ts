@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReaderStory } from '../../../functions/core/admin/story.js';
-import { readCounter } from '../../../functions/core/aggregates/counters.js';
-import { getReader } from '../../../functions/core/db/access.js';
-import { OUTCOME_COUNTERS, outcomeDims } from '../../../functions/core/outcomes/record.js';
+import { readCounter } from '../../../functions/core/db/counters.js';
+import { getReader } from '../../../functions/core/db/readers.js';
+import { outcomeDims } from '../../../functions/core/outcomes/record.js';
 import { testStack, type TestStack } from '../../helpers/stack.js';
 import { api, apiJson, dash, login } from './admin-helpers.js';
 import { AWKWARD_NAME, seedWorld, type World } from './world.js';
@@ -167,11 +167,11 @@ describe('replies inbox', () => {
     const reply = (await inbox()).replies.find((r) => r.replyId === replyId)!;
     expect(reply).toMatchObject({ checkpoint: '1m', proposedOutcome: 'together-healthy' });
     const dims = outcomeDims.situation('healthy', '1m');
-    const before = await readCounter(stack.ctx, OUTCOME_COUNTERS, dims);
+    const before = await readCounter(stack.ctx, 'outcomes', dims);
     const res = await apiJson<{ status: string; outcome: string; reply: Reply }>(stack, `/replies/${readerId}/${replyId}/outcome`, { body: {} });
     expect(res).toMatchObject({ status: 'recorded', outcome: 'together-healthy', checkpoint: '1m' });
     expect(res.reply.reviewed).toBe(true);
-    const after = await readCounter(stack.ctx, OUTCOME_COUNTERS, dims);
+    const after = await readCounter(stack.ctx, 'outcomes', dims);
     expect(after['together-healthy']).toBe((before['together-healthy'] ?? 0) + 1);
     const story = await apiJson<ReaderStory>(stack, `/readers/${readerId}`);
     expect(story.outcomes).toEqual([expect.objectContaining({ checkpoint: '1m', outcome: 'together-healthy', source: 'author' })]);

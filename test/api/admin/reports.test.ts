@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Overview } from '../../../functions/core/admin/overview.js';
-import { getReader, readerHistory } from '../../../functions/core/db/access.js';
+import { readerHistory } from '../../../functions/core/db/history.js';
+import { getReader } from '../../../functions/core/db/readers.js';
 import { OUTCOMES } from '../../../functions/core/outcomes/categories.js';
 import type { FunnelRow } from '../../../functions/core/reports/funnel.js';
 import type { CohortRow, OutcomeReport } from '../../../functions/core/reports/outcomes.js';
-import type { Reader } from '../../../functions/core/readers/schema.js';
+import type { Reader } from '../../../functions/core/db/readers.js';
 import { addDays } from '../../../functions/core/shared/time.js';
 import { testStack, type TestStack } from '../../helpers/stack.js';
 import { api, apiJson, csvObjects, dash, login, parseCsv } from './admin-helpers.js';
@@ -20,7 +21,7 @@ beforeAll(async () => {
   world = await seedWorld(stack);
   cookie = await login(stack);
   readers = (await Promise.all(world.readers.map((r) => getReader(stack.ctx, r.id)))) as Reader[];
-  outcomes = (await Promise.all(world.readers.map((r) => readerHistory(stack.ctx, r.id)))).flat().filter((i) => i.type === 'outcome');
+  outcomes = (await Promise.all(world.readers.map((r) => readerHistory(stack.ctx, r.id)))).flatMap((h) => h.outcomes);
 }, 120_000);
 afterAll(() => stack.close());
 
@@ -97,7 +98,7 @@ describe('GET /api/admin/reports/outcomes', () => {
 
 describe('reports read only the counters', () => {
   it('never Scan: every report, overview and export is Queries and Gets', async () => {
-    const db = stack.ctx.db as { send: (cmd: object) => Promise<unknown> };
+    const db = stack.ctx.db.client as unknown as { send: (cmd: object) => Promise<unknown> };
     const original = db.send.bind(db);
     const used: string[] = [];
     db.send = (cmd: object) => {

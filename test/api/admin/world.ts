@@ -1,4 +1,4 @@
-import { getReader } from '../../../functions/core/db/access.js';
+import { getReader } from '../../../functions/core/db/readers.js';
 import type { Outcome } from '../../../functions/core/outcomes/categories.js';
 import { recordOutcome } from '../../../functions/core/outcomes/record.js';
 import { advanceDays, received } from '../../helpers/course.js';

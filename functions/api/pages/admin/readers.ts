@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
 import type { ReaderFilter, ReaderSummary } from '../../../core/admin/readers.js';
-import type { Page } from '../../../core/admin/paging.js';
+import type { Page } from '../../../core/db/paging.js';
 import type { Html } from '../shell.js';
 import { STATUS_OPTIONS, TRACK_OPTIONS, situationLabel } from './labels.js';
 import { adminPage, day, pager, select, statusBadge, withQuery } from './layout.js';

@@ -1,6 +1,6 @@
 import { html, raw } from 'hono/html';
 import type { InboxFilter, InboxReply } from '../../../core/admin/inbox.js';
-import type { Page } from '../../../core/admin/paging.js';
+import type { Page } from '../../../core/db/paging.js';
 import { OUTCOMES, type Outcome } from '../../../core/outcomes/categories.js';
 import { Signal } from '../../../core/signals/recognise.js';
 import type { Html } from '../shell.js';

@@ -1,5 +1,5 @@
 import { html } from 'hono/html';
-import type { Page } from '../../../core/admin/paging.js';
+import type { Page } from '../../../core/db/paging.js';
 import type { UnmatchedItem } from '../../../core/admin/unmatched.js';
 import type { Html } from '../shell.js';
 import { adminPage, pager, when } from './layout.js';

@@ -4,7 +4,7 @@ import type { Env } from '../../../app.js';
 import { exportTable } from '../../../../core/reports/exports.js';
 import { funnelReport } from '../../../../core/reports/funnel.js';
 import { CohortFilter, ReportBy, cohortReport, outcomeReport } from '../../../../core/reports/outcomes.js';
-import { Track } from '../../../../core/readers/schema.js';
+import { Track } from '../../../../core/db/readers.js';
 import { parseOr400 } from '../../../validate.js';
 import { Format, csvResponse } from '../csv.js';
 

@@ -1,7 +1,6 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
-import { sentMarkKey } from '../db/keys.js';
+import { putSentMark } from '../db/sent-marks.js';
 import { mutateReader } from '../readers/store.js';
 
 /**
@@ -33,12 +32,7 @@ export async function handleSesEvent(ctx: Ctx, raw: unknown): Promise<void> {
   const seq = Number(event.mail.tags.seq?.[0]);
   if (!readerId) return;
   if (type === 'Send' && Number.isInteger(seq) && seq > 0) {
-    await ctx.db.send(
-      new PutCommand({
-        TableName: ctx.config.tableName,
-        Item: { ...sentMarkKey(readerId, seq), type: 'sentmark', messageId: event.mail.messageId, at: ctx.clock.now().toISOString() },
-      }),
-    );
+    await putSentMark(ctx, { readerId, seq, messageId: event.mail.messageId, at: ctx.clock.now().toISOString() });
     return;
   }
   const reason =

@@ -1,0 +1,295 @@
+import { Entity, type EntityConfiguration } from 'electrodb';
+import { z } from 'zod';
+import type { Ctx } from '../context.js';
+import { ConflictError, isConditionFailure } from './errors.js';
+import { OutboxOp } from './outbox.js';
+import { LocalDate, ReaderStatus, SendKind, Situation, TimeZone, Track } from './vocabulary.js';
+import { filteredPage, type Page, type PageOptions } from './paging.js';
+
+export { LocalDate, ReaderStatus, SendHour, SendKind, Situation, TimeZone, Track } from './vocabulary.js';
+
+/** One email that went out to the reader: kept on the reader item (bounded: ~60 in two years). */
+export const SendRecord = z.object({
+  seq: z.number().int(),
+  kind: SendKind,
+  /** Lesson id, checkpoint ('1m') or newsletter id. */
+  ref: z.string(),
+  track: Track.optional(),
+  at: z.string(),
+  /** The reader's local date of the send, for "one lesson per local day". */
+  localDate: LocalDate,
+  messageId: z.string().optional(),
+});
+export type SendRecord = z.infer<typeof SendRecord>;
+
+/**
+ * Where the reader is in the course: a path of their track (in the course version they started
+ * on) and the index of the next lesson in it. Day offsets count from `anchor`, a local date.
+ */
+export const Cursor = z.object({
+  path: z.string(),
+  index: z.number().int().min(0),
+  anchor: LocalDate,
+  /** Lessons to send before the path continues: supportive interjections, branch re-asks. */
+  inserts: z.array(z.object({ lesson: z.string(), on: LocalDate, branch: z.string().optional() })).default([]),
+  /** Waiting at a branch point for the reader's choice. */
+  awaiting: z
+    .object({
+      branch: z.string(),
+      /** The send whose links answer this branch; links from older sends are stale. */
+      seq: z.number().int(),
+      /** When the branch's default choice applies if the reader has not chosen. */
+      timeoutAt: z.string(),
+    })
+    .optional(),
+  /** Timeouts in a row without an answer; a branch stops re-asking after its maximum. */
+  quietTimeouts: z.number().int().default(0),
+  /** Local date no contact (re)started; lessons gated on no-contact days wait for it. */
+  noContactSince: LocalDate.optional(),
+  /**
+   * Set when something outside the schedule changed the plan (a reply signal, resume, a new send
+   * hour): nothing is sent before it, so the next email still comes at the reader's hour.
+   */
+  notBefore: z.string().optional(),
+});
+export type Cursor = z.infer<typeof Cursor>;
+
+export const Claim = z.object({ seq: z.number().int(), kind: SendKind, ref: z.string(), at: z.string() });
+export type Claim = z.infer<typeof Claim>;
+
+export const Reader = z.object({
+  id: z.string(),
+  email: z.string(),
+  firstName: z.string(),
+  situation: Situation,
+  track: Track,
+  timezone: TimeZone,
+  sendHour: z.number().int().min(0).max(23),
+  followUpConsent: z.boolean(),
+  followUpStopped: z.boolean().default(false),
+  status: ReaderStatus,
+  createdAt: z.string(),
+  /** Local date of enrolment (confirmation): check-ins count from it, cohorts are its month. */
+  enrolledOn: LocalDate.optional(),
+  confirmedAt: z.string().optional(),
+  confirmSentAt: z.array(z.string()).default([]),
+  /** Epoch seconds; set only while pending, so AWS TTL removes abandoned sign-ups. */
+  expiresAt: z.number().int().optional(),
+  courseVersion: z.string().optional(),
+  cursor: Cursor.optional(),
+  sendSeq: z.number().int().default(0),
+  sends: z.array(SendRecord).default([]),
+  /** Sends the reader has replied to (the funnel counts a reader once per lesson). */
+  repliedSeqs: z.array(z.number().int()).default([]),
+  claim: Claim.optional(),
+  unsubscribedAt: z.string().optional(),
+  unsubscribedVia: z.string().optional(),
+  suppressedReason: z.string().optional(),
+  pausedAt: z.string().optional(),
+  completedAt: z.string().optional(),
+  /** Set just before the item is deleted (expired sign-up): no longer counted anywhere. */
+  deletedAt: z.string().optional(),
+  /** Next instant the dispatcher has something for this reader; derived on every save (see schedule). */
+  dueAt: z.string().optional(),
+  outbox: z.array(OutboxOp).default([]),
+  /** Optimistic-concurrency version: every write is conditional on it. */
+  ver: z.number().int().default(0),
+});
+export type Reader = z.infer<typeof Reader>;
+
+/** What the `readers` index projects: enough for a list row, nothing the scheduler writes. */
+export const ReaderSummary = Reader.pick({ id: true, email: true, firstName: true, situation: true, track: true, status: true, createdAt: true });
+export type ReaderSummary = z.infer<typeof ReaderSummary>;
+
+/**
+ * The reader item: the whole state of one reader (profile, course cursor, sends, claim, outbox).
+ *   pk READER#<id>   sk PROFILE
+ *   due      DUE#<shard> / <dueAt>#<id>     only while something is due (sparse), projection all
+ *   readers  READERS / <createdAt>#<id>     the author's list, newest first; projects the summary
+ * The history collection joins every item of READER#<id> (the reader's replies, choices, outcomes, notes).
+ */
+export const readerEntity = (config: EntityConfiguration) =>
+  new Entity(
+    {
+      model: { entity: 'reader', version: '1', service: 'mend' },
+      attributes: {
+        readerId: { type: 'string', required: true },
+        email: { type: 'string', required: true },
+        firstName: { type: 'string', required: true },
+        situation: { type: Situation.options, required: true },
+        track: { type: Track.options, required: true },
+        timezone: { type: 'string', required: true },
+        sendHour: { type: 'number', required: true },
+        followUpConsent: { type: 'boolean', required: true },
+        followUpStopped: { type: 'boolean' },
+        status: { type: ReaderStatus.options, required: true },
+        createdAt: { type: 'string', required: true },
+        enrolledOn: { type: 'string' },
+        confirmedAt: { type: 'string' },
+        confirmSentAt: { type: 'list', items: { type: 'string' } },
+        expiresAt: { type: 'number' },
+        courseVersion: { type: 'string' },
+        cursor: { type: 'any' },
+        sendSeq: { type: 'number' },
+        sends: { type: 'any' },
+        repliedSeqs: { type: 'list', items: { type: 'number' } },
+        claim: { type: 'any' },
+        unsubscribedAt: { type: 'string' },
+        unsubscribedVia: { type: 'string' },
+        suppressedReason: { type: 'string' },
+        pausedAt: { type: 'string' },
+        completedAt: { type: 'string' },
+        deletedAt: { type: 'string' },
+        dueAt: { type: 'string' },
+        outbox: { type: 'any' },
+        ver: { type: 'number', required: true },
+        /** Index attributes of `due`, present only while something is due. */
+        dueShard: { type: 'number' },
+        dueSlot: { type: 'string' },
+      },
+      indexes: {
+        byId: {
+          collection: 'history',
+          pk: { field: 'pk', composite: ['readerId'], template: 'READER#${readerId}', casing: 'none' },
+          sk: { field: 'sk', composite: [], template: 'PROFILE', casing: 'none' },
+        },
+        due: {
+          index: 'due',
+          condition: (a) => a.dueSlot !== undefined,
+          pk: { field: 'duePk', composite: ['dueShard'], template: 'DUE#${dueShard}', casing: 'none' },
+          sk: { field: 'dueSk', composite: ['dueSlot'], template: '${dueSlot}', casing: 'none' },
+        },
+        list: {
+          index: 'readers',
+          pk: { field: 'rdPk', composite: [], template: 'READERS', casing: 'none' },
+          sk: { field: 'rdSk', composite: ['createdAt', 'readerId'], template: '${createdAt}#${readerId}', casing: 'none' },
+        },
+      },
+    },
+    config,
+  );
+
+/** Which due shard a reader lives in: stable, spreads readers evenly. */
+export function dueShard(readerId: string, shards: number): number {
+  let h = 2166136261;
+  for (let i = 0; i < readerId.length; i++) h = Math.imul(h ^ readerId.charCodeAt(i), 16777619);
+  return (h >>> 0) % shards;
+}
+/** Upper bound for "due at or before t": '~' sorts after every reader id character. */
+const dueUpTo = (t: string) => `${t}#~`;
+
+/** The stored form of a reader: its state plus the index attributes derived from it. */
+function toItem(ctx: Ctx, r: Reader) {
+  const { id, ...rest } = r;
+  return {
+    ...rest,
+    readerId: id,
+    ...(r.dueAt ? { dueShard: dueShard(id, ctx.config.dueShards), dueSlot: `${r.dueAt}#${id}` } : {}),
+  };
+}
+
+function fromItem(item: Record<string, unknown>): Reader {
+  const { readerId, dueShard: _s, dueSlot: _d, ...rest } = item;
+  return Reader.parse({ ...rest, id: readerId });
+}
+
+/** Access pattern: a reader by id (strongly consistent). */
+export async function getReader(ctx: Ctx, id: string): Promise<Reader | null> {
+  const { data } = await ctx.db.entities.reader.get({ readerId: id }).go({ consistent: true });
+  return data ? fromItem(data) : null;
+}
+
+/** Access pattern: many readers by id, in the order asked (admin list pages). */
+export async function getReaders(ctx: Ctx, ids: string[]): Promise<Reader[]> {
+  const found = new Map<string, Reader>();
+  let keys = [...new Set(ids)].map((readerId) => ({ readerId }));
+  while (keys.length) {
+    const { data, unprocessed } = await ctx.db.entities.reader.get(keys).go();
+    for (const d of data) found.set(d.readerId, fromItem(d));
+    keys = unprocessed;
+  }
+  return ids.map((id) => found.get(id)).filter((r): r is Reader => !!r);
+}
+
+/**
+ * Access pattern: write a reader, conditional on the version we read (or on it not existing).
+ * Returns the saved state with its new version; ConflictError if someone wrote first.
+ */
+export async function saveReader(ctx: Ctx, next: Reader, expectedVer: number | null): Promise<Reader> {
+  const saved = { ...next, ver: (expectedVer ?? 0) + 1 };
+  const item = toItem(ctx, saved);
+  try {
+    if (expectedVer === null) await ctx.db.entities.reader.create(item).go({ response: 'none' });
+    else await ctx.db.entities.reader.put(item).where(({ ver }, { eq }) => eq(ver, expectedVer)).go({ response: 'none' });
+  } catch (e) {
+    if (isConditionFailure(e)) throw new ConflictError(`reader ${next.id}`);
+    throw e;
+  }
+  return saved;
+}
+
+/** Deletes a reader item, only if it is still at the version given (an expired sign-up). */
+export async function deleteReader(ctx: Ctx, r: Reader): Promise<void> {
+  try {
+    await ctx.db.entities.reader.delete({ readerId: r.id }).where(({ ver }, { eq }) => eq(ver, r.ver)).go({ response: 'none' });
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+  }
+}
+
+/** Access pattern: readers due at or before `upTo` in one shard, earliest first, page by page. */
+export async function* queryDueShard(ctx: Ctx, shard: number, upTo: string, opts: { pageSize?: number } = {}): AsyncGenerator<Reader[]> {
+  let cursor: string | null = null;
+  do {
+    const res: { data: Record<string, unknown>[]; cursor: string | null } = await ctx.db.entities.reader.query
+      .due({ dueShard: shard })
+      .lte({ dueSlot: dueUpTo(upTo) })
+      .go({ cursor, limit: opts.pageSize ?? 500 });
+    yield res.data.map(fromItem);
+    cursor = res.cursor;
+  } while (cursor);
+}
+
+/** Access pattern: the earliest due time in a shard (the scheduler's "next run", the dev clock). */
+export async function earliestDue(ctx: Ctx, shard: number): Promise<string | null> {
+  const { data } = await ctx.db.entities.reader.query.due({ dueShard: shard }).go({ limit: 1, attributes: ['dueSlot'] });
+  const slot = data[0]?.dueSlot;
+  return slot ? slot.slice(0, slot.lastIndexOf('#')) : null;
+}
+
+/** Access pattern: the readers list, newest first, `keep` applied to each summary (status, track, text). */
+export function readersPage(ctx: Ctx, opts: PageOptions<ReaderSummary>): Promise<Page<ReaderSummary>> {
+  return filteredPage(ctx.db.entities.reader.query.list({}), 'readers', parseSummary, opts);
+}
+
+const parseSummary = (i: Record<string, unknown>): ReaderSummary | null => {
+  const r = ReaderSummary.safeParse({ ...i, id: i.readerId });
+  return r.success ? r.data : null;
+};
+
+/** Every reader summary, newest first (exports). */
+export async function* allReaders(ctx: Ctx): AsyncGenerator<ReaderSummary> {
+  let cursor: string | undefined;
+  do {
+    const page = await readersPage(ctx, { limit: 500, cursor });
+    yield* page.items;
+    cursor = page.cursor;
+  } while (cursor);
+}
+
+/** For the history collection: a reader item read as part of a partition query. */
+export const readerFromItem = fromItem;
+
+/** The item exactly as a save stores it (keys, index attributes, entity markers): for baselines that bypass Mend. */
+export function storedReader(ctx: Ctx, r: Reader): Record<string, unknown> {
+  return ctx.db.entities.reader.put(toItem(ctx, r)).params().Item as Record<string, unknown>;
+}
+
+/** Bulk load (seeding a benchmark or a demo): batch writes of 25, unprocessed items retried. */
+export async function putReaders(ctx: Ctx, readers: Reader[]): Promise<void> {
+  let items = readers.map((r) => toItem(ctx, r));
+  while (items.length) {
+    const { unprocessed } = await ctx.db.entities.reader.put(items).go({ concurrency: 8 });
+    items = unprocessed.map((k) => items.find((i) => i.readerId === k.readerId)!).filter(Boolean);
+  }
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { isValidTimeZone } from '../shared/time.js';
+
+/**
+ * The words every item schema uses. Kept apart from the entity modules so any of them can use
+ * these without import cycles.
+ */
+export const Situation = z.enum(['tumultuous', 'healthy', 'stress']);
+export type Situation = z.infer<typeof Situation>;
+/** Tracks are the situations' drip courses; a reader's track can change (branch points, preferences). */
+export const Track = Situation;
+export type Track = Situation;
+
+export const ReaderStatus = z.enum(['pending', 'active', 'paused', 'completed', 'unsubscribed', 'suppressed']);
+export type ReaderStatus = z.infer<typeof ReaderStatus>;
+
+export const TimeZone = z.string().refine(isValidTimeZone, 'unknown time zone (use an IANA name such as Europe/London)');
+export const SendHour = z.coerce.number().int('must be a whole hour').min(0, 'must be 0-23').max(23, 'must be 0-23');
+export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const SendKind = z.enum(['confirmation', 'lesson', 'checkin', 'newsletter']);
+export type SendKind = z.infer<typeof SendKind>;
