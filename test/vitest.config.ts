@@ -1,14 +1,33 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects. `unit`: pure modules (engine, time, tokens, compile, reports' arithmetic, the
+ * data model), no services, seconds: `npm run test:unit` while working. `stack`: everything that
+ * needs the embedded services (dynalite, the SES emulator, real HTTP), started once by the global
+ * setup. `npm test` runs both.
+ */
 export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/helpers/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // Two cores here: files run in parallel against the shared embedded services.
-    fileParallelism: true,
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/**/*.unit.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'stack',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/**/*.unit.test.ts'],
+          globalSetup: ['test/helpers/global-setup.ts'],
+          // Two cores here: files run in parallel against the shared embedded services.
+          fileParallelism: true,
+        },
+      },
+    ],
   },
 });

@@ -47,7 +47,7 @@ export interface Stack {
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   checkCourseOrThrow();
   const dataDir = opts.dataDir === undefined ? resolve(process.env.DATA_DIR ?? '.data') : opts.dataDir;
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  if (dataDir) checkDataFormat(dataDir);
   const owned: Service[] = [];
   let dynamoUrl = opts.dynamoUrl;
   if (!dynamoUrl) {
@@ -122,6 +122,20 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       for (const s of owned.reverse()) await s.close();
     },
   };
+}
+
+/**
+ * The data folder's layout version. Items written before the persistence layer moved to ElectroDB
+ * carry no entity markers and would be silently ignored: say so instead of showing an empty system.
+ */
+const DATA_FORMAT = 2;
+function checkDataFormat(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'format.json');
+  if (existsSync(file)) return;
+  if (existsSync(join(dataDir, 'dynamodb')))
+    throw new Error(`The data folder ${dataDir} was written by an older Mend whose items this version cannot read. Move it aside (or delete it) and start again, or set DATA_DIR to a new folder.`);
+  writeFileSync(file, JSON.stringify({ format: DATA_FORMAT }));
 }
 
 /** Real time plus the dev offset, kept in the data folder so app time survives a restart. */

@@ -70,7 +70,7 @@ describe('the dispatcher', () => {
       runDispatch(stack.ctx, { pageSize: 3, concurrency: 4 }),
       runDispatch(stack.ctx, { pageSize: 3, concurrency: 4 }),
     ]);
-    expect(runs[0]!.sent + runs[1]!.sent).toBeGreaterThanOrEqual(24);
+    expect(runs[0]!.sent + runs[1]!.sent).toBe(24); // each reader's day 1 once, by one run or the other
     for (const { email } of readers)
       expect((await received(stack, email)).map((s) => s.ref)).toEqual(['tumultuous/day-00', 'tumultuous/day-01']);
   });

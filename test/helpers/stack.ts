@@ -5,9 +5,17 @@ import { startStack, type Stack, type StackOptions } from '../../functions/local
 
 export type TestStack = Stack & { clock: ManualClock };
 
+/**
+ * The SES emulator is shared by every test file and keeps every email sent in the run, so a stack
+ * reads only what arrived since it started (the emulator filters by the real second it received
+ * an email): fetching the whole store on every call grows with the suite.
+ */
+const startedAt = new WeakMap<Stack, number>();
+
 /** A stack on the shared embedded services with its own table and a manual clock. */
 export async function testStack(opts: Partial<StackOptions> & { now?: string } = {}): Promise<TestStack> {
   const clock = new ManualClock(opts.now ?? '2026-03-02T09:00:00Z');
+  const since = Math.floor(Date.now() / 1000) - 1;
   const stack = await startStack({
     dataDir: null,
     dynamoUrl: inject('dynamoUrl'),
@@ -18,6 +26,7 @@ export async function testStack(opts: Partial<StackOptions> & { now?: string } =
     secrets: { signingSecret: 'test-signing-secret', adminToken: 'test-admin-token' },
     ...opts,
   });
+  startedAt.set(stack, since);
   return stack as TestStack;
 }
 
@@ -37,7 +46,7 @@ export interface StoredEmail {
 
 /** Everything the local SES has received for one address, oldest first. */
 export async function inbox(stack: Stack, to: string): Promise<StoredEmail[]> {
-  const res = await fetch(`${stack.urls.inbox}/store`);
+  const res = await fetch(`${stack.urls.inbox}/store?since=${startedAt.get(stack) ?? 0}`);
   const { emails } = (await res.json()) as { emails: StoredEmail[] };
   const want = to.toLowerCase();
   return emails.filter((e) => e.destination.to.some((t) => t.toLowerCase() === want));

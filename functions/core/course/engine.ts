@@ -45,6 +45,23 @@ const slot = (r: Reader, on: string) => {
 export const rescheduled = (r: Reader, now: Date): Reader =>
   r.cursor ? { ...r, cursor: { ...r.cursor, notBefore: now.toISOString() } } : r;
 
+/** A branch timeout at the reader's hour on `date` (their local date), in their zone. */
+const timeoutOn = (r: Reader, date: string) => zonedInstant(date, r.sendHour, r.timezone).toISOString();
+
+/**
+ * A new send hour or time zone. A pending branch timeout keeps its local day but moves to the new
+ * hour in the new zone: its default may send a re-ask at once, and that must be at the reader's hour.
+ */
+export function changeSchedule(r: Reader, sendHour: number, timezone: string, now: Date): Reader {
+  const next: Reader = { ...r, sendHour, timezone };
+  const a = r.cursor?.awaiting;
+  if (a && next.cursor) {
+    const day = localDate(new Date(a.timeoutAt), r.timezone);
+    next.cursor = { ...next.cursor, awaiting: { ...a, timeoutAt: timeoutOn(next, day) } };
+  }
+  return rescheduled(next, now);
+}
+
 /** Active readers start here: the welcome goes out at once, the rest at their hour. */
 export function startCourse(r: Reader, now: Date, def: CourseDefinition = currentCourse): Reader {
   const on = today(r, now);
@@ -145,7 +162,7 @@ export function afterSend(r: Reader, plan: Plan & { type: 'lesson' | 'checkin' }
     c.awaiting = {
       branch: plan.branch,
       seq: record.seq,
-      timeoutAt: zonedInstant(addDays(record.localDate, branch.timeoutDays), r.sendHour, r.timezone).toISOString(),
+      timeoutAt: timeoutOn(r, addDays(record.localDate, branch.timeoutDays)),
     };
   }
   next.cursor = c;
@@ -253,7 +270,8 @@ export function resume(r: Reader, now: Date): Reader {
     ...c,
     anchor: addDays(c.anchor, shift),
     inserts: c.inserts.map((i) => ({ ...i, on: addDays(i.on, shift) })),
-    awaiting: c.awaiting && { ...c.awaiting, timeoutAt: new Date(Date.parse(c.awaiting.timeoutAt) + shift * DAY).toISOString() },
+    // Whole local days later, at the reader's hour (a fixed 24 h shift would drift across DST).
+    awaiting: c.awaiting && { ...c.awaiting, timeoutAt: timeoutOn(r, addDays(localDate(new Date(c.awaiting.timeoutAt), r.timezone), shift)) },
   };
   const finished = c && !c.awaiting && !c.inserts.length && c.index >= pathOf(courseFor(r.courseVersion), r.track, c.path).length;
   return rescheduled({ ...r, status: finished ? 'completed' : 'active', pausedAt: undefined, cursor }, now);

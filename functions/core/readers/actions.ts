@@ -1,6 +1,6 @@
 import type { Ctx } from '../context.js';
 import { funnelDims } from '../choices/record.js';
-import { pause, rescheduled, resume, switchTrack } from '../course/engine.js';
+import { changeSchedule, pause, resume, switchTrack } from '../course/engine.js';
 import { counterUpdate, type NewOp } from '../db/outbox.js';
 import type { Reader, Track } from '../db/readers.js';
 import { mutateReader } from './store.js';
@@ -35,7 +35,7 @@ export async function applyReaderAction(ctx: Ctx, readerId: string, action: Read
         case 'switch-track':
           return r.status === 'pending' ? { ...r, track: action.track, situation: action.track } : switchTrack(r, action.track, now);
         case 'schedule':
-          return rescheduled({ ...r, sendHour: action.sendHour, timezone: action.timezone }, now);
+          return changeSchedule(r, action.sendHour, action.timezone, now);
         case 'stop-followups':
           return { ...r, followUpStopped: true };
         case 'resume-followups':

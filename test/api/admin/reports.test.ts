@@ -7,7 +7,8 @@ import type { FunnelRow } from '../../../functions/core/reports/funnel.js';
 import type { CohortRow, OutcomeReport } from '../../../functions/core/reports/outcomes.js';
 import type { Reader } from '../../../functions/core/db/readers.js';
 import { addDays } from '../../../functions/core/shared/time.js';
-import { testStack, type TestStack } from '../../helpers/stack.js';
+import { sharedWorld } from '../../helpers/shared-world.js';
+import type { TestStack } from '../../helpers/stack.js';
 import { api, apiJson, csvObjects, dash, login, parseCsv } from './admin-helpers.js';
 import { seedWorld, type World } from './world.js';
 
@@ -17,8 +18,7 @@ let cookie: string;
 let readers: Reader[];
 let outcomes: Record<string, unknown>[];
 beforeAll(async () => {
-  stack = await testStack({ now: '2026-01-05T06:00:00Z' });
-  world = await seedWorld(stack);
+  ({ stack, world } = await sharedWorld('admin', '2026-01-05T06:00:00Z', seedWorld));
   cookie = await login(stack);
   readers = (await Promise.all(world.readers.map((r) => getReader(stack.ctx, r.id)))) as Reader[];
   outcomes = (await Promise.all(world.readers.map((r) => readerHistory(stack.ctx, r.id)))).flatMap((h) => h.outcomes);
@@ -125,7 +125,9 @@ describe('GET /api/admin/reports/cohorts and /funnel', () => {
     expect(new Set(rows.map((r) => r.cohort))).toEqual(new Set(['2026-01']));
     for (const r of rows) expect(r.due).toBe(recount(r.situation, r.checkpoint).due);
     expect((await apiJson<{ rows: CohortRow[] }>(stack, '/reports/cohorts?from=2026-02')).rows).toEqual([]);
-    expect((await apiJson<{ rows: CohortRow[] }>(stack, '/reports/cohorts?situation=stress')).rows.every((r) => r.situation === 'stress')).toBe(true);
+    const stress = (await apiJson<{ rows: CohortRow[] }>(stack, '/reports/cohorts?situation=stress')).rows;
+    expect(stress.length).toBeGreaterThan(0);
+    expect(stress).toEqual(rows.filter((r) => r.situation === 'stress'));
     expect(parseCsv(await (await api(stack, '/reports/cohorts?format=csv')).text())[0]!.slice(0, 3)).toEqual(['cohort', 'situation', 'checkpoint']);
   });
 
@@ -139,7 +141,9 @@ describe('GET /api/admin/reports/cohorts and /funnel', () => {
     // Ordered by the lesson's day on the track.
     const days = rows.filter((r) => r.track === 'tumultuous' && r.day !== null).map((r) => r.day!);
     expect(days).toEqual([...days].sort((a, b) => a - b));
-    expect((await apiJson<{ rows: FunnelRow[] }>(stack, '/reports/funnel?track=stress')).rows.every((r) => r.track === 'stress')).toBe(true);
+    const stress = (await apiJson<{ rows: FunnelRow[] }>(stack, '/reports/funnel?track=stress')).rows;
+    expect(stress.length).toBeGreaterThan(0);
+    expect(stress).toEqual(rows.filter((r) => r.track === 'stress'));
   });
 });
 

@@ -1,0 +1,56 @@
+import type { Entities } from './service.js';
+
+/**
+ * The data model as a Markdown table, generated from the entity definitions themselves, so the
+ * README's table cannot drift from the code (test/core/db/model.test.ts checks it; `npm run
+ * data-model -- --write` rewrites it).
+ */
+const WHAT: Record<string, string> = {
+  reader: 'reader (state, cursor, sends, claim, outbox)',
+  'email-lookup': 'email lookup (uniqueness guard)',
+  reply: 'reply',
+  choice: 'branch choice',
+  outcome: 'outcome (per checkpoint; versioned, outbox)',
+  note: 'author note',
+  'sent-mark': 'SES sent marker',
+  unmatched: 'unmatched inbound mail',
+  throttle: 'failed attempts per client and window (expires)',
+  'counter-readers': 'counter: readers by status and track',
+  'counter-outcomes': 'counter: outcomes per situation, track, cohort',
+  'counter-funnel': 'counter: the lesson funnel',
+  'counter-sent': 'counter: emails sent per UTC day',
+};
+
+interface KeyDef {
+  template?: string;
+  field?: string;
+}
+interface IndexDef {
+  index?: string;
+  pk: KeyDef;
+  sk?: KeyDef;
+}
+interface SchemaLike {
+  schema: { model: { entity: string }; indexes: Record<string, IndexDef> };
+}
+
+const shape = (k?: KeyDef) => (k?.template ?? '').replace(/\$\{(\w+)\}/g, '<$1>') || '-';
+
+export function dataModelTable(entities: Entities): string {
+  const all = ([...Object.values(entities), ...Object.values(entities.counters)] as unknown[]).filter(
+    (e): e is SchemaLike => !!(e as Partial<SchemaLike>).schema?.indexes,
+  );
+  const rows = all.map((e) => {
+    const { model, indexes } = e.schema;
+    const main = Object.values(indexes).find((i) => !i.index)!;
+    const secondary = Object.values(indexes)
+      .filter((i) => i.index)
+      .map((i) => `\`${i.index}\`: \`${shape(i.pk)}\` / \`${shape(i.sk)}\``)
+      .join('; ');
+    return `| ${WHAT[model.entity] ?? model.entity} | \`${model.entity}\` | \`${shape(main.pk)}\` | \`${shape(main.sk)}\` | ${secondary || ''} |`;
+  });
+  return ['| item | entity | pk | sk | secondary indexes (pk / sk) |', '|---|---|---|---|---|', ...rows].join('\n');
+}
+
+export const MODEL_BEGIN = '<!-- data-model:begin (generated from functions/core/db by `npm run data-model -- --write`) -->';
+export const MODEL_END = '<!-- data-model:end -->';

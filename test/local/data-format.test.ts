@@ -1,0 +1,17 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { startStack } from '../../functions/local/stack.js';
+
+describe('a data folder from before the ElectroDB keys', () => {
+  it('is refused with a plain message instead of showing an empty system', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mend-old-data-'));
+    try {
+      mkdirSync(join(dir, 'dynamodb'));
+      await expect(startStack({ dataDir: dir, sesUrl: inject('sesUrl'), silent: true })).rejects.toThrow(/written by an older Mend/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
