@@ -12,8 +12,20 @@ describe('the course check', () => {
     expect(checkCourse(course, templates)).toEqual([]);
   });
 
-  it('has a unique id for every lesson template, matching its file', () => {
+  it('has a unique id for every lesson template, matching its file', async () => {
     expect(allLessonTemplates.length).toBe(lessonTemplates.size);
+    const { readdirSync } = await import('node:fs');
+    const root = new URL('../../emails/lessons/', import.meta.url);
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.tsx'))
+      .map((f) => f.replace(/\\/g, '/').replace(/\.tsx$/, ''))
+      .sort();
+    // Every file is in the index, and each template's id is its path under emails/lessons/.
+    expect([...lessonTemplates.keys()].sort()).toEqual(files);
+    for (const f of files) {
+      const mod = (await import(new URL(`${f}.tsx`, root).href)) as { meta: { id: string } };
+      expect(mod.meta.id).toBe(f);
+    }
   });
 
   it('gives each track a sensible size and the outline timings', () => {
