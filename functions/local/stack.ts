@@ -10,6 +10,7 @@ import { ensureTable, makeDb } from '../core/db/client.js';
 import { checkCourseOrThrow } from '../core/course/startup.js';
 import { makeLogger } from '../core/shared/log.js';
 import { folderRawStore } from '../core/shared/raw-store.js';
+import { localInbox } from './inbox.js';
 import { lockFolder } from './lock.js';
 import { localSecrets } from './secrets.js';
 import { startDynalite, startSes, type InboxRestore, type PersistedInbox, type Service } from './services.js';
@@ -126,7 +127,7 @@ async function assemble(opts: StackOptions, dataDir: string | null, owned: Servi
     rawMail: folderRawStore(dataDir ? join(dataDir, 'raw') : join(process.env.TMPDIR ?? '/tmp', `mend-raw-${process.pid}`)),
     log,
   };
-  const app = createApp(ctx, { dev: true, devTools: { clock } });
+  const app = createApp(ctx, { dev: true, devTools: { clock, inbox: localInbox(sesUrl) } });
   let server: ServerType | undefined;
   let appUrl = publicUrl;
   if (port !== undefined) {

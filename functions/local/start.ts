@@ -30,7 +30,8 @@ console.log('\nMend is running locally.\n');
 line('Subscribe page & API', stack.urls.app);
 line('Author dashboard', `${stack.urls.app}/admin`);
 line('Admin token', stack.ctx.secrets.adminToken);
-line('Local inbox (SES)', stack.urls.inbox.replace('127.0.0.1', 'localhost'));
+line('Local inbox', `${stack.urls.app}/dev/inbox  (app time, newest first)`);
+line('SES emulator', `${stack.urls.inbox.replace('127.0.0.1', 'localhost')}  (its own inbox shows real time)`);
 line('Data folder', stack.dataDir ?? '(in memory)');
 if (stack.inbox?.skipped)
   line('', `inbox.jsonl: restored ${stack.inbox.restored} emails, skipped ${stack.inbox.skipped} unreadable line(s) (cut off by a kill?)`);
