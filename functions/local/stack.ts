@@ -84,7 +84,8 @@ async function assemble(opts: StackOptions, dataDir: string | null, owned: Servi
   if (kept?.skipped) log.warn('local inbox: skipped unreadable lines (cut off by a kill during a write?)', { file: kept.file, skipped: kept.skipped, restored: kept.restored });
   const clock = opts.clock ?? persistedClock(dataDir);
   const port = opts.port;
-  const publicUrl = process.env.MEND_PUBLIC_URL ?? `http://localhost:${port && port > 0 ? port : 3000}`;
+  // Without a server of its own (simulate --persist), links point where `npm start` will listen: PORT.
+  const publicUrl = process.env.MEND_PUBLIC_URL ?? `http://localhost:${port && port > 0 ? port : Number(process.env.PORT) || 3000}`;
   const config = ConfigSchema.parse({
     mode: 'local',
     tableName: opts.tableName ?? 'mend',
