@@ -59,7 +59,8 @@ const bar = (day: number, days: number) => {
   process.stderr.write(`\r  [${'#'.repeat(done)}${'.'.repeat(width - done)}] day ${day}/${days}`);
 };
 const spread = opts.enrolOverDays > 1 ? `, signing up over the first ${opts.enrolOverDays} days` : ', all signing up on day one';
-console.log(`Simulating ${opts.readers} readers over ${opts.days} days${spread} (seed ${opts.seed})${opts.persist ? ' into the local data folder' : ''}...`);
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+console.log(`Simulating ${plural(opts.readers, 'reader')} over ${plural(opts.days, 'day')}${spread} (seed ${opts.seed})${opts.persist ? ' into the local data folder' : ''}...`);
 const announce = (s: SimStart) => {
   if (!opts.persist) return;
   // The data folder's app clock only moves forward: a run starts where the last one (or npm start) left it.
