@@ -1,10 +1,11 @@
 /**
- * npm run simulate -- --readers N --days D [--seed S] [--json FILE] [--persist]
+ * npm run simulate -- --readers N --days D [--enrol-over DAYS] [--seed S] [--json FILE] [--persist]
  * Runs synthetic readers through the real system on a fake clock and prints what happened.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { simulate, type SimReader, type SimResult } from '../functions/local/simulate.js';
+import { FolderInUseError } from '../functions/local/lock.js';
+import { simulate, type SimReader, type SimResult, type SimStart } from '../functions/local/simulate.js';
 import { daysBetween, localDate } from '../functions/core/shared/time.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -15,6 +16,8 @@ function options() {
       options: {
         readers: { type: 'string', default: '30' },
         days: { type: 'string', default: '60' },
+        // Six weeks: sign-ups always span two calendar months, so Cohorts shows more than one.
+        'enrol-over': { type: 'string', default: '42' },
         seed: { type: 'string', default: '1' },
         json: { type: 'string' },
         persist: { type: 'boolean', default: false },
@@ -25,17 +28,22 @@ function options() {
     const readers = Number(values.readers);
     const days = Number(values.days);
     const seed = Number(values.seed);
+    const enrolOverDays = Number(values['enrol-over']);
     if (!Number.isInteger(readers) || readers < 1 || readers > 100_000) fail('--readers must be a whole number from 1 to 100000');
     if (!Number.isInteger(days) || days < 1 || days > 1000) fail('--days must be a whole number from 1 to 1000');
     if (!Number.isInteger(seed)) fail('--seed must be a whole number');
-    return { readers, days, seed, json: values.json, persist: values.persist };
+    if (!Number.isInteger(enrolOverDays) || enrolOverDays < 0 || enrolOverDays > 1000) fail('--enrol-over must be a whole number of days from 0 to 1000');
+    return { readers, days, seed, enrolOverDays: Math.min(enrolOverDays, days), json: values.json, persist: values.persist };
   } catch (e) {
     fail((e as Error).message);
   }
 }
 
 function usage(code: number): never {
-  console.log('usage: npm run simulate -- --readers N --days D [--seed S] [--json FILE] [--persist]');
+  console.log('usage: npm run simulate -- --readers N --days D [--enrol-over DAYS] [--seed S] [--json FILE] [--persist]');
+  console.log('  --enrol-over DAYS  spread sign-ups over the first DAYS days (default 42; 0 = all on day one)');
+  console.log("  --persist          write into the data folder (DATA_DIR, default .data), continuing its app clock;");
+  console.log('                     if `npm start` is running on it, the simulation runs through that server');
   process.exit(code);
 }
 function fail(msg: string): never {
@@ -50,8 +58,21 @@ const bar = (day: number, days: number) => {
   const done = Math.round((day / days) * width);
   process.stderr.write(`\r  [${'#'.repeat(done)}${'.'.repeat(width - done)}] day ${day}/${days}`);
 };
-console.log(`Simulating ${opts.readers} readers over ${opts.days} days (seed ${opts.seed})${opts.persist ? ' into the local data folder' : ''}...`);
-const result = await simulate({ ...opts, onDay: bar });
+const spread = opts.enrolOverDays > 1 ? `, signing up over the first ${opts.enrolOverDays} days` : ', all signing up on day one';
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+console.log(`Simulating ${plural(opts.readers, 'reader')} over ${plural(opts.days, 'day')}${spread} (seed ${opts.seed})${opts.persist ? ' into the local data folder' : ''}...`);
+const announce = (s: SimStart) => {
+  if (!opts.persist) return;
+  // The data folder's app clock only moves forward: a run starts where the last one (or npm start) left it.
+  console.log(`Continuing the data folder's app clock: ${s.start} -> ${s.end}; npm start carries on from there.`);
+  if (s.through) console.log(`Mend is running on this data folder (PID ${s.through.pid}): simulating through it at ${s.through.app}.`);
+};
+const result = await simulate({ ...opts, onStart: announce, onDay: bar }).catch((e: Error) => {
+  process.stderr.write('\n');
+  console.error(`simulate: ${e instanceof FolderInUseError ? e.message : `stopped: ${e.message}`}`);
+  if (process.env.DEBUG && !(e instanceof FolderInUseError)) console.error(e.stack);
+  process.exit(1);
+});
 process.stderr.write('\n');
 printTimeline(result);
 console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

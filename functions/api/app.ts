@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
 import type { Ctx } from '../core/context.js';
 import type { SettableClock } from '../core/clock.js';
+import type { LocalInbox } from '../local/inbox.js';
 import { AppError } from '../core/shared/errors.js';
 import { zodIssues } from './validate.js';
 import { publicRoutes } from './routes/public.js';
@@ -15,6 +16,8 @@ export type Env = { Variables: { ctx: Ctx } };
 /** Local mode only: the dev clock the /dev routes move. Never passed in the Lambda build. */
 export interface DevTools {
   clock: SettableClock;
+  /** The local inbox in app time (GET /dev/inbox). */
+  inbox?: LocalInbox;
 }
 
 export type AppOptions = { dev: false } | { dev: true; devTools: DevTools };

@@ -3,12 +3,16 @@
  * and send hours, living through D days: they confirm, click branch links, answer check-ins and
  * reply at seeded random. The author's "what would happen" tool, and our end-to-end check.
  */
-import { DAY, ManualClock } from '../core/clock.js';
+import { resolve } from 'node:path';
+import { DAY, HOUR, ManualClock } from '../core/clock.js';
+import type { Ctx } from '../core/context.js';
 import { getEmailOwner } from '../core/db/email-lookups.js';
 import { readerHistory } from '../core/db/history.js';
 import { getReader, type Reader } from '../core/db/readers.js';
+import { newId } from '../core/shared/ids.js';
 import { advanceClock } from './advance.js';
-import { startStack, type Stack } from './stack.js';
+import { folderHolder, type LockInfo } from './lock.js';
+import { startStack } from './stack.js';
 
 export interface SimOptions {
   readers: number;
@@ -20,8 +24,23 @@ export interface SimOptions {
   /** Use this SES emulator instead of starting one. */
   sesUrl?: string;
   dynamoUrl?: string;
+  /** App time to start from (not with persist: that continues the data folder's app clock). */
   start?: string;
+  /** Spread sign-ups over the first N simulated days, so reports show several cohorts (0: all on the first day). */
+  enrolOverDays?: number;
+  /** The table to simulate in (not with persist); a fresh one per run by default. */
+  tableName?: string;
+  onStart?: (info: SimStart) => void;
   onDay?: (day: number, days: number) => void;
+}
+
+export interface SimStart {
+  /** App time the run starts at and will end at. */
+  start: string;
+  end: string;
+  enrolOverDays: number;
+  /** Set when --persist found `npm start` running on the data folder and works through it. */
+  through?: { pid: number; app: string };
 }
 
 export interface SimReader {
@@ -38,6 +57,8 @@ export interface SimReader {
   replies: { receivedAt: string; lessonId?: string; signals: string[] }[];
   checkins: { checkpoint: string; sentAt: string }[];
   outcomes: { checkpoint: string; outcome: string; at: string }[];
+  /** App time of the sign-up. */
+  createdAt: string;
 }
 
 export interface SimResult {
@@ -118,66 +139,151 @@ interface StoredEmail {
 export async function simulate(opts: SimOptions): Promise<SimResult> {
   const seed = opts.seed ?? 1;
   const rand = rng(seed);
-  const start = opts.start ?? '2026-01-05T08:00:00Z';
-  const stack = await startStack({
-    dataDir: opts.persist ? (opts.dataDir ?? process.env.DATA_DIR ?? '.data') : null,
-    clock: opts.persist ? undefined : new ManualClock(start),
-    sesUrl: opts.sesUrl,
-    dynamoUrl: opts.dynamoUrl,
-    tableName: opts.persist ? undefined : `sim_${seed}_${Date.now()}`,
-    silent: true,
-  });
-  const clock = stack.clock;
-  const startedAt = clock.now().toISOString();
+  const target = await openTarget(opts, seed);
+  const startMs = target.now();
+  const startedAt = new Date(startMs).toISOString();
+  // Sign-up days come from their own stream, so the rest of a seeded run stays as it was.
+  const enrolOver = Math.min(Math.max(0, Math.floor(opts.enrolOverDays ?? 0)), opts.days);
+  const signUps = rng(seed ^ 0x5eed);
+  const enrolDay = Array.from({ length: opts.readers }, () => (enrolOver > 1 ? Math.floor(signUps.next() * enrolOver) : 0));
+  // A persisted run adds readers to what is there: fresh addresses, so a second run is new people.
+  const prefix = opts.persist ? `sim-${seed}-${newId(5)}` : `sim-${seed}`;
+  opts.onStart?.({ start: startedAt, end: new Date(startMs + opts.days * DAY).toISOString(), enrolOverDays: enrolOver, through: target.through });
   try {
-    const inbox = inboxReader(stack);
+    const inbox = inboxReader(target.inboxUrl);
+    await inbox.fresh(); // what was there before this run is not for these readers
     const people = new Map<string, Person>();
-    for (let i = 0; i < opts.readers; i++) {
-      const situation = rand.pick(['tumultuous', 'healthy', 'stress'] as const);
-      const email = `sim-${seed}-${i}@example.test`;
-      people.set(email, { situation, plans: new Map(), lastOutcome: undefined });
-      await stack.app.request('/api/enroll', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          email,
-          firstName: rand.pick(NAMES),
-          situation,
-          timezone: rand.pick(ZONES),
-          sendHour: rand.pick(HOURS),
-          followUpConsent: rand.next() < 0.7,
-        }),
-      });
-    }
-    for (const mail of await inbox.fresh()) {
+    const signUp = async (day: number) => {
+      for (let i = 0; i < opts.readers; i++) {
+        if (enrolDay[i] !== day) continue;
+        const situation = rand.pick(['tumultuous', 'healthy', 'stress'] as const);
+        const email = `${prefix}-${i}@example.test`;
+        people.set(email, { situation, plans: new Map(), lastOutcome: undefined });
+        await target.request('/api/enroll', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            email,
+            firstName: rand.pick(NAMES),
+            situation,
+            timezone: rand.pick(ZONES),
+            sendHour: rand.pick(HOURS),
+            followUpConsent: rand.next() < 0.7,
+          }),
+        });
+      }
+    };
+    // A few people never confirm; their sign-ups expire after a week. The rest confirm at once.
+    const confirm = async (mail: StoredEmail) => {
       const to = mail.destination.to[0]!;
-      const confirm = /https?:\/\/[^/\s]+(\/confirm\?token=[^\s)]+)/.exec(mail.body.text ?? '')?.[1];
-      // A few people never confirm; their sign-ups expire after a week.
-      if (confirm && people.has(to) && rand.next() < 0.95) await stack.app.request(confirm);
-    }
+      const link = /https?:\/\/[^/\s]+(\/confirm\?token=[^\s)]+)/.exec(mail.body.text ?? '')?.[1];
+      if (link && people.has(to) && rand.next() < 0.95) await target.request(link);
+    };
+    const isConfirmation = (mail: StoredEmail) => mail.headers.find((h) => h.name === 'X-Mend-Kind')?.value === 'confirmation';
+    await signUp(0);
+    for (const mail of await inbox.fresh()) if (isConfirmation(mail)) await confirm(mail);
     for (let day = 1; day <= opts.days; day++) {
-      await advanceClock(stack.ctx, clock, DAY);
-      const now = clock.now().getTime();
-      for (const mail of await inbox.fresh()) planReaction(mail, people, rand, now);
+      await target.advance(DAY);
+      const now = target.now();
+      for (const mail of await inbox.fresh()) {
+        if (isConfirmation(mail)) await confirm(mail);
+        else planReaction(mail, people, rand, now);
+      }
       for (const [, p] of people)
         for (const [key, plan] of p.plans)
           if (plan.at <= now) {
             p.plans.delete(key);
-            if (plan.raw) await stack.app.request('/dev/inbound', { method: 'POST', body: plan.raw, headers: { 'content-type': 'message/rfc822' } });
-            else await stack.app.request(plan.path);
+            if (plan.raw) await target.request('/dev/inbound', { method: 'POST', body: plan.raw, headers: { 'content-type': 'message/rfc822' } });
+            else await target.request(plan.path);
           }
+      if (day < enrolOver) {
+        await signUp(day);
+        for (const mail of await inbox.fresh()) {
+          if (isConfirmation(mail)) await confirm(mail);
+          else planReaction(mail, people, rand, now);
+        }
+      }
       opts.onDay?.(day, opts.days);
     }
     const readers: SimReader[] = [];
     for (const email of people.keys()) {
-      const id = await getEmailOwner(stack.ctx, email);
-      const r = id ? await getReader(stack.ctx, id) : null;
-      if (r) readers.push(await describe(stack, r));
+      const id = await getEmailOwner(target.ctx, email);
+      const r = id ? await getReader(target.ctx, id) : null;
+      if (r) readers.push(await describe(target.ctx, r));
     }
-    return { seed, days: opts.days, start: startedAt, end: clock.now().toISOString(), readers };
+    return { seed, days: opts.days, start: startedAt, end: new Date(target.now()).toISOString(), readers };
   } finally {
-    await stack.close();
+    await target.close();
   }
+}
+
+/** Where the simulation happens: its own stack, or a running `npm start` on the same data folder. */
+interface Target {
+  /** For reading the readers back at the end (the same DynamoDB the app writes). */
+  ctx: Ctx;
+  inboxUrl: string;
+  request(path: string, init?: RequestInit): Promise<Response>;
+  /** App time, epoch ms. */
+  now(): number;
+  advance(ms: number): Promise<void>;
+  through?: SimStart['through'];
+  close(): Promise<void>;
+}
+
+async function openTarget(opts: SimOptions, seed: number): Promise<Target> {
+  const dataDir = opts.persist ? resolve(opts.dataDir ?? process.env.DATA_DIR ?? '.data') : null;
+  const running = dataDir ? folderHolder(dataDir) : null;
+  // dynalite cannot open a folder twice: through the running server's own HTTP routes instead.
+  if (running?.app && running.dynamo && running.inbox) return throughRunning(running as Running);
+  const stack = await startStack({
+    dataDir,
+    clock: opts.persist ? undefined : new ManualClock(opts.start ?? '2026-01-05T08:00:00Z'),
+    sesUrl: opts.sesUrl,
+    dynamoUrl: opts.dynamoUrl,
+    tableName: opts.persist ? undefined : (opts.tableName ?? `sim_${seed}_${Date.now()}`),
+    silent: true,
+    holder: 'a simulation',
+  });
+  return {
+    ctx: stack.ctx,
+    inboxUrl: stack.urls.inbox,
+    request: async (path, init) => stack.app.request(path, init),
+    now: () => stack.clock.now().getTime(),
+    advance: async (ms) => void (await advanceClock(stack.ctx, stack.clock, ms)),
+    close: () => stack.close(),
+  };
+}
+
+type Running = LockInfo & { app: string; dynamo: string; inbox: string };
+
+async function throughRunning(running: Running): Promise<Target> {
+  // The server listens on every IPv4 address; "localhost" may resolve to ::1 first.
+  const base = running.app.replace('//localhost', '//127.0.0.1');
+  const call = async (path: string, init?: RequestInit) => {
+    try {
+      return await fetch(new URL(path, base), init);
+    } catch (e) {
+      throw new Error(`Lost the running Mend (PID ${running.pid}) at ${running.app}: ${(e as Error).message}`);
+    }
+  };
+  const clockAt = async (res: Response) => {
+    if (!res.ok) throw new Error(`The running Mend (PID ${running.pid}) answered ${res.status} to the dev clock: ${await res.text()}`);
+    return Date.parse(((await res.json()) as { now: string }).now);
+  };
+  let now = await clockAt(await call('/dev/clock'));
+  // Only to read readers back: this stack starts no server and writes nothing.
+  const reads = await startStack({ dataDir: null, dynamoUrl: running.dynamo, sesUrl: running.inbox, tableName: running.table, silent: true });
+  return {
+    ctx: reads.ctx,
+    inboxUrl: running.inbox,
+    request: call,
+    now: () => now,
+    advance: async (ms) => {
+      now = await clockAt(await call('/dev/clock/advance', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hours: ms / HOUR }) }));
+    },
+    through: { pid: running.pid, app: running.app },
+    close: () => reads.close(),
+  };
 }
 
 interface Person {
@@ -239,8 +345,8 @@ function replyMessage(from: string, mail: StoredEmail, text: string): string {
   ].join('\r\n');
 }
 
-async function describe(stack: Stack, r: Reader): Promise<SimReader> {
-  const history = await readerHistory(stack.ctx, r.id);
+async function describe(ctx: Ctx, r: Reader): Promise<SimReader> {
+  const history = await readerHistory(ctx, r.id);
   return {
     id: r.id,
     email: r.email,
@@ -250,6 +356,7 @@ async function describe(stack: Stack, r: Reader): Promise<SimReader> {
     timezone: r.timezone,
     sendHour: r.sendHour,
     followUpConsent: r.followUpConsent,
+    createdAt: r.createdAt,
     sends: r.sends.filter((s) => s.kind === 'lesson').map((s) => ({ lessonId: s.ref, track: s.track ?? r.track, sentAt: s.at })),
     choices: history.choices.map((h) => ({ at: h.at, choice: h.choice, branch: h.branch, by: h.by })),
     replies: history.replies.map((h) => ({ receivedAt: h.receivedAt, lessonId: h.lessonId, signals: h.signals.map((x) => x.signal) })),
@@ -258,15 +365,22 @@ async function describe(stack: Stack, r: Reader): Promise<SimReader> {
   };
 }
 
-/** Reads the local SES store incrementally (the store keeps everything sent in this process). */
-function inboxReader(stack: Stack) {
-  let seen: number | null = null;
+/**
+ * Reads the local SES store incrementally. The emulator filters by the real second it received an
+ * email (`?since=`), so each day fetches only the new mail, not the whole (growing) store.
+ */
+function inboxReader(url: string) {
+  let since = 0;
+  let atSince = new Set<string>();
   return {
     async fresh(): Promise<StoredEmail[]> {
-      const { emails } = (await (await fetch(`${stack.urls.inbox}/store`)).json()) as { emails: StoredEmail[] };
-      const from = seen ?? 0;
-      seen = emails.length;
-      return emails.slice(from);
+      const res = await fetch(`${url}/store?since=${since}`);
+      const { emails } = (await res.json()) as { emails: (StoredEmail & { at: number })[] };
+      const fresh = emails.filter((e) => !atSince.has(e.messageId));
+      const last = emails.reduce((m, e) => Math.max(m, e.at), since);
+      if (last > since) ((since = last), (atSince = new Set()));
+      for (const e of emails) if (e.at === since) atSince.add(e.messageId);
+      return fresh;
     },
   };
 }

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { createApp } from '../api/app.js';
-import { OffsetClock, type SettableClock } from '../core/clock.js';
+import { OffsetClock, systemClock, type SettableClock } from '../core/clock.js';
 import { ConfigSchema, defaultAuthor, type ConfigInput } from '../core/config.js';
 import type { Ctx, Secrets } from '../core/context.js';
 import { makeDb } from '../core/db/client.js';
@@ -11,8 +11,10 @@ import { checkCourseOrThrow } from '../core/course/startup.js';
 import { makeLogger } from '../core/shared/log.js';
 import { folderRawStore } from './raw-store.js';
 import { ensureTable } from './table.js';
+import { localInbox } from './inbox.js';
+import { lockFolder } from './lock.js';
 import { localSecrets } from './secrets.js';
-import { startDynalite, startSes, type Service } from './services.js';
+import { startDynalite, startSes, type InboxRestore, type PersistedInbox, type Service } from './services.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -32,6 +34,8 @@ export interface StackOptions {
   secrets?: Partial<Secrets>;
   config?: Partial<ConfigInput>;
   silent?: boolean;
+  /** Who holds the data folder, as the lock tells a second process ("npm start", "a simulation"). */
+  holder?: string;
 }
 
 export interface Stack {
@@ -40,6 +44,8 @@ export interface Stack {
   clock: SettableClock;
   urls: { app: string; inbox: string; dynamo: string };
   dataDir: string | null;
+  /** What restoring the local inbox from the data folder found (when this stack keeps it). */
+  inbox?: InboxRestore;
   close(): Promise<void>;
 }
 
@@ -48,7 +54,20 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   checkCourseOrThrow();
   const dataDir = opts.dataDir === undefined ? resolve(process.env.DATA_DIR ?? '.data') : opts.dataDir;
   if (dataDir) checkDataFormat(dataDir);
+  // Before anything opens the folder: a second process gets a plain message, not dynalite's stack trace.
+  const lock = dataDir ? lockFolder(dataDir, opts.holder ?? 'a Mend process', systemClock.now) : undefined;
   const owned: Service[] = [];
+  try {
+    return await assemble(opts, dataDir, owned, lock);
+  } catch (e) {
+    for (const s of owned.reverse()) await s.close().catch(() => undefined);
+    lock?.release();
+    throw e;
+  }
+}
+
+async function assemble(opts: StackOptions, dataDir: string | null, owned: Service[], lock: ReturnType<typeof lockFolder> | undefined): Promise<Stack> {
+  const log = makeLogger({ silent: opts.silent });
   let dynamoUrl = opts.dynamoUrl;
   if (!dynamoUrl) {
     const d = await startDynalite({ path: dataDir ? join(dataDir, 'dynamodb') : undefined });
@@ -56,14 +75,18 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     dynamoUrl = d.url;
   }
   let sesUrl = opts.sesUrl;
+  let kept: PersistedInbox | undefined;
   if (!sesUrl) {
-    const s = await startSes({ port: opts.sesPort ?? 0, persistTo: dataDir ? join(dataDir, 'inbox.jsonl') : undefined });
+    const s = await startSes({ port: opts.sesPort ?? 0, persistTo: dataDir ? join(dataDir, 'inbox.jsonl') : undefined, warn: log.warn });
     owned.push(s);
     sesUrl = s.url;
+    kept = s.inbox;
   }
+  if (kept?.skipped) log.warn('local inbox: skipped unreadable lines (cut off by a kill during a write?)', { file: kept.file, skipped: kept.skipped, restored: kept.restored });
   const clock = opts.clock ?? persistedClock(dataDir);
   const port = opts.port;
-  const publicUrl = process.env.MEND_PUBLIC_URL ?? `http://localhost:${port && port > 0 ? port : 3000}`;
+  // Without a server of its own (simulate --persist), links point where `npm start` will listen: PORT.
+  const publicUrl = process.env.MEND_PUBLIC_URL ?? `http://localhost:${port && port > 0 ? port : Number(process.env.PORT) || 3000}`;
   const config = ConfigSchema.parse({
     mode: 'local',
     tableName: opts.tableName ?? 'mend',
@@ -84,6 +107,19 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     region: 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
+  // The local inbox file gets each email before its send is reported done, so a kill -9 mid-dispatch
+  // cannot leave sends recorded in the data but missing from the inbox. Local client only: AWS never sees this.
+  if (kept) {
+    const inbox = kept;
+    ses.middlewareStack.add(
+      (next) => async (args) => {
+        const out = await next(args);
+        inbox.flush();
+        return out;
+      },
+      { step: 'initialize', name: 'mendLocalInboxFile' },
+    );
+  }
   const ctx: Ctx = {
     config,
     secrets: { ...localSecrets(dataDir), ...opts.secrets },
@@ -91,9 +127,9 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     ses,
     clock,
     rawMail: folderRawStore(dataDir ? join(dataDir, 'raw') : join(process.env.TMPDIR ?? '/tmp', `mend-raw-${process.pid}`)),
-    log: makeLogger({ silent: opts.silent }),
+    log,
   };
-  const app = createApp(ctx, { dev: true, devTools: { clock } });
+  const app = createApp(ctx, { dev: true, devTools: { clock, inbox: localInbox(sesUrl) } });
   let server: ServerType | undefined;
   let appUrl = publicUrl;
   if (port !== undefined) {
@@ -109,17 +145,21 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       );
     });
   }
+  // What a second process needs to work through this one (simulate --persist) instead of beside it.
+  lock?.update({ ...(server ? { app: appUrl } : {}), inbox: sesUrl, dynamo: dynamoUrl, table: config.tableName });
   return {
     ctx,
     app,
     clock,
     urls: { app: appUrl, inbox: sesUrl, dynamo: dynamoUrl },
     dataDir,
+    inbox: kept && { file: kept.file, restored: kept.restored, skipped: kept.skipped },
     async close() {
       await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
       db.destroy();
       ses.destroy();
       for (const s of owned.reverse()) await s.close();
+      lock?.release();
     },
   };
 }

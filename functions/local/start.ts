@@ -6,9 +6,21 @@ import { MINUTE } from '../core/clock.js';
 import { runDispatch } from '../core/dispatch/run.js';
 import { startStack } from './stack.js';
 
-const port = Number(process.env.PORT ?? 3000);
-const sesPort = Number(process.env.SES_PORT ?? 8005);
-const stack = await startStack({ port, sesPort }).catch((e: Error) => {
+/** A number from the environment, or a plain message and exit: never NaN into a port or a timer. */
+function envNumber(name: string, fallback: number, ok: (n: number) => boolean, what: string): number {
+  const raw = process.env[name];
+  const n = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!ok(n)) {
+    console.error(`\nMend could not start: ${name} must be ${what} (got "${raw}").\n`);
+    process.exit(1);
+  }
+  return n;
+}
+const isPort = (n: number) => Number.isInteger(n) && n >= 0 && n <= 65535;
+const port = envNumber('PORT', 3000, isPort, 'a port number from 0 to 65535');
+const sesPort = envNumber('SES_PORT', 8005, isPort, 'a port number from 0 to 65535');
+const tick = envNumber('TICK_SECONDS', 60, (n) => Number.isFinite(n) && n >= 1 && n <= 86_400, 'a number of seconds from 1 to 86400');
+const stack = await startStack({ port, sesPort, holder: 'npm start' }).catch((e: Error) => {
   console.error(`\nMend could not start: ${e.message}\n`);
   process.exit(1);
 });
@@ -18,10 +30,13 @@ console.log('\nMend is running locally.\n');
 line('Subscribe page & API', stack.urls.app);
 line('Author dashboard', `${stack.urls.app}/admin`);
 line('Admin token', stack.ctx.secrets.adminToken);
-line('Local inbox (SES)', stack.urls.inbox.replace('127.0.0.1', 'localhost'));
+line('Local inbox', `${stack.urls.app}/dev/inbox  (app time, newest first)`);
+line('SES emulator', `${stack.urls.inbox.replace('127.0.0.1', 'localhost')}  (its own inbox shows real time)`);
 line('Data folder', stack.dataDir ?? '(in memory)');
+if (stack.inbox?.skipped)
+  line('', `inbox.jsonl: restored ${stack.inbox.restored} emails, skipped ${stack.inbox.skipped} unreadable line(s) (cut off by a kill?)`);
 line('App clock', `${stack.clock.now().toISOString()}  (move it: POST ${stack.urls.app}/dev/clock/advance {"days":1})`);
-console.log('\nThe scheduler runs every minute here (every 15 minutes in AWS). Ctrl+C stops.\n');
+console.log(`\nThe scheduler runs every ${tick === 60 ? 'minute' : `${tick} s`} here (every 15 minutes in AWS). Ctrl+C stops.\n`);
 
 // In AWS a Cron runs the dispatcher; here a timer does, never two runs at once.
 let running = false;
@@ -35,7 +50,7 @@ const timer = setInterval(async () => {
   } finally {
     running = false;
   }
-}, Number(process.env.TICK_SECONDS ?? 60) * 1000);
+}, tick * 1000);
 
 const stop = async () => {
   clearInterval(timer);

@@ -15,6 +15,7 @@ describe('the app', () => {
       ['GET', '/dev/clock'],
       ['POST', '/dev/clock/advance'],
       ['POST', '/dev/inbound'],
+      ['GET', '/dev/inbox'],
     ] as const) {
       expect((await lambdaApp.request(path, { method })).status).toBe(404);
     }

@@ -6,7 +6,8 @@ import { DAY, HOUR } from '../../core/clock.js';
 import { advanceClock } from '../../local/advance.js';
 import { receiveRaw } from '../../local/inbound.js';
 import { parseOr400, readBody } from '../validate.js';
-import { badRequest } from '../../core/shared/errors.js';
+import { AppError, badRequest, notFound } from '../../core/shared/errors.js';
+import { INBOX_KINDS, inboxEmailPage, inboxPage } from '../pages/dev-inbox.js';
 
 const Advance = z
   .object({
@@ -15,7 +16,22 @@ const Advance = z
   })
   .refine((v) => v.days !== undefined || v.hours !== undefined, { message: 'give days or hours', path: ['days'] });
 
-/** Local mode only (never mounted in the Lambda build): the dev clock. */
+const blankIsNone = (v: unknown) => (v === '' ? undefined : v);
+const InboxQuery = z.object({
+  to: z.preprocess(blankIsNone, z.string().max(320, 'at most 320 characters').optional()),
+  kind: z.preprocess(blankIsNone, z.enum(INBOX_KINDS, { message: `must be one of ${INBOX_KINDS.join(', ')}` }).optional()),
+  limit: z.preprocess(blankIsNone, z.coerce.number().int('must be a whole number').min(1, 'at least 1').max(1000, 'at most 1000').default(200)),
+  format: z.preprocess(blankIsNone, z.enum(['html', 'json'], { message: 'must be html or json' }).optional()),
+});
+const MessageId = z.object({ id: z.string().regex(/^[\w.@-]{1,200}$/, 'is not an email id from the local inbox') });
+
+/**
+ * The emails' own HTML, shown on our origin: no scripts, no forms, nothing fetched but images, and
+ * its links still work (a click opens them in the page or a new tab, as a mail client would).
+ */
+const EMAIL_CSP = "sandbox allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation; default-src 'none'; img-src data: http: https:; style-src 'unsafe-inline'; frame-ancestors 'self'";
+
+/** Local mode only (never mounted in the Lambda build): the dev clock and the local inbox. */
 export function devRoutes(tools: DevTools) {
   const dev = new Hono<Env>();
   dev.get('/clock', (c) => c.json({ now: tools.clock.now().toISOString() }));
@@ -32,6 +48,43 @@ export function devRoutes(tools: DevTools) {
     const raw = new Uint8Array(await c.req.arrayBuffer());
     if (!raw.byteLength) throw badRequest('Send the raw message (RFC 5322) as the body', [{ path: '(body)', message: 'is empty' }]);
     return c.json(await receiveRaw(c.var.ctx, raw), 202);
+  });
+  // The local inbox in app time: the SES emulator's own page shows the real time of arrival.
+  const inbox = () => {
+    if (!tools.inbox) throw notFound('This stack has no local inbox');
+    return tools.inbox;
+  };
+  const found = async (id: string) => {
+    const email = await inbox().get(parseOr400(MessageId, { id }, 'email id').id);
+    if (!email) throw notFound('No email with that id in the local inbox (it keeps the newest 1,000 across restarts)');
+    return email;
+  };
+  const unavailable = (e: unknown) => {
+    if (e instanceof AppError) throw e;
+    throw new AppError(503, `The local SES emulator did not answer: ${(e as Error).message}`);
+  };
+  dev.get('/inbox', async (c) => {
+    const q = parseOr400(InboxQuery, c.req.query(), 'inbox filter');
+    const view = await inbox().list(q).catch(unavailable);
+    const wantsJson = q.format === 'json' || (q.format === undefined && /application\/json/.test(c.req.header('accept') ?? '') && !/text\/html/.test(c.req.header('accept') ?? ''));
+    if (wantsJson) {
+      // The list without bodies; each email's page, HTML and text are one request away.
+      const at = (id: string, part = '') => `/dev/inbox/${encodeURIComponent(id)}${part}`;
+      const emails = view.emails.map(({ html: _h, text: _t, headers: _hs, ...e }) => ({ ...e, links: { page: at(e.id), html: at(e.id, '/html'), text: at(e.id, '/text') } }));
+      return c.json({ ...view, emails });
+    }
+    return c.html(inboxPage(view, q, tools.clock.now()));
+  });
+  dev.get('/inbox/:id', async (c) => c.html(inboxEmailPage(await found(c.req.param('id')).catch(unavailable))));
+  dev.get('/inbox/:id/html', async (c) => {
+    const email = await found(c.req.param('id')).catch(unavailable);
+    if (email.html === undefined) throw notFound('This email has no HTML part');
+    return c.body(email.html, 200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': EMAIL_CSP });
+  });
+  dev.get('/inbox/:id/text', async (c) => {
+    const email = await found(c.req.param('id')).catch(unavailable);
+    if (email.text === undefined) throw notFound('This email has no text part');
+    return c.body(email.text, 200, { 'content-type': 'text/plain; charset=utf-8' });
   });
   return dev;
 }
