@@ -71,5 +71,9 @@ export const P = {
   prefs: placeholder('prefs'),
   unsubscribe: placeholder('unsubscribe'),
   choice: (id: string) => placeholder(`choice_${id}`),
+  /** From the deployment's config, so one compiled template serves every deployment. */
+  authorName: placeholder('authorName'),
+  postalAddress: placeholder('postalAddress'),
+  confirmUrl: placeholder('confirmUrl'),
 };
 export const valueKey = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
