@@ -3,7 +3,7 @@ import { courseFor } from '../course/versions.js';
 import type { Plan } from '../course/engine.js';
 import { links } from '../links/urls.js';
 import { replyToken } from '../links/tokens.js';
-import { personalise, valueKey, type Compiled } from '../mailer/compile.js';
+import { personalise, valueKey, type Compiled } from '../mailer/personalise.js';
 import type { OutgoingEmail } from '../mailer/send.js';
 import { templates } from '../mailer/template-source.js';
 import { authorValues, templateKey, type TemplateRef } from '../mailer/templates.js';

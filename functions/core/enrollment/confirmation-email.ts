@@ -1,7 +1,7 @@
 import type { Ctx } from '../context.js';
 import { links, token } from '../links/urls.js';
 import { replyToken } from '../links/tokens.js';
-import { personalise, valueKey } from '../mailer/compile.js';
+import { personalise, valueKey } from '../mailer/personalise.js';
 import { sendEmail } from '../mailer/send.js';
 import { templates } from '../mailer/template-source.js';
 import { authorValues } from '../mailer/templates.js';

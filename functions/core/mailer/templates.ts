@@ -5,7 +5,7 @@ import type { CourseDefinition } from '../course/schema.js';
 import { checkpointId } from '../course/engine.js';
 import { Situation } from '../readers/schema.js';
 import type { Ctx } from '../context.js';
-import { valueKey, type Compiled } from './compile.js';
+import { valueKey, type Compiled } from './personalise.js';
 
 /**
  * Every email Mend sends is one of these templates, compiled once into `Compiled` parts with
