@@ -1,4 +1,5 @@
 import { handle } from 'hono/aws-lambda';
+import { templates } from '../core/mailer/template-source.js';
 import { awsContext } from '../runtime/aws.js';
 import { createApp } from './app.js';
 
@@ -12,7 +13,7 @@ import { createApp } from './app.js';
 type Handler = ReturnType<typeof handle>;
 
 const build = (publicUrlFallback?: string): Handler =>
-  handle(createApp(awsContext({ publicUrlFallback }), { dev: false }));
+  handle(createApp(awsContext('api', { publicUrlFallback, templates }), { dev: false }));
 
 let app: Handler | undefined = process.env.MEND_PUBLIC_URL?.trim() ? build() : undefined;
 
