@@ -22,9 +22,12 @@ export const linksFor = (fn: FunctionName) => FUNCTION_LINKS[fn].map((name) => c
 /**
  * How SST bundles every Mend function: what `npm run build:lambdas` does and the tests run
  * (scripts/lambda-plugins.mjs swaps in the precompiled email templates, so no bundle carries React;
- * Node 22 syntax, as the runtime). SST's own defaults otherwise: ESM, minified, AWS SDK bundled.
+ * Node 22 syntax, as the runtime; code splitting, so what only a dynamic import() reaches, such as
+ * the SDK's unused credential providers, is never loaded at cold start). SST's own defaults
+ * otherwise: ESM, minified, the AWS SDK bundled.
  */
 export const nodejs = {
   plugins: 'scripts/lambda-plugins.mjs',
+  splitting: true,
   esbuild: { target: 'node22' },
 };

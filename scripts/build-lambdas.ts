@@ -9,7 +9,7 @@
  * for the nodejs22.x runtime. The AWS SDK is bundled, as SST does by default (see README, "The
  * production path"). Plugins: scripts/lambda-plugins.mjs, which SST uses too.
  *
- *   tsx scripts/build-lambdas.ts [--external-sdk] [--out DIR]
+ *   tsx scripts/build-lambdas.ts [--external-sdk] [--no-splitting] [--out DIR]
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -44,7 +44,10 @@ export interface Bundle {
   fn: FunctionName;
   /** Absolute path of the bundle: import it and call `handler`. */
   file: string;
+  /** The handler module and the chunks it imports statically: what a cold start loads and compiles. */
   bytes: number;
+  /** With the chunks beside it that only a dynamic import() loads: all the package's code. */
+  totalBytes: number;
   /** Bytes in the bundle per package (node_modules) or per top folder of our own code, largest first. */
   weights: [string, number][];
 }
@@ -53,12 +56,30 @@ export interface BuildOptions {
   outDir?: string;
   /** Leave `@aws-sdk/*` and `@smithy/*` to the Lambda runtime's own copy (not what we deploy; for comparison). */
   externalSdk?: boolean;
+  /**
+   * Code splitting, as infra sets SST's `nodejs.splitting`: what is only reached through a dynamic
+   * `import()` (the SDK's credential providers other than the environment's, for one) goes into
+   * chunks beside the handler that a cold start never loads. Default true.
+   */
+  splitting?: boolean;
 }
 
-function weighs(meta: Metafile): [string, number][] {
-  const out = Object.values(meta.outputs)[0]!;
+/** The entry's output and every chunk it imports statically, transitively: loaded at cold start. */
+function eagerOutputs(meta: Metafile, entry: string): Metafile['outputs'][string][] {
+  const [start] = Object.entries(meta.outputs).find(([, o]) => o.entryPoint === entry)!;
+  const seen = new Set<string>();
+  const walk = (path: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    for (const i of meta.outputs[path]!.imports) if (i.kind === 'import-statement' && !i.external) walk(i.path);
+  };
+  walk(start);
+  return [...seen].map((p) => meta.outputs[p]!);
+}
+
+function weighs(outputs: Metafile['outputs'][string][]): [string, number][] {
   const by = new Map<string, number>();
-  for (const [path, input] of Object.entries(out.inputs)) {
+  for (const [path, input] of outputs.flatMap((o) => Object.entries(o.inputs))) {
     const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1];
     const key = pkg ?? path.split('/').slice(0, path.startsWith('functions/') ? 3 : 2).join('/');
     by.set(key, (by.get(key) ?? 0) + input.bytesInOutput);
@@ -74,10 +95,11 @@ export async function buildLambdas(opts: BuildOptions = {}): Promise<{ bundles: 
   // One at a time: the machine has two cores and other work on them.
   for (const [fn, entry] of Object.entries(LAMBDAS) as [FunctionName, string][]) {
     const file = join(outDir, fn, 'handler.mjs');
+    const splitting = opts.splitting ?? true;
     const result = await build({
       absWorkingDir: root,
-      entryPoints: [entry],
-      outfile: file,
+      entryPoints: { handler: entry },
+      ...(splitting ? { splitting: true, outdir: join(outDir, fn), outExtension: { '.js': '.mjs' } } : { outfile: file }),
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -93,8 +115,14 @@ export async function buildLambdas(opts: BuildOptions = {}): Promise<{ bundles: 
       logLevel: 'warning',
     });
     writeFileSync(join(outDir, fn, 'meta.json'), JSON.stringify(result.metafile));
-    const out = Object.values(result.metafile.outputs)[0]!;
-    bundles.push({ fn, file, bytes: out.bytes, weights: weighs(result.metafile) });
+    const eager = eagerOutputs(result.metafile, entry);
+    bundles.push({
+      fn,
+      file,
+      bytes: eager.reduce((n, o) => n + o.bytes, 0),
+      totalBytes: Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0),
+      weights: weighs(eager),
+    });
   }
   return { bundles, templates };
 }
@@ -107,7 +135,8 @@ export function printBundles(bundles: Bundle[], templates: Precompiled): void {
   );
   for (const b of bundles) {
     const top = b.weights.slice(0, 6).map(([k, v]) => `${k} ${kb(v)}`).join(', ');
-    console.log(`${b.fn.padEnd(10)} ${kb(b.bytes).padStart(8)}  ${relative(root, b.file)}   weighs most: ${top}`);
+    const chunks = b.totalBytes > b.bytes ? ` (+${kb(b.totalBytes - b.bytes)} only import() loads)` : '';
+    console.log(`${b.fn.padEnd(10)} ${kb(b.bytes).padStart(8)}${chunks}  ${relative(root, b.file)}   weighs most: ${top}`);
   }
 }
 
@@ -116,6 +145,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const outAt = args.indexOf('--out');
   const { bundles, templates } = await buildLambdas({
     externalSdk: args.includes('--external-sdk'),
+    splitting: !args.includes('--no-splitting'),
     outDir: outAt >= 0 ? args[outAt + 1] : undefined,
   });
   printBundles(bundles, templates);

@@ -1,4 +1,4 @@
-import { SESv2Client } from '@aws-sdk/client-sesv2';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import { Resource } from 'sst/resource';
 import { systemClock } from '../core/clock.js';
 import { ConfigSchema } from '../core/config.js';
@@ -36,6 +36,11 @@ export interface AwsContextOptions {
    * functions that send nothing carry no templates.
    */
   templates?: EmailTemplates;
+  /**
+   * The SES client of a function that sends (links MendEmail): `() => new SESv2Client({})`. Passed
+   * in for the same reason: the SES-events and inbound bundles then carry no SES client at all.
+   */
+  ses?: () => SESv2Client;
 }
 
 let cached: Ctx | undefined;
@@ -64,6 +69,17 @@ function secretsFor(fn: FunctionName, linked: Linked): Secrets {
     get signingSecret() { return signingSecret(); },
     get adminToken() { return adminToken(); },
   };
+}
+
+/** A function that links no email identity gets an SES client that refuses, naming the link. */
+function sesFor(fn: FunctionName, opts: AwsContextOptions): SESv2Client {
+  if (opts.ses) return opts.ses();
+  // Symbols and `then` answer undefined, so inspecting or awaiting the context never throws.
+  const get = (_: object, prop: string | symbol) => {
+    if (typeof prop === 'symbol' || prop === 'then') return undefined;
+    throw notLinked(fn, 'MendEmail');
+  };
+  return new Proxy({}, { get }) as SESv2Client;
 }
 
 function rawMailFor(fn: FunctionName, linked: Linked, opts: AwsContextOptions): RawMailStore {
@@ -116,14 +132,15 @@ export function awsContext(fn: FunctionName, opts: AwsContextOptions = {}): Ctx 
   }
 
   checkCourseOrThrow();
-  if (linksTo(fn, 'MendEmail') && !opts.templates) throw new Error(`the ${fn} function sends email but gave awsContext no templates`);
+  if (linksTo(fn, 'MendEmail') && (!opts.templates || !opts.ses))
+    throw new Error(`the ${fn} function sends email but gave awsContext no templates or SES client`);
   if (opts.templates) checkTemplatesOrThrow(opts.templates, parsed.data.checkpoints);
 
   cached = {
     config: parsed.data,
     secrets: secretsFor(fn, linked),
     db: makeDb(),
-    ses: new SESv2Client({}),
+    ses: sesFor(fn, opts),
     clock: systemClock,
     rawMail: rawMailFor(fn, linked, opts),
     log: makeLogger(),

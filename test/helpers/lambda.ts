@@ -43,8 +43,13 @@ export interface InvokeOptions {
 export interface Invocation {
   /** The init phase: importing the bundle, which builds the context and runs the cold-start checks. */
   initMs: number;
+  /** CPU time of the init phase (user + system): steadier than wall time when the machine is busy. */
+  initCpuMs: number;
   initError?: { name: string; message: string };
-  invocations: ({ ok: true; result: unknown; ms: number } | { ok: false; error: { name: string; message: string }; ms: number })[];
+  invocations: (
+    | { ok: true; result: unknown; ms: number; cpuMs: number }
+    | { ok: false; error: { name: string; message: string }; ms: number; cpuMs: number }
+  )[];
   /** Everything the function logged (stdout and stderr). */
   logs: string;
   /** Wall time of the whole process, spawn to exit. */
