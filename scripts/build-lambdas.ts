@@ -81,7 +81,7 @@ function weighs(outputs: Metafile['outputs'][string][]): [string, number][] {
   const by = new Map<string, number>();
   for (const [path, input] of outputs.flatMap((o) => Object.entries(o.inputs))) {
     const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1];
-    const key = pkg ?? path.split('/').slice(0, path.startsWith('functions/') ? 3 : 2).join('/');
+    const key = path.endsWith('gen/template-source.mjs') ? 'email templates (precompiled)' : pkg ?? path.split('/').slice(0, path.startsWith('functions/') ? 3 : 2).join('/');
     by.set(key, (by.get(key) ?? 0) + input.bytesInOutput);
   }
   return [...by.entries()].sort((a, b) => b[1] - a[1]);

@@ -1,3 +1,5 @@
+// First: zod settings must precede every schema definition (see the module).
+import '../runtime/zod-jitless.js';
 import { handle } from 'hono/aws-lambda';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { templates } from '../core/mailer/template-source.js';

@@ -1,3 +1,5 @@
+// First: zod settings must precede every schema definition (see the module).
+import '../runtime/zod-jitless.js';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { runDispatch } from '../core/dispatch/run.js';
 import { templates } from '../core/mailer/template-source.js';

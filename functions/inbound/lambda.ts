@@ -1,3 +1,5 @@
+// First: zod settings must precede every schema definition (see the module).
+import '../runtime/zod-jitless.js';
 import type { SESEvent } from 'aws-lambda';
 import { processInbound } from '../core/replies/inbound.js';
 import { awsContext } from '../runtime/aws.js';

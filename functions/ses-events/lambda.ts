@@ -1,3 +1,5 @@
+// First: zod settings must precede every schema definition (see the module).
+import '../runtime/zod-jitless.js';
 import type { EventBridgeEvent, SNSEvent } from 'aws-lambda';
 import { handleSesEvent } from '../core/mailer/events.js';
 import { awsContext } from '../runtime/aws.js';
