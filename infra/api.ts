@@ -1,7 +1,4 @@
-import { adminToken, signingSecret } from './secrets';
-import { table } from './table';
-import { bucket } from './bucket';
-import { email } from './email';
+import { linksFor, nodejs } from './links';
 import { config, functionEnvironment } from './config';
 
 /**
@@ -19,10 +16,11 @@ export const api = new sst.aws.Function('Api', {
   runtime: 'nodejs22.x',
   architecture: 'arm64',
   timeout: '20 seconds',
-  // Email rendering (React) is CPU-bound; Lambda CPU scales with memory.
+  // Lambda CPU scales with memory: a quicker cold start (the email templates are precompiled, no React).
   memory: '1024 MB',
   url: true,
-  link: [table, signingSecret, adminToken, bucket, email],
+  link: linksFor('api'),
+  nodejs,
   environment: functionEnvironment(config.publicUrl),
   description: `Mend ${config.stage}: HTTP API`,
 });

@@ -1,7 +1,4 @@
-import { adminToken, signingSecret } from './secrets';
-import { table } from './table';
-import { bucket } from './bucket';
-import { email } from './email';
+import { linksFor, nodejs } from './links';
 import { config, functionEnvironment } from './config';
 import { publicUrl } from './api';
 
@@ -20,7 +17,8 @@ export const dispatch = new sst.aws.CronV2('Dispatch', {
     architecture: 'arm64',
     timeout: '10 minutes',
     memory: '1024 MB',
-    link: [table, signingSecret, adminToken, bucket, email],
+    link: linksFor('dispatch'),
+    nodejs,
     environment: functionEnvironment(publicUrl),
     description: `Mend ${config.stage}: dispatcher`,
   },

@@ -1,6 +1,4 @@
-import { adminToken, signingSecret } from './secrets';
-import { table } from './table';
-import { bucket } from './bucket';
+import { linksFor, nodejs } from './links';
 import { sesEventsTopic } from './email';
 import { config, functionEnvironment } from './config';
 import { publicUrl } from './api';
@@ -16,7 +14,8 @@ export const sesEventsSubscriber = sesEventsTopic.subscribe('SesEventsHandler', 
   architecture: 'arm64',
   timeout: '30 seconds',
   memory: '512 MB',
-  link: [table, signingSecret, adminToken, bucket],
+  link: linksFor('sesEvents'),
+  nodejs,
   environment: functionEnvironment(publicUrl),
   description: `Mend ${config.stage}: SES sending events`,
 });

@@ -1,7 +1,5 @@
-import { adminToken, signingSecret } from './secrets';
-import { table } from './table';
+import { linksFor, nodejs } from './links';
 import { bucket } from './bucket';
-import { email } from './email';
 import { config, functionEnvironment } from './config';
 import { publicUrl } from './api';
 
@@ -15,7 +13,8 @@ export const inboundFn = new sst.aws.Function('Inbound', {
   architecture: 'arm64',
   timeout: '60 seconds',
   memory: '1024 MB',
-  link: [table, signingSecret, adminToken, bucket, email],
+  link: linksFor('inbound'),
+  nodejs,
   environment: functionEnvironment(publicUrl),
   description: `Mend ${config.stage}: inbound replies`,
 });

@@ -1,6 +1,12 @@
+// First: zod settings must precede every schema definition (see the module).
+import '../runtime/zod-jitless.js';
 import type { SESEvent } from 'aws-lambda';
 import { processInbound } from '../core/replies/inbound.js';
 import { awsContext } from '../runtime/aws.js';
+import { s3RawStoreFor } from '../runtime/s3-raw-store.js';
+
+// Cold start: config, links and the course are checked before the first message (runtime/aws.ts).
+const ctx = awsContext('inbound', { rawMail: s3RawStoreFor });
 
 /**
  * Invoked by the SES receipt rule (infra/inbound.ts) after its S3 action has stored the raw
@@ -8,7 +14,6 @@ import { awsContext } from '../runtime/aws.js';
  * so processInbound must be idempotent per key. Logs carry message ids only.
  */
 export async function handler(event: SESEvent): Promise<void> {
-  const ctx = awsContext();
   const failed: string[] = [];
   for (const record of event.Records) {
     const { messageId } = record.ses.mail;

@@ -1,18 +1,19 @@
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { Resource } from 'sst';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
+import { Resource } from 'sst/resource';
 import { systemClock } from '../core/clock.js';
 import { ConfigSchema } from '../core/config.js';
-import type { Ctx } from '../core/context.js';
+import type { Ctx, Secrets } from '../core/context.js';
+import { checkCourseOrThrow } from '../core/course/startup.js';
 import { makeDb } from '../core/db/client.js';
+import { checkTemplatesOrThrow, type EmailTemplates } from '../core/mailer/templates.js';
 import { makeLogger } from '../core/shared/log.js';
 import type { RawMailStore } from '../core/shared/raw-store.js';
+import { linksTo, type FunctionName, type LinkName } from './links.js';
 
 /**
- * What infra/ links into every Mend function (names must match the component names there).
- * Declared here rather than relying on the sst-env.d.ts that `sst dev`/`sst deploy` generate,
- * so the functions type-check without a deploy. SST throws on first access to a name that is
- * not linked.
+ * The shapes of what infra/ can link (names must match the component names there). Declared here
+ * rather than relying on the sst-env.d.ts that `sst dev`/`sst deploy` generate, so the functions
+ * type-check without a deploy. Which function links which: ./links.ts.
  */
 interface Linked {
   MendTable: { name: string };
@@ -21,43 +22,83 @@ interface Linked {
   InboundBucket: { name: string };
 }
 
-/** Raw inbound mail in S3: SES's receipt rule writes `inbound/<messageId>`, the app reads it back. */
-export function s3RawStore(s3: S3Client, bucket: string): RawMailStore {
-  const check = (key: string) => {
-    if (!key || key.startsWith('/') || key.includes('..')) throw new Error('bad raw mail key');
-    return key;
-  };
-  return {
-    async put(key, body) {
-      await s3.send(
-        new PutObjectCommand({ Bucket: bucket, Key: check(key), Body: body, ContentType: 'message/rfc822' }),
-      );
-    },
-    async get(key) {
-      const res = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: check(key) }));
-      if (!res.Body) throw new Error(`raw mail ${key} has no body`);
-      return res.Body.transformToByteArray();
-    },
-    describe: (key) => `s3://${bucket}/${key}`,
-  };
-}
-
 export interface AwsContextOptions {
   /**
    * Used only when MEND_PUBLIC_URL is empty: the api function passes its own function URL
    * (see functions/api/lambda.ts and infra/api.ts).
    */
   publicUrlFallback?: string;
+  /** How a function that links InboundBucket reads raw mail (functions/runtime/s3-raw-store.ts). */
+  rawMail?: (bucket: string) => RawMailStore;
+  /**
+   * The templates a sending function sends with (mailer/template-source.ts), checked at cold start
+   * against everything the course and the config may need. Passed in, not imported here, so the
+   * functions that send nothing carry no templates.
+   */
+  templates?: EmailTemplates;
+  /**
+   * The SES client of a function that sends (links MendEmail): `() => new SESv2Client({})`. Passed
+   * in for the same reason: the SES-events and inbound bundles then carry no SES client at all.
+   */
+  ses?: () => SESv2Client;
 }
 
 let cached: Ctx | undefined;
 
+const notLinked = (fn: FunctionName, name: LinkName) =>
+  new Error(`${name} is not linked to the ${fn} function (functions/runtime/links.ts, infra/links.ts)`);
+
+/** A secret this function links, checked now; one it does not link throws only if something reads it. */
+function secretsFor(fn: FunctionName, linked: Linked): Secrets {
+  const read = (name: 'SigningSecret' | 'AdminToken') => {
+    const value = linked[name].value;
+    // Both guard every reader's data: refuse to start with a short, guessable value.
+    if (!value || value.length < 32) {
+      throw new Error(`${name} must be at least 32 characters: npx sst secret set ${name} "$(openssl rand -base64 48)"`);
+    }
+    return value;
+  };
+  const lazy = (name: 'SigningSecret' | 'AdminToken') => {
+    if (!linksTo(fn, name)) return () => { throw notLinked(fn, name); };
+    const value = read(name);
+    return () => value;
+  };
+  const signingSecret = lazy('SigningSecret');
+  const adminToken = lazy('AdminToken');
+  return {
+    get signingSecret() { return signingSecret(); },
+    get adminToken() { return adminToken(); },
+  };
+}
+
+/** A function that links no email identity gets an SES client that refuses, naming the link. */
+function sesFor(fn: FunctionName, opts: AwsContextOptions): SESv2Client {
+  if (opts.ses) return opts.ses();
+  // Symbols and `then` answer undefined, so inspecting or awaiting the context never throws.
+  const get = (_: object, prop: string | symbol) => {
+    if (typeof prop === 'symbol' || prop === 'then') return undefined;
+    throw notLinked(fn, 'MendEmail');
+  };
+  return new Proxy({}, { get }) as SESv2Client;
+}
+
+function rawMailFor(fn: FunctionName, linked: Linked, opts: AwsContextOptions): RawMailStore {
+  if (!linksTo(fn, 'InboundBucket')) {
+    const fail = (): never => { throw notLinked(fn, 'InboundBucket'); };
+    return { put: async () => fail(), get: async () => fail(), describe: fail };
+  }
+  if (!opts.rawMail) throw new Error(`the ${fn} function links InboundBucket but gave awsContext no rawMail store`);
+  return opts.rawMail(linked.InboundBucket.name);
+}
+
 /**
- * The Lambda runtime's Ctx, built once per container (warm invocations reuse clients and
- * connections). Reads linked resources via `Resource` and the MEND_* environment set by
- * infra/config.ts; a missing or invalid value fails the cold start with the variable's name.
+ * The Lambda runtime's Ctx, built once per container at cold start (warm invocations reuse clients
+ * and connections). Reads the MEND_* environment set by infra/config.ts and, through `Resource`,
+ * only the links `fn` has (./links.ts). A missing or invalid value fails the cold start with the
+ * variable's name, and so do a broken course and, in a function that sends, a template artifact
+ * that lacks one the course needs.
  */
-export function awsContext(opts: AwsContextOptions = {}): Ctx {
+export function awsContext(fn: FunctionName, opts: AwsContextOptions = {}): Ctx {
   if (cached) return cached;
   const linked = Resource as unknown as Linked;
   const env = process.env;
@@ -90,22 +131,18 @@ export function awsContext(opts: AwsContextOptions = {}): Ctx {
     throw new Error(`Mend configuration invalid: ${problems.join('; ')}`);
   }
 
-  const signingSecret = linked.SigningSecret.value;
-  const adminToken = linked.AdminToken.value;
-  // Both guard every reader's data: refuse to start with a short, guessable value.
-  for (const [name, value] of [['SigningSecret', signingSecret], ['AdminToken', adminToken]] as const) {
-    if (!value || value.length < 32) {
-      throw new Error(`${name} must be at least 32 characters: npx sst secret set ${name} "$(openssl rand -base64 48)"`);
-    }
-  }
+  checkCourseOrThrow();
+  if (linksTo(fn, 'MendEmail') && (!opts.templates || !opts.ses))
+    throw new Error(`the ${fn} function sends email but gave awsContext no templates or SES client`);
+  if (opts.templates) checkTemplatesOrThrow(opts.templates, parsed.data.checkpoints);
 
   cached = {
     config: parsed.data,
-    secrets: { signingSecret, adminToken },
+    secrets: secretsFor(fn, linked),
     db: makeDb({ table: parsed.data.tableName }),
-    ses: new SESv2Client({}),
+    ses: sesFor(fn, opts),
     clock: systemClock,
-    rawMail: s3RawStore(new S3Client({}), linked.InboundBucket.name),
+    rawMail: rawMailFor(fn, linked, opts),
     log: makeLogger(),
   };
   return cached;

@@ -1,6 +1,12 @@
+// First: zod settings must precede every schema definition (see the module).
+import '../runtime/zod-jitless.js';
 import type { EventBridgeEvent, SNSEvent } from 'aws-lambda';
 import { handleSesEvent } from '../core/feedback/ses-events.js';
 import { awsContext } from '../runtime/aws.js';
+
+// Cold start: config and the course are checked before the first event (runtime/aws.ts). Links
+// only the table: no secret is ever read here.
+const ctx = awsContext('sesEvents');
 
 type Delivery = SNSEvent | EventBridgeEvent<string, unknown>;
 
@@ -31,7 +37,6 @@ export function sesEventsOf(delivery: Delivery): { events: unknown[]; skipped: n
 
 /** Subscribed to the configuration set's SNS topic (infra/events.ts). Throwing makes Lambda retry. */
 export async function handler(delivery: Delivery): Promise<void> {
-  const ctx = awsContext();
   const { events, skipped } = sesEventsOf(delivery);
   if (skipped) ctx.log.info('skipped non-event SES notifications', { skipped });
   let failed = 0;

@@ -1,10 +1,13 @@
-import { lessonTemplates } from '../../../emails/lessons/index.js';
+import { templateIds } from '../mailer/template-source.js';
 import { checkCourse } from './check.js';
 import { courseVersions } from './versions.js';
 
-/** Start-up refuses a broken course: better no emails than a reader stranded mid-course. */
-export function checkCourseOrThrow(): void {
-  const templates = new Set(lessonTemplates.keys());
+/**
+ * Start-up refuses a broken course: better no emails than a reader stranded mid-course. The local
+ * runtime runs it when it starts, every Lambda at cold start (functions/runtime/aws.ts). The lesson
+ * ids come from the template source: live templates locally, the precompiled artifact in a Lambda.
+ */
+export function checkCourseOrThrow(templates: ReadonlySet<string> = templateIds): void {
   const problems = [...courseVersions.values()].flatMap((c) => checkCourse(c, templates).map((p) => `${c.version}: ${p}`));
   if (problems.length) throw new Error(`The course is not sound:\n- ${problems.join('\n- ')}`);
 }

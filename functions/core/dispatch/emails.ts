@@ -1,79 +1,43 @@
-import { createElement } from 'react';
-import Checkin, { meta as checkinMeta } from '../../../emails/checkin.js';
-import { lessonTemplates } from '../../../emails/lessons/index.js';
 import type { Ctx } from '../context.js';
 import { courseFor } from '../course/versions.js';
 import type { Plan } from '../course/engine.js';
 import { links } from '../links/urls.js';
 import { replyToken } from '../links/tokens.js';
-import { P, compile, personalise, valueKey, type Compiled } from '../mailer/compile.js';
+import { personalise, valueKey, type Compiled } from '../mailer/personalise.js';
 import type { OutgoingEmail } from '../mailer/send.js';
+import { templates } from '../mailer/template-source.js';
+import { authorValues, templateKey, type TemplateRef } from '../mailer/templates.js';
 import { OUTCOMES } from '../outcomes/categories.js';
 import type { Reader } from '../db/readers.js';
 
+export { sinceLabel } from '../mailer/templates.js';
+
 /**
  * Builds lesson and check-in emails. A RenderCache lives for one dispatch run: each lesson (or
- * check-in) is rendered once with placeholders and personalised per reader by string joins.
+ * check-in) is compiled once with placeholders (live, or precompiled in the Lambda bundles; see
+ * mailer/templates.ts) and personalised per reader by string joins.
  */
 export type RenderCache = Map<string, Promise<Compiled>>;
 
-const author = (ctx: Ctx) => ({ name: ctx.config.authorName, postalAddress: ctx.config.postalAddress });
-const placeholderLinks = (choiceIds: string[]) => ({
-  prefs: P.prefs,
-  unsubscribe: P.unsubscribe,
-  choices: Object.fromEntries(choiceIds.map((id) => [id, P.choice(id)])),
-});
-
-function compiledLesson(ctx: Ctx, cache: RenderCache, r: Reader, lesson: string, branchId?: string): Promise<Compiled> {
-  const def = courseFor(r.courseVersion);
-  const key = `lesson|${def.version}|${lesson}|${branchId ?? ''}`;
+function cached(cache: RenderCache, ref: TemplateRef): Promise<Compiled> {
+  const key = templateKey(ref);
   let hit = cache.get(key);
   if (!hit) {
-    const t = lessonTemplates.get(lesson);
-    if (!t) throw new Error(`no template for lesson ${lesson}`);
-    const branch = branchId ? def.branches[branchId] : undefined;
-    const choices = branch?.choices.map((c) => ({ id: c.id, label: c.label })) ?? [];
-    hit = compile(
-      createElement(t.Component, {
-        firstName: P.firstName,
-        links: placeholderLinks(choices.map((c) => c.id)),
-        author: author(ctx),
-        branch: branch ? { question: branch.question, choices } : undefined,
-      }),
-      t.meta.subject,
-    );
+    hit = templates.get(ref);
     cache.set(key, hit);
   }
   return hit;
 }
 
-const SINCE: Record<string, string> = { '1m': 'One month', '3m': 'Three months', '6m': 'Six months', '12m': 'One year', '24m': 'Two years' };
-export const sinceLabel = (checkpoint: string) => SINCE[checkpoint] ?? `${checkpoint.replace('m', '')} months`;
-
-function compiledCheckin(ctx: Ctx, cache: RenderCache, checkpoint: string): Promise<Compiled> {
-  const key = `checkin|${checkpoint}`;
-  let hit = cache.get(key);
-  if (!hit) {
-    const outcomes = Object.entries(OUTCOMES).map(([id, o]) => ({ id, label: o.label }));
-    const since = sinceLabel(checkpoint);
-    hit = compile(
-      createElement(Checkin, {
-        firstName: P.firstName,
-        links: placeholderLinks(outcomes.map((o) => o.id)),
-        author: author(ctx),
-        since,
-        outcomes,
-      }),
-      checkinMeta.subject(since),
-    );
-    cache.set(key, hit);
-  }
-  return hit;
+function compiledLesson(cache: RenderCache, r: Reader, lesson: string, branchId?: string): Promise<Compiled> {
+  const version = courseFor(r.courseVersion).version;
+  return cached(cache, { kind: 'lesson', lesson, branch: branchId ? { version, id: branchId } : undefined });
 }
 
 /** The personal values every email needs, plus per-choice links. */
 function baseValues(ctx: Ctx, r: Reader, unsubscribe: string): Record<string, string> {
   return {
+    ...authorValues(ctx),
     [valueKey('firstName')]: r.firstName,
     [valueKey('prefs')]: links.prefs(ctx, r.id),
     [valueKey('unsubscribe')]: unsubscribe,
@@ -92,14 +56,14 @@ export async function buildEmail(
   let compiled: Compiled;
   let ref: string;
   if (plan.type === 'lesson') {
-    compiled = await compiledLesson(ctx, cache, r, plan.lesson, plan.branch);
+    compiled = await compiledLesson(cache, r, plan.lesson, plan.branch);
     ref = plan.lesson;
     if (plan.branch) {
       for (const c of courseFor(r.courseVersion).branches[plan.branch]!.choices)
         values[valueKey(`choice_${c.id}`)] = links.choice(ctx, r.id, plan.branch, c.id, seq);
     }
   } else {
-    compiled = await compiledCheckin(ctx, cache, plan.checkpoint);
+    compiled = await cached(cache, { kind: 'checkin', checkpoint: plan.checkpoint });
     ref = plan.checkpoint;
     for (const id of Object.keys(OUTCOMES)) values[valueKey(`choice_${id}`)] = links.outcome(ctx, r.id, plan.checkpoint, id);
   }

@@ -1,29 +1,28 @@
-import { createElement } from 'react';
-import Confirmation, { meta } from '../../../emails/confirmation.js';
 import type { Ctx } from '../context.js';
 import { links, token } from '../links/urls.js';
 import { replyToken } from '../links/tokens.js';
-import { compile, personalise } from '../mailer/compile.js';
+import { personalise, valueKey } from '../mailer/personalise.js';
 import { sendEmail } from '../mailer/send.js';
 import type { Reader } from '../db/readers.js';
-import { SITUATIONS } from './input.js';
+import { templates } from '../mailer/template-source.js';
+import { authorValues } from '../mailer/templates.js';
 
-/** Confirmation emails are rare and one per person: render directly, no batch cache. */
+/**
+ * Confirmation emails are rare and one per person: no batch cache. The template (one per
+ * situation) is compiled like a lesson's, so the Lambda bundles carry it precompiled.
+ */
 export async function sendConfirmation(ctx: Ctx, r: Reader): Promise<void> {
   const issuedAt = Math.floor(ctx.clock.now().getTime() / 1000);
   const confirmUrl = `${ctx.config.publicUrl}/confirm?token=${token(ctx, 'confirm', r.id, { i: issuedAt })}`;
   const unsubscribe = links.unsubscribe(ctx, r.id);
-  const compiled = await compile(
-    createElement(Confirmation, {
-      firstName: r.firstName,
-      links: { prefs: links.prefs(ctx, r.id), unsubscribe },
-      author: { name: ctx.config.authorName, postalAddress: ctx.config.postalAddress },
-      confirmUrl,
-      situationLabel: SITUATIONS[r.situation].label,
-    }),
-    meta.subject,
-  );
-  const { subject, html, text } = personalise(compiled, {});
+  const compiled = await templates.get({ kind: 'confirmation', situation: r.situation });
+  const { subject, html, text } = personalise(compiled, {
+    ...authorValues(ctx),
+    [valueKey('firstName')]: r.firstName,
+    [valueKey('prefs')]: links.prefs(ctx, r.id),
+    [valueKey('unsubscribe')]: unsubscribe,
+    [valueKey('confirmUrl')]: confirmUrl,
+  });
   await sendEmail(ctx, {
     to: r.email,
     subject,

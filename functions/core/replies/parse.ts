@@ -1,6 +1,6 @@
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import EmailReplyParser from 'email-reply-parser';
-import { htmlToText } from '../mailer/compile.js';
+import { htmlToText } from '../mailer/plain-text.js';
 
 /** What we keep from an inbound message. Parsing never throws past parseMessage. */
 export interface ParsedMessage {

@@ -1,0 +1,74 @@
+import { createElement } from 'react';
+import Checkin, { meta as checkinMeta } from '../../../emails/checkin.js';
+import Confirmation, { meta as confirmationMeta } from '../../../emails/confirmation.js';
+import { lessonTemplates } from '../../../emails/lessons/index.js';
+import { courseVersions } from '../course/versions.js';
+import { SITUATIONS } from '../enrollment/input.js';
+import { OUTCOMES } from '../outcomes/categories.js';
+import { P, compile, type Compiled } from './compile.js';
+import { sinceLabel, templateKey, type EmailTemplates, type TemplateRef } from './templates.js';
+
+/**
+ * Renders a template ref with React, every personal value a placeholder. The local runtime and
+ * the tests use this directly; the Lambda build runs it once per ref (scripts/precompile-emails.ts)
+ * and ships the result instead.
+ */
+const author = { name: P.authorName, postalAddress: P.postalAddress };
+const placeholderLinks = (choiceIds: string[]) => ({
+  prefs: P.prefs,
+  unsubscribe: P.unsubscribe,
+  choices: Object.fromEntries(choiceIds.map((id) => [id, P.choice(id)])),
+});
+
+export function renderTemplate(ref: TemplateRef): Promise<Compiled> {
+  if (ref.kind === 'lesson') {
+    const t = lessonTemplates.get(ref.lesson);
+    if (!t) return Promise.reject(new Error(`no template for lesson ${ref.lesson}`));
+    const branch = ref.branch ? courseVersions.get(ref.branch.version)?.branches[ref.branch.id] : undefined;
+    if (ref.branch && !branch) return Promise.reject(new Error(`no branch ${ref.branch.id} in course ${ref.branch.version}`));
+    const choices = branch?.choices.map((c) => ({ id: c.id, label: c.label })) ?? [];
+    return compile(
+      createElement(t.Component, {
+        firstName: P.firstName,
+        links: placeholderLinks(choices.map((c) => c.id)),
+        author,
+        branch: branch ? { question: branch.question, choices } : undefined,
+      }),
+      t.meta.subject,
+    );
+  }
+  if (ref.kind === 'checkin') {
+    const outcomes = Object.entries(OUTCOMES).map(([id, o]) => ({ id, label: o.label }));
+    const since = sinceLabel(ref.checkpoint);
+    return compile(
+      createElement(Checkin, { firstName: P.firstName, links: placeholderLinks(outcomes.map((o) => o.id)), author, since, outcomes }),
+      checkinMeta.subject(since),
+    );
+  }
+  return compile(
+    createElement(Confirmation, {
+      firstName: P.firstName,
+      links: { prefs: P.prefs, unsubscribe: P.unsubscribe },
+      author,
+      confirmUrl: P.confirmUrl,
+      situationLabel: SITUATIONS[ref.situation].label,
+    }),
+    confirmationMeta.subject,
+  );
+}
+
+/** Renders on demand; callers cache per batch (dispatch's RenderCache). */
+export const liveTemplates: EmailTemplates = {
+  get: renderTemplate,
+  has: () => true,
+};
+
+/** The lesson ids that have a template: the course check proves every lesson in the course has one. */
+export const liveTemplateIds: ReadonlySet<string> = new Set(lessonTemplates.keys());
+
+/** Every required ref rendered, keyed as the artifact keys them (the build's input). */
+export async function renderAll(refs: TemplateRef[]): Promise<[string, Compiled][]> {
+  const out: [string, Compiled][] = [];
+  for (const ref of refs) out.push([templateKey(ref), await renderTemplate(ref)]);
+  return out;
+}

@@ -1,0 +1,133 @@
+import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
+import { ConfigSchema } from '../config.js';
+import { courseVersions } from '../course/versions.js';
+import type { CourseDefinition } from '../course/schema.js';
+import { checkpointId } from '../course/engine.js';
+import { Situation } from '../db/readers.js';
+import type { Ctx } from '../context.js';
+import { valueKey, type Compiled } from './personalise.js';
+
+/**
+ * Every email Mend sends is one of these templates, compiled once into `Compiled` parts with
+ * placeholders for everything personal (name, links, author, postal address) and filled per
+ * reader by string joins (compile.ts). What a template looks like depends only on its ref:
+ *
+ * - the local runtime and the tests render a ref live with React (live-templates.ts);
+ * - the Lambda bundles carry every ref precompiled at build time (scripts/lambda-plugins.mjs
+ *   swaps template-source.ts for the generated artifact), so they contain no React at all.
+ *
+ * Both go through the same `EmailTemplates` interface; test/emails/templates.test.ts proves the
+ * artifact equals the live rendering ref by ref.
+ */
+export type TemplateRef =
+  /** A lesson; `branch` when this send asks a branch question (its text comes from the course version). */
+  | { kind: 'lesson'; lesson: string; branch?: { version: string; id: string } }
+  | { kind: 'checkin'; checkpoint: string }
+  | { kind: 'confirmation'; situation: Situation };
+
+export interface EmailTemplates {
+  /** The compiled template; rejects, naming the ref, when there is none. */
+  get(ref: TemplateRef): Promise<Compiled>;
+  /** Whether `get` can answer without rendering anything new (always true for live rendering). */
+  has(ref: TemplateRef): boolean;
+}
+
+export const templateKey = (ref: TemplateRef): string =>
+  ref.kind === 'lesson'
+    ? ref.branch
+      ? `lesson|${ref.lesson}|${ref.branch.version}|${ref.branch.id}`
+      : `lesson|${ref.lesson}`
+    : ref.kind === 'checkin'
+      ? `checkin|${ref.checkpoint}`
+      : `confirmation|${ref.situation}`;
+
+const SINCE: Record<string, string> = { '1m': 'One month', '3m': 'Three months', '6m': 'Six months', '12m': 'One year', '24m': 'Two years' };
+/** How a check-in names the time since enrolment ('3m' -> 'Three months'). */
+export const sinceLabel = (checkpoint: string) => SINCE[checkpoint] ?? `${checkpoint.replace('m', '')} months`;
+
+/**
+ * Which lessons a course version can send, and with which branch question. Mirrors the engine
+ * (course/engine.ts): a path lesson carries its ref's `branch`; a `repeat` choice inserts its lesson
+ * with the branch that asked; interjections and every other lesson go out without one. Every lesson
+ * the version names is also listed without a branch, so a lesson is never missing for want of a
+ * variant.
+ */
+export function lessonRefs(def: CourseDefinition): TemplateRef[] {
+  const plain = new Set<string>(Object.values(def.interjections));
+  const branched = new Map<string, TemplateRef>();
+  const withBranch = (lesson: string, id: string) =>
+    branched.set(`${lesson}|${id}`, { kind: 'lesson', lesson, branch: { version: def.version, id } });
+  for (const track of Object.values(def.tracks))
+    for (const path of Object.values(track.paths))
+      for (const ref of path) {
+        plain.add(ref.lesson);
+        if (ref.branch) withBranch(ref.lesson, ref.branch);
+      }
+  for (const b of Object.values(def.branches))
+    for (const c of b.choices)
+      if (c.action.type === 'repeat') {
+        plain.add(c.action.lesson);
+        withBranch(c.action.lesson, b.id);
+      }
+  return [...[...plain].map((lesson): TemplateRef => ({ kind: 'lesson', lesson })), ...branched.values()];
+}
+
+/** The deployment's author name and postal address: placeholders in every compiled template. */
+export const authorValues = (ctx: Ctx): Record<string, string> => ({
+  [valueKey('authorName')]: ctx.config.authorName,
+  [valueKey('postalAddress')]: ctx.config.postalAddress,
+});
+
+/** The checkpoints a deployment uses when the config names none (what the Lambdas run with). */
+export const defaultCheckpoints = (): number[] => ConfigSchema.shape.checkpoints.parse(undefined);
+
+/** Every template a deployment with these check-in months may send, over every course version a reader may be on. */
+export function requiredTemplates(checkpoints: readonly number[] = defaultCheckpoints()): TemplateRef[] {
+  const refs = new Map<string, TemplateRef>();
+  const add = (r: TemplateRef) => refs.set(templateKey(r), r);
+  for (const def of courseVersions.values()) lessonRefs(def).forEach(add);
+  for (const m of checkpoints) add({ kind: 'checkin', checkpoint: checkpointId(m) });
+  for (const situation of Situation.options) add({ kind: 'confirmation', situation });
+  return [...refs.values()];
+}
+
+/** Cold start of a sending function: refuse to run with an artifact that lacks a template it may need. */
+export function checkTemplatesOrThrow(templates: EmailTemplates, checkpoints: readonly number[]): void {
+  const missing = requiredTemplates(checkpoints).filter((r) => !templates.has(r)).map(templateKey);
+  if (missing.length)
+    throw new Error(
+      `The email templates built into this function lack ${missing.length} the course needs (rebuild with npm run build:lambdas): ${missing.join(', ')}`,
+    );
+}
+
+/**
+ * The artifact's form: one brotli-compressed JSON object { key: Compiled }, base64. The 60-odd
+ * templates share their layout and inline styles, so they shrink about eightfold; the function
+ * inflates them once, on first use, in a few milliseconds.
+ */
+export function packTemplates(entries: Iterable<[string, Compiled]>): string {
+  const json = JSON.stringify(Object.fromEntries(entries));
+  return brotliCompressSync(Buffer.from(json), {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: json.length },
+  }).toString('base64');
+}
+
+export function unpackTemplates(packed: string): Map<string, Compiled> {
+  const json = brotliDecompressSync(Buffer.from(packed, 'base64')).toString('utf8');
+  return new Map(Object.entries(JSON.parse(json) as Record<string, Compiled>));
+}
+
+/** Templates from a build artifact: `keys` are listed plainly so `has` never inflates anything. */
+export function precompiledTemplates(keys: readonly string[], packed: string): EmailTemplates {
+  const known = new Set(keys);
+  let table: Map<string, Compiled> | undefined;
+  return {
+    has: (ref) => known.has(templateKey(ref)),
+    async get(ref) {
+      table ??= unpackTemplates(packed);
+      const hit = table.get(templateKey(ref));
+      if (!hit) throw new Error(`no precompiled email template ${templateKey(ref)} (rebuild with npm run build:lambdas)`);
+      return hit;
+    },
+  };
+}

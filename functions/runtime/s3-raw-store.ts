@@ -1,0 +1,30 @@
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { RawMailStore } from '../core/shared/raw-store.js';
+
+/**
+ * Raw inbound mail in S3: SES's receipt rule writes `inbound/<messageId>`, the inbound function
+ * reads it back. Only functions/inbound/lambda.ts imports this, so the S3 client stays out of the
+ * other bundles.
+ */
+export function s3RawStore(s3: S3Client, bucket: string): RawMailStore {
+  const check = (key: string) => {
+    if (!key || key.startsWith('/') || key.includes('..')) throw new Error('bad raw mail key');
+    return key;
+  };
+  return {
+    async put(key, body) {
+      await s3.send(
+        new PutObjectCommand({ Bucket: bucket, Key: check(key), Body: body, ContentType: 'message/rfc822' }),
+      );
+    },
+    async get(key) {
+      const res = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: check(key) }));
+      if (!res.Body) throw new Error(`raw mail ${key} has no body`);
+      return res.Body.transformToByteArray();
+    },
+    describe: (key) => `s3://${bucket}/${key}`,
+  };
+}
+
+/** The inbound function's store: region and endpoint come from the Lambda environment (AWS_ENDPOINT_URL_S3 in tests). */
+export const s3RawStoreFor = (bucket: string): RawMailStore => s3RawStore(new S3Client({}), bucket);

@@ -1,0 +1,204 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createElement } from 'react';
+import fc from 'fast-check';
+import { render, toPlainText } from '@react-email/render';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Checkin from '../../emails/checkin.js';
+import Confirmation from '../../emails/confirmation.js';
+import { lessonTemplates } from '../../emails/lessons/index.js';
+import { HOUR } from '../../functions/core/clock.js';
+import { defaultAuthor } from '../../functions/core/config.js';
+import { afterSend, applyChoice, computeDueAt, interject, planNext, startCourse } from '../../functions/core/course/engine.js';
+import { courseVersions, currentCourse } from '../../functions/core/course/versions.js';
+import { SITUATIONS } from '../../functions/core/enrollment/input.js';
+import { P, personalise, textOptions, valueKey, type Compiled } from '../../functions/core/mailer/compile.js';
+import { liveTemplateIds, liveTemplates, renderAll, renderTemplate } from '../../functions/core/mailer/live-templates.js';
+import {
+  checkTemplatesOrThrow,
+  requiredTemplates,
+  sinceLabel,
+  templateKey,
+  type EmailTemplates,
+  type TemplateRef,
+} from '../../functions/core/mailer/templates.js';
+import { OUTCOMES } from '../../functions/core/outcomes/categories.js';
+import { Reader, type Situation } from '../../functions/core/db/readers.js';
+import { localDate } from '../../functions/core/shared/time.js';
+import { precompileEmails } from '../../scripts/precompile-emails.js';
+
+/**
+ * The Lambda bundles send precompiled templates (scripts/precompile-emails.ts), everything else
+ * renders live: both must give a reader exactly the same email.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'mend-templates-'));
+let artifact: { templates: EmailTemplates; templateIds: ReadonlySet<string> };
+let live: Map<string, Compiled>;
+
+beforeAll(async () => {
+  const { file } = await precompileEmails(join(dir, 'template-source.mjs'));
+  artifact = await import(pathToFileURL(file).href);
+  live = new Map(await renderAll(requiredTemplates()));
+}, 120_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the precompiled email templates', () => {
+  it('equal the live rendering, part for part, for every template the course can send', async () => {
+    const refs = requiredTemplates();
+    // Every lesson the course names, its branch variants, five check-ins, a confirmation per situation.
+    expect(refs.filter((r) => r.kind === 'checkin')).toHaveLength(5);
+    expect(refs.filter((r) => r.kind === 'confirmation')).toHaveLength(3);
+    for (const ref of refs) expect(await artifact.templates.get(ref), templateKey(ref)).toEqual(live.get(templateKey(ref)));
+    expect(artifact.templateIds).toEqual(liveTemplateIds);
+  });
+
+  it('give the same html as rendering with the real author, postal address, name and links', async () => {
+    const author = { name: defaultAuthor.authorName, postalAddress: defaultAuthor.postalAddress };
+    const values = {
+      [valueKey('firstName')]: 'Robin',
+      [valueKey('prefs')]: 'https://mend.example.test/me/tok-prefs',
+      [valueKey('unsubscribe')]: 'https://mend.example.test/unsubscribe/tok-unsub',
+      [valueKey('confirmUrl')]: 'https://mend.example.test/confirm?token=tok-confirm&x=1',
+      [valueKey('authorName')]: author.name,
+      [valueKey('postalAddress')]: author.postalAddress,
+    };
+    const links = { prefs: values[valueKey('prefs')]!, unsubscribe: values[valueKey('unsubscribe')]! };
+    const choiceUrl = (id: string) => `https://mend.example.test/choose/${id}`;
+    const direct = async (ref: TemplateRef): Promise<string> => {
+      if (ref.kind === 'lesson') {
+        const branch = ref.branch ? courseVersions.get(ref.branch.version)!.branches[ref.branch.id]! : undefined;
+        const choices = branch?.choices.map((c) => ({ id: c.id, label: c.label })) ?? [];
+        return render(
+          createElement(lessonTemplates.get(ref.lesson)!.Component, {
+            firstName: 'Robin',
+            links: { ...links, choices: Object.fromEntries(choices.map((c) => [c.id, choiceUrl(c.id)])) },
+            author,
+            branch: branch ? { question: branch.question, choices } : undefined,
+          }),
+        );
+      }
+      if (ref.kind === 'checkin') {
+        const outcomes = Object.entries(OUTCOMES).map(([id, o]) => ({ id, label: o.label }));
+        return render(
+          createElement(Checkin, {
+            firstName: 'Robin',
+            links: { ...links, choices: Object.fromEntries(outcomes.map((o) => [o.id, choiceUrl(o.id)])) },
+            author,
+            since: sinceLabel(ref.checkpoint),
+            outcomes,
+          }),
+        );
+      }
+      return render(
+        createElement(Confirmation, {
+          firstName: 'Robin',
+          links,
+          author,
+          confirmUrl: values[valueKey('confirmUrl')]!,
+          situationLabel: SITUATIONS[ref.situation].label,
+        }),
+      );
+    };
+    const choiceIds = (ref: TemplateRef) =>
+      ref.kind === 'lesson'
+        ? (ref.branch ? courseVersions.get(ref.branch.version)!.branches[ref.branch.id]!.choices.map((c) => c.id) : [])
+        : ref.kind === 'checkin'
+          ? Object.keys(OUTCOMES)
+          : [];
+    for (const ref of requiredTemplates()) {
+      const filled = { ...values, ...Object.fromEntries(choiceIds(ref).map((id) => [valueKey(`choice_${id}`), choiceUrl(id)])) };
+      expect(personalise(await artifact.templates.get(ref), filled).html, templateKey(ref)).toBe(await direct(ref));
+    }
+  });
+
+  it('turn html into the same text as react-email does, without React', () => {
+    const rejoin = (parts: string[]) => parts.map((p, i) => (i % 2 ? `@@MEND_${p}@@` : p)).join('');
+    for (const [key, c] of live) expect(rejoin(c.text), key).toBe(toPlainText(rejoin(c.html), textOptions));
+  });
+
+  it('let a function start only if every template the course and its check-in months need is there', () => {
+    expect(() => checkTemplatesOrThrow(artifact.templates, [1, 3, 6, 12, 24])).not.toThrow();
+    expect(() => checkTemplatesOrThrow(artifact.templates, [1, 2])).toThrow(/lack 1 .*checkin\|2m/);
+    expect(() => checkTemplatesOrThrow(liveTemplates, [1, 2])).not.toThrow();
+  });
+
+  it('name the template that is missing instead of sending something else', async () => {
+    await expect(artifact.templates.get({ kind: 'checkin', checkpoint: '2m' })).rejects.toThrow(/checkin\|2m/);
+    await expect(renderTemplate({ kind: 'lesson', lesson: 'nowhere/day-99' })).rejects.toThrow(/nowhere\/day-99/);
+  });
+
+  it('cover every lesson the engine plans, with the branch it asks, on any path through the course', () => {
+    const known = new Set(requiredTemplates().map(templateKey));
+    const cfg = { checkpoints: [1, 3, 6, 12, 24] };
+    const kinds = Object.keys(currentCourse.interjections);
+    const planned = new Set<string>();
+    fc.assert(
+      fc.property(
+        fc.constantFrom<Situation>('tumultuous', 'healthy', 'stress'),
+        // Per branch question: -1 lets it time out, otherwise the index of the choice clicked.
+        fc.array(fc.integer({ min: -1, max: 3 }), { maxLength: 12 }),
+        // Per lesson: maybe a reply that triggers an interjection.
+        fc.array(fc.option(fc.constantFrom(...kinds), { freq: 4 }), { maxLength: 40 }),
+        (situation, answers, replies) => {
+          let now = new Date('2026-01-05T12:00:00Z');
+          let r = Reader.parse({
+            id: 'r1', email: 'r1@example.com', firstName: 'R', situation, track: situation, timezone: 'UTC',
+            sendHour: 8, followUpConsent: false, status: 'pending', createdAt: now.toISOString(),
+          });
+          r = startCourse(r, now);
+          let lessons = 0;
+          for (let step = 0; step < 400; step++) {
+            const due = computeDueAt(r, cfg);
+            if (!due) break;
+            now = new Date(Math.max(now.getTime(), Date.parse(due)));
+            const plan = planNext(r, now, cfg);
+            if (!plan) {
+              now = new Date(now.getTime() + HOUR);
+              continue;
+            }
+            if (plan.type === 'timeout') {
+              const res = applyChoice(r, { branch: plan.branch, seq: plan.seq, by: 'timeout' }, now);
+              if (res.changed) r = res.reader;
+              continue;
+            }
+            if (plan.type !== 'lesson') break;
+            const ref: TemplateRef = { kind: 'lesson', lesson: plan.lesson, branch: plan.branch ? { version: r.courseVersion!, id: plan.branch } : undefined };
+            expect(known.has(templateKey(ref)), templateKey(ref)).toBe(true);
+            planned.add(templateKey(ref));
+            const seq = r.sendSeq + 1;
+            r = afterSend(r, plan, { seq, kind: 'lesson', ref: plan.lesson, track: r.track, at: now.toISOString(), localDate: localDate(now, r.timezone) });
+            const reply = replies[lessons++];
+            if (reply) r = interject(r, reply, now);
+            if (plan.branch && r.cursor?.awaiting) {
+              const answer = answers.shift() ?? -1;
+              const choices = currentCourse.branches[plan.branch]!.choices;
+              if (answer >= 0) {
+                const res = applyChoice(r, { branch: plan.branch, choice: choices[answer % choices.length]!.id, seq, by: 'click' }, now);
+                if (res.changed) r = res.reader;
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: 300, seed: 9 },
+    );
+    // The walk reached every branch question the course asks, so the check above saw them all.
+    const branched = requiredTemplates().filter((r) => r.kind === 'lesson' && r.branch).map(templateKey);
+    expect(branched.length).toBeGreaterThanOrEqual(5);
+    expect(branched.filter((k) => !planned.has(k))).toEqual([]);
+  });
+});
+
+describe('the live templates', () => {
+  it('keep the personal and deployment values as placeholders', async () => {
+    const c = await renderTemplate({ kind: 'confirmation', situation: 'stress' });
+    const html = c.html.join('');
+    for (const name of ['FIRSTNAME', 'PREFS', 'UNSUBSCRIBE', 'CONFIRMURL', 'AUTHORNAME', 'POSTALADDRESS'])
+      expect(c.html.filter((_, i) => i % 2 === 1)).toContain(name);
+    expect(html).not.toContain(defaultAuthor.postalAddress);
+    expect(P.authorName).toBe('@@MEND_AUTHORNAME@@');
+  });
+});

@@ -1,0 +1,300 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DAY, systemClock } from '../../functions/core/clock.js';
+import { newId } from '../../functions/core/shared/ids.js';
+import type { FunctionName } from '../../functions/runtime/links.js';
+import { buildLambdas, type Bundle } from '../../scripts/build-lambdas.js';
+import { functionUrlEvent, jsonOf, schedulerEvent, sesReceiptEvent, snsBounceEvent, FUNCTION_URL_DOMAIN, type UrlResponse } from '../helpers/aws-events.js';
+import { invokeBundle, type InvokeOptions, type LambdaWorld } from '../helpers/lambda.js';
+import { startS3, type S3StandIn } from '../helpers/s3.js';
+import { enrolAndConfirm, header, inbox, linkIn, testStack, uniqueEmail, type StoredEmail, type TestStack } from '../helpers/stack.js';
+
+/**
+ * The production path: each Lambda bundle, built as SST builds it, loaded in a fresh Node process
+ * with a deployed function's environment and invoked with the events AWS really sends. Everything it
+ * talks to is the embedded services, reached only through the SDK's endpoint variables.
+ */
+const outDir = join(tmpdir(), `mend-lambdas-${process.pid}`);
+let bundles: Record<FunctionName, Bundle>;
+let s3: S3StandIn;
+let world: LambdaWorld;
+/** The same table and secrets in-process, to arrange readers and read the admin API directly. */
+let stack: TestStack;
+
+const SIGNING_SECRET = 'lambda-test-signing-secret-0123456789abcdef';
+const ADMIN_TOKEN = 'lambda-test-admin-token-0123456789abcdefgh';
+const PUBLIC_URL = 'https://mend.example.test';
+
+beforeAll(async () => {
+  // Built outside the repository: a bundle that still needed node_modules would fail to load.
+  const built = await buildLambdas({ outDir });
+  bundles = Object.fromEntries(built.bundles.map((b) => [b.fn, b])) as Record<FunctionName, Bundle>;
+  const tableName = `t_lambda_${newId(8)}`;
+  s3 = await startS3(`mend-inbound-${newId(6).toLowerCase()}`);
+  world = {
+    dynamoUrl: inject('dynamoUrl'),
+    sesUrl: inject('sesUrl'),
+    s3Url: s3.url,
+    tableName,
+    bucket: s3.bucket,
+    signingSecret: SIGNING_SECRET,
+    adminToken: ADMIN_TOKEN,
+    publicUrl: PUBLIC_URL,
+    replyDomain: 'reply.mend.example.test',
+    fromAddress: 'Mend <lessons@mend.example.test>',
+  };
+  // Readers arranged here signed up three days ago, so their next lesson is due in real time now.
+  stack = await testStack({
+    now: new Date(systemClock.now().getTime() - 3 * DAY).toISOString(),
+    tableName,
+    secrets: { signingSecret: SIGNING_SECRET, adminToken: ADMIN_TOKEN },
+    config: { publicUrl: PUBLIC_URL, replyDomain: world.replyDomain, fromAddress: world.fromAddress },
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await stack?.close();
+  await s3?.close();
+  rmSync(outDir, { recursive: true, force: true });
+});
+
+const run = (fn: FunctionName, events: unknown[], opts?: InvokeOptions) => invokeBundle(fn, bundles[fn].file, events, world, opts);
+
+/** One invocation that must succeed: its result. */
+async function runOnce(fn: FunctionName, event: unknown, opts?: InvokeOptions) {
+  const inv = await run(fn, [event], opts);
+  expect(inv.initError, inv.logs).toBeUndefined();
+  const [first] = inv.invocations;
+  if (!first?.ok) throw new Error(`${fn} failed: ${JSON.stringify(first)}\n${inv.logs}`);
+  return { result: first.result, inv };
+}
+
+const url = (path: string, over: Partial<Parameters<typeof functionUrlEvent>[0]> = {}) =>
+  functionUrlEvent({ path, at: systemClock.now(), ...over });
+
+const adminGet = (path: string) => url(`/api/admin${path}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+
+/** The path and query of a link in an email, for a Function URL event. */
+const pathOf = (link: string) => {
+  const u = new URL(link, PUBLIC_URL);
+  return u.pathname + u.search;
+};
+
+async function adminJson(path: string) {
+  const res = await stack.app.request(`/api/admin${path}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+  expect(res.status).toBe(200);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+describe('the api bundle behind its Function URL', () => {
+  it('enrols, confirms from the emailed link with the welcome sent at once, and answers the admin API with the bearer token', async () => {
+    const email = uniqueEmail('lambda-api');
+    const enrol = await runOnce(
+      'api',
+      url('/api/enroll', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, firstName: 'Robin', situation: 'stress', timezone: 'Europe/Paris', sendHour: 9, followUpConsent: true }),
+      }),
+    );
+    const res = enrol.result as UrlResponse;
+    expect(res.statusCode).toBe(202);
+    expect(jsonOf(res)).toMatchObject({ status: 'pending' });
+    // Nothing personal in the function's logs.
+    expect(enrol.inv.logs).not.toContain(email);
+
+    const [confirmation] = await inbox(stack, email);
+    expect(confirmation?.subject).toMatch(/confirm/i);
+    expect(header(confirmation!, 'X-Mend-Kind')).toBe('confirmation');
+    const confirmLink = linkIn(confirmation!, '/confirm?token=');
+    expect(confirmation!.body.text).toContain(`${PUBLIC_URL}/confirm?token=`);
+    expect(confirmation!.body.text).toContain('Hi Robin,');
+
+    // A second cold start: confirm, then (warm, same process) the author looks the reader up.
+    const inv = await run('api', [url(pathOf(confirmLink)), adminGet(`/readers?email=${encodeURIComponent(email)}`)]);
+    expect(inv.initError, inv.logs).toBeUndefined();
+    const [confirmed, listed] = inv.invocations;
+    expect(confirmed?.ok && (confirmed.result as UrlResponse).statusCode).toBe(200);
+    const mail = await inbox(stack, email);
+    expect(mail.map((m) => header(m, 'X-Mend-Kind'))).toEqual(['confirmation', 'lesson']);
+    expect(header(mail[1]!, 'X-Mend-Ref')).toBe('stress/day-00');
+    expect(mail[1]!.body.text).toContain('Hi Robin,');
+    expect(mail[1]!.body.text).toContain('Springfield'); // the postal address from MEND_POSTAL_ADDRESS
+    expect(mail[1]!.body.html).not.toContain('@@MEND');
+
+    if (!listed?.ok) throw new Error(`admin call failed: ${JSON.stringify(listed)}`);
+    const readers = jsonOf(listed.result).readers as { email: string; status: string; track: string }[];
+    expect(readers).toEqual([expect.objectContaining({ email, status: 'active', track: 'stress' })]);
+    expect(inv.logs).not.toContain(email);
+
+    const denied = await runOnce('api', url('/api/admin/overview', { headers: { authorization: 'Bearer not-the-token' } }));
+    expect((denied.result as UrlResponse).statusCode).toBe(401);
+  });
+
+  it('links to the function URL the request came in on when MEND_PUBLIC_URL is not set', async () => {
+    const email = uniqueEmail('lambda-url');
+    const { result } = await runOnce(
+      'api',
+      url('/api/enroll', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, firstName: 'Sam', situation: 'healthy', timezone: 'UTC' }),
+      }),
+      { env: { MEND_PUBLIC_URL: undefined } },
+    );
+    expect((result as UrlResponse).statusCode).toBe(202);
+    const [confirmation] = await inbox(stack, email);
+    expect(confirmation!.body.text).toContain(`https://${FUNCTION_URL_DOMAIN}/confirm?token=`);
+  });
+
+  it('has no /dev routes', async () => {
+    const { result } = await runOnce('api', url('/dev/clock'));
+    expect((result as UrlResponse).statusCode).toBe(404);
+  });
+});
+
+describe('the dispatch bundle on its EventBridge schedule', () => {
+  it('sends the lesson that is due, once', async () => {
+    const reader = await enrolAndConfirm(stack, { situation: 'tumultuous', timezone: 'America/New_York', sendHour: 7 });
+    expect((await inbox(stack, reader.email)).map((m) => header(m, 'X-Mend-Ref'))).toEqual(['confirm', 'tumultuous/day-00']);
+
+    const { result } = await runOnce('dispatch', schedulerEvent());
+    expect(result).toMatchObject({ sent: expect.any(Number) });
+    const mail = await inbox(stack, reader.email);
+    expect(mail.map((m) => header(m, 'X-Mend-Ref'))).toEqual(['confirm', 'tumultuous/day-00', 'tumultuous/day-01']);
+    const lesson = mail[2]!;
+    expect(header(lesson, 'X-Mend-Kind')).toBe('lesson');
+    expect(lesson.body.text).toContain(`Hi ${reader.body.firstName},`);
+    expect(lesson.body.text).toContain(`${PUBLIC_URL}/unsubscribe/`);
+    expect(header(lesson, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    expect(lesson.replyTo[0]).toMatch(new RegExp(`^reply\\+[^@]+@${world.replyDomain.replace(/\./g, '\\.')}$`));
+
+    // The next run finds nothing more for this reader today.
+    await runOnce('dispatch', schedulerEvent());
+    expect(await inbox(stack, reader.email)).toHaveLength(3);
+  });
+});
+
+function rawReply(from: string, to: string, subject: string, text: string, messageId: string) {
+  return [
+    `From: Robin <${from}>`,
+    `To: ${to}`,
+    `Subject: Re: ${subject}`,
+    `Message-ID: <${messageId}@mail.example.org>`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    text,
+    '',
+    `On Monday, Mend <lessons@mend.example.test> wrote:`,
+    '> Just hit reply and tell me how today went.',
+    '',
+  ].join('\r\n');
+}
+
+describe('the inbound bundle on the SES receipt rule', () => {
+  it('logs a reply stored in the bucket under inbound/<messageId>, and the author sees it in the admin API', async () => {
+    const reader = await enrolAndConfirm(stack);
+    const welcome = (await inbox(stack, reader.email)).find((m) => header(m, 'X-Mend-Kind') === 'lesson') as StoredEmail;
+    const to = welcome.replyTo[0]!;
+    const messageId = `lambda${newId(12).toLowerCase()}`;
+    const text = 'Today was hard, but I went for a long walk with my sister instead of checking his page.';
+    await s3.put(`inbound/${messageId}`, rawReply(reader.email, to, welcome.subject, text, messageId));
+
+    const { inv } = await runOnce(
+      'inbound',
+      sesReceiptEvent({ messageId, from: reader.email, to, subject: `Re: ${welcome.subject}`, at: systemClock.now() }),
+    );
+    expect(inv.logs).not.toContain(reader.email);
+    expect(inv.logs).not.toContain('long walk');
+
+    const story = await adminJson(`/readers/${reader.id}`);
+    const replies = story.replies as { text: string; lessonId?: string }[];
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.text).toContain('went for a long walk with my sister');
+    expect(replies[0]!.text).not.toContain('Just hit reply');
+    expect(replies[0]!.lessonId).toBe('tumultuous/day-00');
+  });
+});
+
+describe('the ses-events bundle on the SNS topic', () => {
+  it('suppresses a reader whose address bounced for good, with only the table linked', async () => {
+    const reader = await enrolAndConfirm(stack);
+    const welcome = (await inbox(stack, reader.email)).find((m) => header(m, 'X-Mend-Kind') === 'lesson') as StoredEmail;
+    const bounce = snsBounceEvent({
+      messageId: welcome.messageId,
+      to: reader.email,
+      from: world.fromAddress,
+      tags: { reader: reader.id, seq: '1', kind: 'lesson' },
+      at: systemClock.now(),
+    });
+    const { inv } = await runOnce('sesEvents', bounce);
+    expect(inv.logs).not.toContain(reader.email);
+    const story = await adminJson(`/readers/${reader.id}`);
+    expect(story).toMatchObject({ status: 'suppressed' });
+  });
+
+  it('reads its links from SST_RESOURCE_* variables as well as from the encrypted resource file', async () => {
+    const reader = await enrolAndConfirm(stack);
+    const bounce = snsBounceEvent({
+      messageId: `ses-${newId(10)}`,
+      to: reader.email,
+      from: world.fromAddress,
+      tags: { reader: reader.id, seq: '1', kind: 'lesson' },
+      at: systemClock.now(),
+    });
+    await runOnce('sesEvents', bounce, { links: 'env' });
+    expect(await adminJson(`/readers/${reader.id}`)).toMatchObject({ status: 'suppressed' });
+  });
+});
+
+describe('a cold start', () => {
+  it('refuses to start without a secret the function needs, naming it, and with one too short', async () => {
+    const missing = await run('api', [url('/health')], { omit: ['AdminToken'] });
+    expect(missing.initError?.message).toMatch(/"AdminToken" is not linked/);
+    const short = await run('dispatch', [schedulerEvent()], { linkValues: { SigningSecret: { value: 'tiny-s3cret' } } });
+    expect(short.initError?.message).toMatch(/SigningSecret must be at least 32 characters/);
+    expect(short.initError?.message).not.toContain('tiny-s3cret');
+  });
+
+  it('names the MEND_* variable that is missing', async () => {
+    const inv = await run('inbound', [], { env: { MEND_POSTAL_ADDRESS: undefined } });
+    expect(inv.initError?.message).toMatch(/MEND_POSTAL_ADDRESS/);
+  });
+});
+
+describe('the bundles', () => {
+  /** The modules that put code into the function's package, lazy chunks included (the metafile also lists inputs tree-shaken to nothing). */
+  const inputsOf = (fn: FunctionName) => {
+    const meta = JSON.parse(readFileSync(join(outDir, fn, 'meta.json'), 'utf8')) as {
+      outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
+    };
+    const inputs = Object.values(meta.outputs).flatMap((o) => Object.entries(o.inputs));
+    return [...new Set(inputs.filter(([, i]) => i.bytesInOutput > 0).map(([p]) => p))];
+  };
+
+  it('carry no React and no email components, only the precompiled templates; mailparser only in inbound', () => {
+    for (const fn of Object.keys(bundles) as FunctionName[]) {
+      const inputs = inputsOf(fn);
+      expect(inputs.filter((p) => /node_modules\/(react|react-dom|prettier|@react-email\/[^/]+)\//.test(p)), fn).toEqual([]);
+      expect(inputs.filter((p) => p.startsWith('emails/')), fn).toEqual([]);
+      expect(inputs.some((p) => p.includes('node_modules/mailparser/')), fn).toBe(fn === 'inbound');
+    }
+  });
+
+  it('keep what the api loads at cold start within 1 MB (the package, with chunks only import() loads, within 1.25 MB)', () => {
+    // The lazy chunks are the SDK's SSO / STS / web-identity credential providers and a browser
+    // user-agent parser, never loaded in Lambda (credentials come from the environment). ElectroDB
+    // (about 225 KB with jsonschema) is what took the whole package past 1 MB.
+    expect(bundles.api.bytes).toBeLessThanOrEqual(bundles.api.totalBytes);
+    expect(bundles.api.bytes).toBeLessThanOrEqual(1024 * 1024);
+    expect(bundles.api.totalBytes).toBeLessThanOrEqual(1.25 * 1024 * 1024);
+  });
+
+  it('leave the SES client out of the functions that send nothing', () => {
+    for (const fn of ['inbound', 'sesEvents'] as const)
+      expect(inputsOf(fn).filter((p) => p.includes('node_modules/@aws-sdk/client-sesv2/')), fn).toEqual([]);
+  });
+});
