@@ -69,7 +69,7 @@ describe('the domain-error mapping (one onError)', () => {
     const text = await page.text();
     expect(text).toContain('<h1>');
     expect(text).not.toMatch(/at \w+ \(|Error:/); // no stack trace, no error class
-    const program = await app.request(`/test/page/${kind}`, { method: 'POST', ...json({}) });
+    const program = await app.request(`/test/page/${kind}`, json({}));
     expect(program.status).toBe(status);
     expect(await program.json()).toHaveProperty('error');
     const admin = await app.request(`/test/admin/${kind}`);
