@@ -1,17 +1,15 @@
 import { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
-import { ZodError } from 'zod';
 import type { Ctx } from '../core/context.js';
 import type { SettableClock } from '../core/clock.js';
 import type { LocalInbox } from '../local/inbox.js';
-import { AppError } from '../core/shared/errors.js';
-import { zodIssues } from './validate.js';
+import { handleError, type ErrorView } from './errors.js';
 import { publicRoutes } from './routes/public.js';
 import { readerRoutes } from './routes/reader.js';
 import { devRoutes } from './routes/dev.js';
 import { mountAdmin } from './routes/admin/index.js';
 
-export type Env = { Variables: { ctx: Ctx } };
+/** `errorView`: set on page routes (errorsAs in errors.ts) so their errors render as pages. */
+export type Env = { Variables: { ctx: Ctx; errorView?: ErrorView } };
 
 /** Local mode only: the dev clock the /dev routes move. Never passed in the Lambda build. */
 export interface DevTools {
@@ -40,12 +38,7 @@ export function createApp(ctx: Ctx, opts: AppOptions): Hono<Env> {
   mountAdmin(app);
   app.get('/health', (c) => c.json({ ok: true }));
   app.notFound((c) => c.json({ error: 'Not found' }, 404));
-  app.onError((err, c) => {
-    if (err instanceof AppError) return c.json({ error: err.message, issues: err.issues }, err.status);
-    if (err instanceof ZodError) return c.json({ error: 'Invalid request', issues: zodIssues(err) }, 400);
-    if (err instanceof HTTPException) return err.getResponse();
-    ctx.log.error('unhandled error', { path: c.req.path, error: err.name, message: err.message });
-    return c.json({ error: 'Something went wrong on our side. Nothing you sent was lost; please try again.' }, 500);
-  });
+  // The one mapping from domain errors to HTTP, for every route (functions/api/errors.ts).
+  app.onError(handleError);
   return app;
 }

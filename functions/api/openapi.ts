@@ -1,106 +1,148 @@
+import { z, type ZodType } from 'zod';
+import { InboxReply } from '../core/admin/inbox.js';
+import { Note } from '../core/admin/notes.js';
+import { OutcomeEntry } from '../core/admin/outcomes.js';
+import { Overview } from '../core/admin/overview.js';
+import { ReaderSummary } from '../core/admin/readers.js';
+import { ReaderProfile, ReaderStory, StoryReply } from '../core/admin/story.js';
+import { UnmatchedItem } from '../core/admin/unmatched.js';
+import { FunnelReport, FunnelRow } from '../core/reports/funnel.js';
+import { CheckpointRowSchema, CohortReportSchema, CohortRowSchema, OutcomeReportSchema } from '../core/reports/schemas.js';
+import type { ApiRoute } from './routes/admin/api/route.js';
+
 /**
  * OpenAPI 3.1 description of the author's admin API, served at /api/admin/openapi.json (itself
- * behind the bearer token). Hand-written and short: the routes are few and stable.
+ * behind the bearer token). Generated from the route list the API mounts (routes/admin/api/) and
+ * the zod schemas those routes parse and answer with, via zod's own JSON Schema output (draft
+ * 2020-12, which OpenAPI 3.1 uses): what is documented is what runs.
  */
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const q = (name: string, schema: object, description?: string) => ({ name, in: 'query', required: false, schema, ...(description ? { description } : {}) });
-const p = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
-const json = (schema: object) => ({ 'application/json': { schema } });
-const ok = (schema: object, csv = false) => ({
-  200: { description: 'OK', content: { ...json(schema), ...(csv ? { 'text/csv': { schema: { type: 'string' } } } : {}) } },
-  401: { description: 'Missing or wrong bearer token' },
-  429: { description: 'Too many wrong tokens from this address: wait for Retry-After seconds' },
-});
-const format = q('format', { enum: ['json', 'csv'], default: 'json' }, 'csv streams every matching row (pagination ignored)');
-const page = [q('cursor', { type: 'string' }, 'from the previous page'), q('limit', { type: 'integer' })];
-const body = (schema: object) => ({ required: true, content: json(schema) });
-const tracks = { enum: ['tumultuous', 'healthy', 'stress'] };
-const obj = (properties: Record<string, object>, required: string[] = []) => ({ type: 'object', properties, required });
 
-export function openapi(serverUrl: string) {
+const Issue = z.object({ path: z.string().describe('the field, or (body)'), message: z.string() });
+/** Every 4xx a domain error causes (functions/api/errors.ts). */
+export const ErrorBody = z.object({ error: z.string(), issues: z.array(Issue).describe('every bad field, for a 400; empty otherwise') });
+export const Unauthorized = z.object({ error: z.string() });
+
+/** Shared shapes, documented once and referenced by name. */
+const COMPONENTS: Record<string, ZodType> = {
+  Error: ErrorBody,
+  Unauthorized,
+  Overview,
+  ReaderSummary,
+  ReaderProfile,
+  ReaderStory,
+  StoryReply,
+  InboxReply,
+  Note,
+  UnmatchedItem,
+  OutcomeEntry,
+  CheckpointRow: CheckpointRowSchema,
+  OutcomeReport: OutcomeReportSchema,
+  CohortRow: CohortRowSchema,
+  CohortReport: CohortReportSchema,
+  FunnelRow,
+  FunnelReport,
+};
+
+type JsonSchema = Record<string, unknown>;
+const REF = '#/components/schemas/';
+const ref = (id: string) => ({ $ref: `${REF}${id}` });
+
+/**
+ * zod's output names its draft and (in a registry) an $id, and bounds every integer by the safe
+ * range; inside an OpenAPI document none of that says anything, so it goes.
+ */
+function bare(s: JsonSchema): JsonSchema {
+  const { $schema: _s, $id: _i, ...rest } = s;
+  return tidy(rest) as JsonSchema;
+}
+
+function tidy(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(tidy);
+  if (!v || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) {
+    if ((k === 'minimum' && x === Number.MIN_SAFE_INTEGER) || (k === 'maximum' && x === Number.MAX_SAFE_INTEGER)) continue;
+    out[k] = tidy(x);
+  }
+  return out;
+}
+
+const pascal = (id: string) => id.charAt(0).toUpperCase() + id.slice(1);
+
+/** `/readers/:id` -> `/readers/{id}` and its parameter names. */
+function openapiPath(path: string): { path: string; params: string[] } {
+  const params = [...path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+  return { path: path.replace(/:(\w+)/g, '{$1}'), params };
+}
+
+/** A query object's fields as OpenAPI query parameters (what a caller sends: the input side). */
+function queryParameters(query: ZodType): object[] {
+  const s = z.toJSONSchema(query, { io: 'input' }) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(s.properties ?? {}).map(([name, schema]) => {
+    const { description, ...rest } = schema;
+    return { name, in: 'query', required: (s.required ?? []).includes(name), schema: tidy(rest), ...(description ? { description } : {}) };
+  });
+}
+
+const json = (schema: object) => ({ 'application/json': { schema } });
+
+export function openapi(serverUrl: string, routes: readonly ApiRoute[]) {
+  // Responses are what the API sends (the output side), in one registry so shared shapes become $refs.
+  const registry = z.registry<{ id: string }>();
+  const ids = new Map<ZodType, string>();
+  for (const [id, schema] of Object.entries(COMPONENTS)) {
+    registry.add(schema, { id });
+    ids.set(schema, id);
+  }
+  for (const r of routes) {
+    if (ids.has(r.response)) continue;
+    const id = `${pascal(r.id)}Response`;
+    registry.add(r.response, { id });
+    ids.set(r.response, id);
+  }
+  const { schemas } = z.toJSONSchema(registry, { io: 'output', uri: (id) => `${REF}${id}` }) as { schemas: Record<string, JsonSchema> };
+
+  const paths: Record<string, Record<string, object>> = {};
+  for (const r of routes) {
+    const { path, params } = openapiPath(r.path);
+    const error = (description: string) => ({ description, content: json(ref('Error')) });
+    const responses: Record<string, object> = {
+      [r.status ?? 200]: {
+        description: r.status === 201 ? 'Created' : 'OK',
+        content: { ...json(ref(ids.get(r.response)!)), ...(r.csv ? { 'text/csv': { schema: { type: 'string' } } } : {}) },
+      },
+      ...(r.query || r.body ? { 400: error('The request names a bad field: `issues` lists every one') } : {}),
+      401: { description: 'Missing or wrong bearer token', content: json(ref('Unauthorized')) },
+      ...(r.notFound ? { 404: error(r.notFound) } : {}),
+      429: {
+        description: 'Too many wrong tokens from this address: refused, even with the right token, for Retry-After seconds',
+        headers: { 'Retry-After': { description: 'seconds until the window ends', schema: { type: 'integer' } } },
+        content: json(ref('Error')),
+      },
+    };
+    (paths[path] ??= {})[r.method] = {
+      operationId: r.id,
+      summary: r.summary,
+      ...(r.description ? { description: r.description } : {}),
+      parameters: [...params.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })), ...(r.query ? queryParameters(r.query) : [])],
+      ...(r.body ? { requestBody: { required: true, content: json(bare(z.toJSONSchema(r.body, { io: 'input' }) as JsonSchema)) } } : {}),
+      responses,
+    };
+  }
+
   return {
     openapi: '3.1.0',
-    info: { title: 'Mend admin API', version: '1', description: 'The author\'s data: readers, replies, outcomes, reports. Every route needs `Authorization: Bearer <admin token>`.' },
+    info: {
+      title: 'Mend admin API',
+      version: '1',
+      description: "The author's data: readers, replies, outcomes, reports. Every route needs `Authorization: Bearer <admin token>`. Lists page with `cursor`; `format=csv` streams a whole table.",
+    },
     servers: [{ url: `${serverUrl}/api/admin` }],
     security: [{ bearer: [] }],
-    paths: {
-      '/overview': { get: { summary: 'Readers by status and track, lessons sent in 7/30 days, replies awaiting review, next dispatch', responses: ok({ type: 'object' }) } },
-      '/readers': {
-        get: {
-          summary: 'Search readers, newest first',
-          parameters: [q('email', { type: 'string' }, 'exact address'), q('q', { type: 'string' }, 'part of an address or first name'), q('track', tracks), q('status', { type: 'string' }), ...page, format],
-          responses: ok(obj({ readers: { type: 'array', items: ref('ReaderSummary') }, cursor: { type: ['string', 'null'] } }), true),
-        },
-      },
-      '/readers/{id}': { get: { summary: 'A reader\'s whole story', parameters: [p('id')], responses: { ...ok(ref('ReaderStory')), 404: { description: 'No such reader' } } } },
-      '/readers/{id}/notes': { post: { summary: 'Add a private note', parameters: [p('id')], requestBody: body(obj({ text: { type: 'string' } }, ['text'])), responses: { 201: { description: 'Created' } } } },
-      '/replies': {
-        get: {
-          summary: 'Replies inbox, newest first',
-          parameters: [q('box', { enum: ['unreviewed', 'reviewed'] }), q('signal', { type: 'string' }), q('track', tracks), ...page, format],
-          responses: ok(obj({ replies: { type: 'array', items: { type: 'object' } }, cursor: { type: ['string', 'null'] } }), true),
-        },
-      },
-      '/replies/{readerId}/{replyId}/review': { post: { summary: 'Mark reviewed (or back to unreviewed)', parameters: [p('readerId'), p('replyId')], requestBody: body(obj({ reviewed: { type: 'boolean', default: true } })), responses: ok({ type: 'object' }) } },
-      '/replies/{readerId}/{replyId}/signals': { post: { summary: 'Replace the reply\'s signals with the author\'s reading', parameters: [p('readerId'), p('replyId')], requestBody: body(obj({ signals: { type: 'array', items: { type: 'string' } } }, ['signals'])), responses: ok({ type: 'object' }) } },
-      '/replies/{readerId}/{replyId}/outcome': { post: { summary: 'Confirm the proposed outcome (or another) for the check-in the reply answers', parameters: [p('readerId'), p('replyId')], requestBody: body(obj({ outcome: { type: 'string' }, checkpoint: { type: 'string', example: '3m' } })), responses: ok({ type: 'object' }) } },
-      '/replies/{readerId}/{replyId}/note': { post: { summary: 'Private note on a reply', parameters: [p('readerId'), p('replyId')], requestBody: body(obj({ text: { type: 'string' } }, ['text'])), responses: { 201: { description: 'Created' } } } },
-      '/unmatched': { get: { summary: 'Inbound mail no reader was found for', parameters: [...page, format], responses: ok({ type: 'object' }, true) } },
-      '/unmatched/{id}/assign': { post: { summary: 'Make it a reply of a reader', parameters: [p('id')], requestBody: body(obj({ readerId: { type: 'string' }, email: { type: 'string' } })), responses: ok({ type: 'object' }) } },
-      '/outcomes': { get: { summary: 'Per-reader outcome records, newest first', parameters: [q('checkpoint', { type: 'string' }), q('situation', tracks), q('track', tracks), ...page, format], responses: ok({ type: 'object' }, true) } },
-      '/reports/outcomes': {
-        get: {
-          summary: 'Outcome report per situation (or track when asked) and checkpoint, from the counters',
-          parameters: [q('by', { enum: ['situation', 'track'], default: 'situation' }), format],
-          responses: ok(ref('OutcomeReport'), true),
-        },
-      },
-      '/reports/cohorts': { get: { summary: 'The same per enrolment month', parameters: [q('situation', tracks), q('from', { type: 'string', example: '2026-01' }), q('to', { type: 'string' }), format], responses: ok({ type: 'object' }, true) } },
-      '/reports/funnel': { get: { summary: 'Per track and lesson: sent, replied, clicked, unsubscribed', parameters: [q('track', tracks), format], responses: ok({ type: 'object' }, true) } },
-    },
+    paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-      schemas: {
-        ReaderSummary: obj({ id: { type: 'string' }, email: { type: 'string' }, firstName: { type: 'string' }, situation: { type: 'string' }, track: { type: 'string' }, status: { type: 'string' }, createdAt: { type: 'string' } }),
-        ReaderStory: obj({
-          id: { type: 'string' },
-          email: { type: 'string' },
-          firstName: { type: 'string' },
-          situation: { type: 'string' },
-          track: { type: 'string' },
-          status: { type: 'string' },
-          sends: { type: 'array', items: obj({ lessonId: { type: 'string' }, sentAt: { type: 'string' }, track: { type: 'string' }, day: { type: 'integer' } }) },
-          checkins: { type: 'array', items: obj({ checkpoint: { type: 'string' }, sentAt: { type: 'string' } }) },
-          choices: { type: 'array', items: { type: 'object' } },
-          replies: { type: 'array', items: obj({ receivedAt: { type: 'string' }, lessonId: { type: 'string' }, text: { type: 'string' }, signals: { type: 'array' } }) },
-          outcomes: { type: 'array', items: obj({ checkpoint: { type: 'string' }, outcome: { type: 'string' } }) },
-          notes: { type: 'array', items: { type: 'object' } },
-          timeline: { type: 'array', items: { type: 'object' } },
-        }),
-        OutcomeReport: obj({
-          by: { enum: ['situation', 'track'] },
-          checkpoints: { type: 'array', items: { type: 'string' } },
-          categories: { type: 'array', items: { type: 'string' } },
-          groups: {
-            type: 'array',
-            items: obj({
-              group: { type: 'string' },
-              rows: {
-                type: 'array',
-                items: obj({
-                  checkpoint: { type: 'string' },
-                  due: { type: 'integer' },
-                  responded: { type: 'integer' },
-                  responseRate: { type: ['number', 'null'] },
-                  counts: { type: 'object', description: 'per outcome id, plus no_response' },
-                  shares: { type: 'object', description: 'share of readers due' },
-                  reconciled: { type: 'object' },
-                }),
-              },
-            }),
-          },
-        }),
-      },
+      schemas: Object.fromEntries(Object.entries(schemas).map(([id, s]) => [id, bare(s)])),
     },
   };
 }

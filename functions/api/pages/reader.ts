@@ -1,6 +1,7 @@
 import { html } from 'hono/html';
 import { SITUATIONS } from '../../core/enrollment/input.js';
-import { Situation, type Reader } from '../../core/db/readers.js';
+import type { Reader } from '../../core/db/readers.js';
+import { Situation } from '../../core/readers/vocabulary.js';
 import { page, type Html } from './shell.js';
 
 const STATUS_TEXT: Record<Reader['status'], string> = {

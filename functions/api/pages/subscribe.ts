@@ -1,6 +1,6 @@
 import { html, raw } from 'hono/html';
 import { SITUATIONS } from '../../core/enrollment/input.js';
-import { Situation } from '../../core/db/readers.js';
+import { Situation } from '../../core/readers/vocabulary.js';
 import { page, type Html } from './shell.js';
 
 export type FormValues = Partial<Record<'email' | 'firstName' | 'situation' | 'timezone' | 'sendHour' | 'followUpConsent', string>>;

@@ -6,7 +6,7 @@ import { DAY, HOUR } from '../../core/clock.js';
 import { advanceClock } from '../../local/advance.js';
 import { receiveRaw } from '../../local/inbound.js';
 import { parseOr400, readBody } from '../validate.js';
-import { AppError, badRequest, notFound } from '../../core/shared/errors.js';
+import { DomainError, Unavailable, badRequest, notFound } from '../../core/shared/errors.js';
 import { INBOX_KINDS, inboxEmailPage, inboxPage } from '../pages/dev-inbox.js';
 
 const Advance = z
@@ -60,8 +60,8 @@ export function devRoutes(tools: DevTools) {
     return email;
   };
   const unavailable = (e: unknown) => {
-    if (e instanceof AppError) throw e;
-    throw new AppError(503, `The local SES emulator did not answer: ${(e as Error).message}`);
+    if (e instanceof DomainError) throw e;
+    throw new Unavailable(`The local SES emulator did not answer: ${(e as Error).message}`);
   };
   dev.get('/inbox', async (c) => {
     const q = parseOr400(InboxQuery, c.req.query(), 'inbox filter');

@@ -2,10 +2,10 @@ import { Hono } from 'hono';
 import type { Env } from '../app.js';
 import { EnrollInput } from '../../core/enrollment/input.js';
 import { enroll } from '../../core/enrollment/enroll.js';
-import { confirm } from '../../core/enrollment/confirm.js';
-import { dispatchNow } from '../../core/dispatch/run.js';
+import { confirmAndWelcome } from '../../core/enrollment/confirm.js';
 import { checkInboxPage, subscribePage, type FormValues } from '../pages/subscribe.js';
-import { messagePage } from '../pages/shell.js';
+import { confirmedPage } from '../pages/confirm.js';
+import { errorsAs } from '../errors.js';
 import { parseOr400, readBody, zodIssues } from '../validate.js';
 import { noEffectOnHead } from '../no-effect-on-head.js';
 
@@ -13,6 +13,8 @@ export const publicRoutes = new Hono<Env>();
 
 publicRoutes.get('/', (c) => c.html(subscribePage({ author: c.var.ctx.config.authorName })));
 
+// A form that cannot be sent (SES down) gets a page; a JSON caller gets JSON.
+publicRoutes.use('/api/enroll', errorsAs('form'));
 publicRoutes.post('/api/enroll', async (c) => {
   const ctx = c.var.ctx;
   const { data, form } = await readBody(c);
@@ -34,61 +36,8 @@ publicRoutes.post('/api/enroll', async (c) => {
   );
 });
 
-publicRoutes.use('/confirm', noEffectOnHead);
+publicRoutes.use('/confirm', noEffectOnHead, errorsAs('confirm'));
 publicRoutes.get('/confirm', async (c) => {
-  const ctx = c.var.ctx;
-  const author = ctx.config.authorName;
-  const res = await confirm(ctx, c.req.query('token'));
-  switch (res.status) {
-    case 'confirmed':
-    case 'already':
-      // The welcome is due now: send it in this request rather than wait for the next tick.
-      if (res.status === 'confirmed')
-        await dispatchNow(ctx, res.reader.id).catch((e: Error) =>
-          // The scheduler's next run sends it instead; the reader is confirmed either way.
-          ctx.log.warn('welcome not sent at once', { readerId: res.reader.id, error: e.name }),
-        );
-      return c.html(
-        messagePage({
-          author,
-          title: `You're in, ${res.reader.firstName}.`,
-          paragraphs: [
-            'Your first lesson is on its way to your inbox now. After that, one short lesson arrives each day at the hour you chose.',
-            'Take it one day at a time. You can reply to any lesson, and you can pause or stop from the link at the bottom of every email.',
-          ],
-        }),
-      );
-    case 'expired':
-      return c.html(
-        messagePage({
-          author,
-          title: 'This link has expired',
-          paragraphs: ['Confirmation links work for seven days. Sign up again on the front page and we will send a fresh one.'],
-        }),
-        410,
-      );
-    case 'gone':
-      return c.html(
-        messagePage({ author, title: 'This sign-up has expired', paragraphs: ['Please sign up again on the front page.'] }),
-        410,
-      );
-    case 'stopped':
-      return c.html(
-        messagePage({
-          author,
-          title: 'Nothing to confirm',
-          paragraphs: ['This address asked us to stop sending email, so we will not. To come back, sign up again on the front page.'],
-        }),
-        410,
-      );
-    default:
-      return c.html(
-        messagePage({
-          author,
-          title: 'This link does not work',
-          paragraphs: ['It may have been cut short by your email app. Try copying the whole link, or sign up again on the front page.'],
-        }),
-        400,
-      );
-  }
+  const res = await confirmAndWelcome(c.var.ctx, c.req.query('token'));
+  return c.html(confirmedPage(c.var.ctx.config.authorName, res.reader.firstName));
 });

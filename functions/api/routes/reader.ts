@@ -1,149 +1,53 @@
-import { Hono, type Context } from 'hono';
-import { z } from 'zod';
+import { Hono } from 'hono';
 import type { Env } from '../app.js';
-import { choose } from '../../core/choices/record.js';
-import { verify, type Purpose, type TokenPayload } from '../../core/links/tokens.js';
-import { getReader } from '../../core/db/readers.js';
-import { applyReaderAction, type ReaderAction } from '../../core/readers/actions.js';
-import { SendHour, TimeZone, Track } from '../../core/db/readers.js';
-import { messagePage } from '../pages/shell.js';
-import { Outcome, OUTCOMES } from '../../core/outcomes/categories.js';
-import { recordOutcome } from '../../core/outcomes/record.js';
+import { chooseByLink } from '../../core/choices/by-link.js';
+import { answerCheckin } from '../../core/outcomes/answer.js';
+import { PreferencesChange } from '../../core/readers/actions.js';
+import { changePreferencesByLink, checkUnsubscribeLink, preferencesByLink, unsubscribeByLink } from '../../core/readers/preferences.js';
+import { checkinAnswerPage, choicePage, unsubscribedPage } from '../pages/links.js';
 import { prefsPage, unsubscribeConfirmPage } from '../pages/reader.js';
+import { errorsAs } from '../errors.js';
 import { parseOr400, readBody } from '../validate.js';
 import { noEffectOnHead } from '../no-effect-on-head.js';
 
-/** Signed per-reader pages: preferences, unsubscribe, branch choices, check-in answers. */
+/**
+ * Signed per-reader pages: preferences, unsubscribe, branch choices, check-in answers. Each use-case
+ * opens the link itself; a broken or expired one is a domain error shown as a kind page.
+ */
 export const readerRoutes = new Hono<Env>();
-readerRoutes.use('/choose/*', noEffectOnHead);
-readerRoutes.use('/outcome/*', noEffectOnHead);
-
-const badLink = (c: Context<Env>, reason: string) =>
-  c.html(
-    messagePage({
-      author: c.var.ctx.config.authorName,
-      title: reason === 'expired' ? 'This link has expired' : 'This link does not work',
-      paragraphs: [
-        reason === 'expired'
-          ? 'For your privacy, links in older emails stop working after a while. The newest email from us has fresh links.'
-          : 'It may have been cut short by your email app. Try copying the whole link from the email. Nothing was changed.',
-      ],
-    }),
-    reason === 'expired' ? 410 : 400,
-  );
-
-function check(c: Context<Env>, purpose: Purpose): { ok: true; p: TokenPayload } | { ok: false; res: Response | Promise<Response> } {
-  const v = verify(c.var.ctx.secrets.signingSecret, c.req.param('token'), purpose, c.var.ctx.clock.now());
-  return v.ok ? { ok: true, p: v.payload } : { ok: false, res: badLink(c, v.reason) };
-}
+readerRoutes.use('/me/*', errorsAs('link'));
+readerRoutes.use('/unsubscribe/*', errorsAs('link'));
+readerRoutes.use('/choose/*', noEffectOnHead, errorsAs('link'));
+readerRoutes.use('/outcome/*', noEffectOnHead, errorsAs('link'));
 
 readerRoutes.get('/me/:token', async (c) => {
-  const t = check(c, 'prefs');
-  if (!t.ok) return t.res;
-  const r = await getReader(c.var.ctx, t.p.r);
-  if (!r) return badLink(c, 'gone');
+  const r = await preferencesByLink(c.var.ctx, c.req.param('token'));
   return c.html(prefsPage(r, c.req.path, c.var.ctx.config.authorName, c.req.query('done')));
 });
 
-const PrefsAction = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('pause') }),
-  z.object({ action: z.literal('resume') }),
-  z.object({ action: z.literal('switch-track'), track: Track }),
-  z.object({ action: z.literal('schedule'), sendHour: SendHour, timezone: TimeZone }),
-  z.object({ action: z.literal('stop-followups') }),
-  z.object({ action: z.literal('resume-followups') }),
-  z.object({ action: z.literal('unsubscribe') }),
-]);
-
 readerRoutes.post('/me/:token', async (c) => {
-  const t = check(c, 'prefs');
-  if (!t.ok) return t.res;
   const { data, form } = await readBody(c);
-  const input = parseOr400(PrefsAction, data, 'preferences change');
-  const action: ReaderAction =
-    input.action === 'switch-track'
-      ? { type: 'switch-track', track: input.track }
-      : input.action === 'schedule'
-        ? { type: 'schedule', sendHour: input.sendHour, timezone: input.timezone }
-        : input.action === 'unsubscribe'
-          ? { type: 'unsubscribe', via: 'page' }
-          : { type: input.action };
-  const r = await applyReaderAction(c.var.ctx, t.p.r, action);
-  if (!r) return badLink(c, 'gone');
-  if (input.action === 'unsubscribe') return unsubscribedPage(c);
+  const input = parseOr400(PreferencesChange, data, 'preferences change');
+  const r = await changePreferencesByLink(c.var.ctx, c.req.param('token'), input);
+  if (input.action === 'unsubscribe') return c.html(unsubscribedPage(c.var.ctx.config.authorName));
   if (!form) return c.json({ status: r.status, track: r.track, sendHour: r.sendHour, timezone: r.timezone, followUps: r.followUpConsent && !r.followUpStopped });
   return c.redirect(`${c.req.path}?done=${input.action}`, 303);
 });
 
-const unsubscribedPage = (c: Context<Env>) =>
-  c.html(
-    messagePage({
-      author: c.var.ctx.config.authorName,
-      title: "You're unsubscribed",
-      paragraphs: [
-        'Nothing more will be sent to you: no lessons, no check-ins, no newsletters.',
-        'Thank you for the time you gave this. Whatever comes next, go gently.',
-      ],
-    }),
-  );
-
 // A GET never unsubscribes (mail scanners follow links); it shows a button.
 readerRoutes.get('/unsubscribe/:token', (c) => {
-  const t = check(c, 'unsub');
-  if (!t.ok) return t.res;
+  checkUnsubscribeLink(c.var.ctx, c.req.param('token'));
   return c.html(unsubscribeConfirmPage(c.req.path, c.var.ctx.config.authorName));
 });
 
 // RFC 8058 one-click (body List-Unsubscribe=One-Click, no cookie) and the page's button.
 readerRoutes.post('/unsubscribe/:token', async (c) => {
-  const t = check(c, 'unsub');
-  if (!t.ok) return t.res;
   const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
   const oneClick = body['List-Unsubscribe'] === 'One-Click';
-  await applyReaderAction(c.var.ctx, t.p.r, { type: 'unsubscribe', via: oneClick ? 'one-click' : 'page' });
-  c.var.ctx.log.info('unsubscribed', { readerId: t.p.r, oneClick });
-  return oneClick ? c.text('Unsubscribed.') : unsubscribedPage(c);
+  await unsubscribeByLink(c.var.ctx, c.req.param('token'), oneClick ? 'one-click' : 'page');
+  return oneClick ? c.text('Unsubscribed.') : c.html(unsubscribedPage(c.var.ctx.config.authorName));
 });
 
-readerRoutes.get('/choose/:token', async (c) => {
-  const t = check(c, 'choice');
-  if (!t.ok) return t.res;
-  const ctx = c.var.ctx;
-  const res = await choose(ctx, t.p.r, { branch: String(t.p.b), choice: String(t.p.c), seq: Number(t.p.s), by: 'click' });
-  const author = ctx.config.authorName;
-  if (res.status === 'applied')
-    return c.html(messagePage({ author, title: 'Thank you. Noted.', paragraphs: [`You chose: ${res.choice.label}.`, res.choice.next] }));
-  if (res.status === 'unknown') return badLink(c, 'malformed');
-  return c.html(
-    messagePage({
-      author,
-      title: 'Already noted',
-      paragraphs: [
-        'Your answer to this question is already recorded, so nothing changed. Your next lesson arrives at your usual time.',
-        'Want a different path? The preferences link at the bottom of every email lets you switch track.',
-      ],
-    }),
-  );
-});
+readerRoutes.get('/choose/:token', async (c) => c.html(choicePage(c.var.ctx.config.authorName, await chooseByLink(c.var.ctx, c.req.param('token')))));
 
-readerRoutes.get('/outcome/:token', async (c) => {
-  const t = check(c, 'outcome');
-  if (!t.ok) return t.res;
-  const ctx = c.var.ctx;
-  const outcome = Outcome.safeParse(t.p.o);
-  const checkpoint = String(t.p.k);
-  const r = await getReader(ctx, t.p.r);
-  if (!outcome.success || !/^\d+m$/.test(checkpoint) || !r) return badLink(c, 'malformed');
-  const res = await recordOutcome(ctx, r, { checkpoint, outcome: outcome.data, source: 'link' });
-  return c.html(
-    messagePage({
-      author: ctx.config.authorName,
-      title: res.status === 'changed' ? 'Updated. Thank you.' : 'Thank you for telling me.',
-      paragraphs: [
-        `Noted: ${OUTCOMES[outcome.data].label.charAt(0).toLowerCase()}${OUTCOMES[outcome.data].label.slice(1)}.`,
-        'If you have a minute, reply to the email and tell me a little more in your own words. I read every message, and nothing you write is shared.',
-        'Clicked the wrong one? Click the right one in the same email: the latest answer is the one that counts.',
-      ],
-    }),
-  );
-});
+readerRoutes.get('/outcome/:token', async (c) => c.html(checkinAnswerPage(c.var.ctx.config.authorName, await answerCheckin(c.var.ctx, c.req.param('token')))));

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import type { Page } from '../db/paging.js';
-import { getReader, getReaders, Track } from '../db/readers.js';
+import { getReader, getReaders, ReaderStatus, Track } from '../db/readers.js';
 import { everyReply, findReply, inboxPage, updateReply, type ReplyChanges, type ReplyItem } from '../db/replies.js';
 import { Outcome } from '../outcomes/categories.js';
-import { recordOutcome, type RecordResult } from '../outcomes/record.js';
+import { recordOutcome } from '../outcomes/record.js';
 import { proposeOutcome } from '../replies/schema.js';
 import { badRequest, notFound } from '../shared/errors.js';
 import { Signal } from '../signals/recognise.js';
 import { addNote } from './notes.js';
-import { storyReply, type StoryReply } from './story.js';
+import { StoryReply, storyReply } from './story.js';
 
 export const InboxFilter = z.object({
   box: z.enum(['unreviewed', 'reviewed']).default('unreviewed'),
@@ -20,7 +20,13 @@ export const InboxFilter = z.object({
 });
 export type InboxFilter = z.infer<typeof InboxFilter>;
 
-export type InboxReply = StoryReply & { readerId: string; situation: string; reader?: { firstName: string; email: string; status: string } };
+/** A reply in the author's inbox: the reply, whose it is, and (when the reader is still here) who they are. */
+export const InboxReply = StoryReply.extend({
+  readerId: z.string(),
+  situation: z.string(),
+  reader: z.object({ firstName: z.string(), email: z.string(), status: ReaderStatus }).optional(),
+});
+export type InboxReply = z.infer<typeof InboxReply>;
 
 const keepFor = (f: Pick<InboxFilter, 'signal' | 'track'>) => (r: ReplyItem) =>
   (!f.track || r.track === f.track) && (!f.signal || r.signals.some((s) => s.signal === f.signal));
@@ -81,6 +87,14 @@ export const ConfirmOutcomeInput = z.object({
   checkpoint: z.string().regex(/^\d+m$/, 'must look like 1m, 3m, 12m').optional(),
 });
 
+export const OutcomeConfirmed = z.object({
+  status: z.enum(['recorded', 'changed', 'same']).describe('a new answer, a changed one, or the one already counted'),
+  checkpoint: z.string(),
+  outcome: Outcome,
+  reply: InboxReply,
+});
+export type OutcomeConfirmed = z.infer<typeof OutcomeConfirmed>;
+
 /**
  * Confirms the outcome a check-in reply suggests (or the one the author picks instead). It goes
  * through recordOutcome like a clicked answer, so the counters stay exact; the reply is then reviewed.
@@ -90,7 +104,7 @@ export async function confirmOutcome(
   readerId: string,
   replyId: string,
   input: z.infer<typeof ConfirmOutcomeInput>,
-): Promise<{ status: RecordResult['status']; checkpoint: string; outcome: Outcome; reply: InboxReply }> {
+): Promise<OutcomeConfirmed> {
   const reply = await getReply(ctx, readerId, replyId);
   const checkpoint = input.checkpoint ?? reply.checkpoint;
   const outcome = input.outcome ?? reply.proposedOutcome;

@@ -5,7 +5,9 @@ import { getReader } from '../db/readers.js';
 import { notFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 
-export type Note = { id: string; at: string; text: string; replyId?: string };
+/** A private note of the author's, on a reader or on one of their replies. */
+export const Note = z.object({ id: z.string(), at: z.string(), text: z.string(), replyId: z.string().optional() });
+export type Note = z.infer<typeof Note>;
 
 export const NoteInput = z.object({
   text: z.string().trim().min(1, 'is empty').max(5000, 'is too long (5000 characters at most)'),

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
-import { everyOutcome, outcomesPage, type OutcomeRecord } from '../db/outcomes.js';
+import { everyOutcome, OutcomeRecord, outcomesPage } from '../db/outcomes.js';
 import type { Page } from '../db/paging.js';
 import { Situation, Track } from '../db/readers.js';
 
 /** Per-reader outcome records, newest answer first (the OUTCOMES list: one Query, no Scan). */
-export type OutcomeEntry = Omit<OutcomeRecord, 'outbox' | 'ver'>;
+export const OutcomeEntry = OutcomeRecord.omit({ outbox: true, ver: true });
+export type OutcomeEntry = z.infer<typeof OutcomeEntry>;
 
 export const OutcomeFilter = z.object({
   checkpoint: z.string().regex(/^\d+m$/, 'must look like 1m, 3m, 12m').optional(),

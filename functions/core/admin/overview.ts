@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { countersBetween, readCounter } from '../db/counters.js';
 import { ReaderStatus, Track } from '../db/readers.js';
@@ -7,19 +8,25 @@ import { nextDueAt } from '../dispatch/run.js';
 import { READER_COUNTS_DIMS } from '../readers/store.js';
 import { addDays } from '../shared/time.js';
 
-export interface Overview {
-  now: string;
-  readers: {
-    total: number;
-    byStatus: Record<string, number>;
-    byTrack: Record<string, number>;
-    /** status -> track -> count */
-    byStatusAndTrack: Record<string, Record<string, number>>;
-  };
-  sent: { last7: { lesson: number; checkin: number }; last30: { lesson: number; checkin: number } };
-  replies: { awaitingReview: number; unmatched: number };
-  nextDispatch: string | null;
-}
+const Count = z.number().int();
+const Sent = z.object({ lesson: Count, checkin: Count });
+
+/** The dashboard's first page and GET /api/admin/overview. */
+export const Overview = z.object({
+  now: z.string(),
+  readers: z.object({
+    total: Count,
+    byStatus: z.record(z.string(), Count),
+    byTrack: z.record(z.string(), Count),
+    byStatusAndTrack: z.record(z.string(), z.record(z.string(), Count)).describe('status -> track -> count'),
+  }),
+  /** Lessons and check-ins sent in the last 7 and 30 UTC days (today included). */
+  sent: z.object({ last7: Sent, last30: Sent }),
+  replies: z.object({ awaitingReview: Count, unmatched: Count }),
+  /** The earliest moment anything is due, if anything is. */
+  nextDispatch: z.string().nullable(),
+});
+export type Overview = z.infer<typeof Overview>;
 
 /** Readers by status and track: one counter item, kept exact by the reader outbox. */
 async function readerCounts(ctx: Ctx): Promise<Overview['readers']> {

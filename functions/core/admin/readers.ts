@@ -5,7 +5,7 @@ import type { Page } from '../db/paging.js';
 import { allReaders as everyReader, getReader, readersPage, ReaderStatus, Track, type ReaderSummary } from '../db/readers.js';
 import { normaliseEmail } from '../enrollment/input.js';
 
-export type { ReaderSummary } from '../db/readers.js';
+export { ReaderSummary } from '../db/readers.js';
 
 export const ReaderFilter = z.object({
   email: z.string().trim().min(3).max(254).optional(),

@@ -1,35 +1,67 @@
+import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { courseFor } from '../course/versions.js';
+import { ChoiceItem } from '../db/choices.js';
 import { readerHistory } from '../db/history.js';
-import type { Reader } from '../db/readers.js';
-import type { ReplyItem } from '../db/replies.js';
-import { OUTCOMES } from '../outcomes/categories.js';
+import { OutcomeSource } from '../db/outcomes.js';
+import { Reader, Track } from '../db/readers.js';
+import { ReplyItem } from '../db/replies.js';
+import { Outcome, OUTCOMES } from '../outcomes/categories.js';
 import { daysBetween } from '../shared/time.js';
 import { notFound } from '../shared/errors.js';
-import type { Note } from './notes.js';
+import { Note } from './notes.js';
+
+/** What the author sees of a reader: the profile, never the course cursor, claim, outbox or version. */
+export const ReaderProfile = Reader.pick({
+  id: true, email: true, firstName: true, situation: true, track: true, status: true, timezone: true, sendHour: true, followUpConsent: true, followUpStopped: true,
+  createdAt: true, enrolledOn: true, confirmedAt: true, pausedAt: true, completedAt: true, unsubscribedAt: true, unsubscribedVia: true, suppressedReason: true, dueAt: true,
+});
+export type ReaderProfile = z.infer<typeof ReaderProfile>;
+
+/** A reply as the author reads it: the reader's words and what they mean, not the raw message. */
+export const StoryReply = ReplyItem.pick({
+  replyId: true, receivedAt: true, lessonId: true, checkpoint: true, kind: true, track: true, trackDay: true, subject: true, text: true, signals: true,
+  proposedOutcome: true, reviewed: true, note: true, automatic: true, matchedBy: true,
+}).extend({ attachments: z.number().int().describe('how many files came with it') });
+export type StoryReply = z.infer<typeof StoryReply>;
+
+const TimelineType = z.enum(['lesson', 'checkin', 'choice', 'reply', 'outcome', 'note', 'status']);
 
 /** A reader's whole story for the author (the reader's profile, with everything that happened): one Query on the reader's partition. */
-export type ReaderStory = ReaderProfile & {
-  sends: { seq: number; lessonId: string; track?: string; sentAt: string; day?: number; courseDay?: number }[];
-  checkins: { seq: number; checkpoint: string; track?: string; sentAt: string }[];
-  choices: { at: string; branch: string; choice: string; by: string; lesson?: string; fromTrack: string; toTrack: string }[];
-  replies: StoryReply[];
-  outcomes: { checkpoint: string; outcome: string; label: string; answeredAt: string; source: string; situation: string; track: string; changes: number }[];
-  notes: Note[];
+export const ReaderStory = ReaderProfile.extend({
+  sends: z.array(
+    z.object({
+      seq: z.number().int(),
+      lessonId: z.string(),
+      track: Track.optional(),
+      sentAt: z.string(),
+      /** Days since enrolment, in the reader's time zone. */
+      day: z.number().int().optional(),
+      /** The lesson's day in its track's course, if it is on a path. */
+      courseDay: z.number().int().optional(),
+    }),
+  ),
+  checkins: z.array(z.object({ seq: z.number().int(), checkpoint: z.string(), track: Track.optional(), sentAt: z.string() })),
+  choices: z.array(ChoiceItem.omit({ readerId: true, seq: true })),
+  replies: z.array(StoryReply),
+  outcomes: z.array(
+    z.object({
+      checkpoint: z.string(),
+      outcome: Outcome,
+      label: z.string(),
+      answeredAt: z.string(),
+      source: OutcomeSource,
+      situation: z.string(),
+      track: z.string(),
+      /** How often the answer was changed since the first. */
+      changes: z.number().int(),
+    }),
+  ),
+  notes: z.array(Note),
   /** Everything above in time order, newest last. */
-  timeline: { at: string; type: 'lesson' | 'checkin' | 'choice' | 'reply' | 'outcome' | 'note' | 'status'; title: string; detail?: string }[];
-};
-
-export type ReaderProfile = Pick<
-  Reader,
-  | 'id' | 'email' | 'firstName' | 'situation' | 'track' | 'status' | 'timezone' | 'sendHour' | 'followUpConsent' | 'followUpStopped'
-  | 'createdAt' | 'enrolledOn' | 'confirmedAt' | 'pausedAt' | 'completedAt' | 'unsubscribedAt' | 'unsubscribedVia' | 'suppressedReason' | 'dueAt'
->;
-
-export type StoryReply = Pick<
-  ReplyItem,
-  'replyId' | 'receivedAt' | 'lessonId' | 'checkpoint' | 'kind' | 'track' | 'trackDay' | 'subject' | 'text' | 'signals' | 'proposedOutcome' | 'reviewed' | 'note' | 'automatic' | 'matchedBy'
-> & { attachments: number };
+  timeline: z.array(z.object({ at: z.string(), type: TimelineType, title: z.string(), detail: z.string().optional() })),
+});
+export type ReaderStory = z.infer<typeof ReaderStory>;
 
 const PROFILE_FIELDS = [
   'id', 'email', 'firstName', 'situation', 'track', 'status', 'timezone', 'sendHour', 'followUpConsent', 'followUpStopped',

@@ -9,7 +9,7 @@ import { normaliseEmail } from '../enrollment/input.js';
 import { badRequest, notFound } from '../shared/errors.js';
 import { recogniseSignals } from '../signals/recognise.js';
 
-export type { UnmatchedItem } from '../db/unmatched.js';
+export { UnmatchedItem } from '../db/unmatched.js';
 
 export const UnmatchedFilter = z.object({
   cursor: z.string().max(2000).optional(),
@@ -35,12 +35,16 @@ async function resolveReader(ctx: Ctx, input: z.infer<typeof AssignInput>) {
   return reader;
 }
 
+/** What an assignment made: the reply of that reader, under the message's id. */
+export const Assigned = z.object({ readerId: z.string(), replyId: z.string() });
+export type Assigned = z.infer<typeof Assigned>;
+
 /**
  * The author says who wrote an unmatched message: it becomes a reply of that reader (matched by
  * the author, in the unreviewed inbox) and leaves the unmatched list. Both writes are idempotent,
  * so assigning again after a crash finishes the job instead of duplicating it.
  */
-export async function assignUnmatched(ctx: Ctx, id: string, input: z.infer<typeof AssignInput>): Promise<{ readerId: string; replyId: string }> {
+export async function assignUnmatched(ctx: Ctx, id: string, input: z.infer<typeof AssignInput>): Promise<Assigned> {
   const mail = await getUnmatched(ctx, id);
   if (!mail) throw notFound('No unmatched message with this id');
   const reader = await resolveReader(ctx, input);

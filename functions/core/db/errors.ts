@@ -3,10 +3,15 @@
  * `cause`), so callers never look at SDK error names themselves.
  */
 
-/** Someone else wrote the item first: the caller re-reads and tries again, or gives way. */
-export class ConflictError extends Error {
+import { Conflict } from '../shared/errors.js';
+
+/**
+ * Someone else wrote the item first: the caller re-reads and tries again, or gives way. One that
+ * survives every retry reaches the API as a domain Conflict (409, try again), not a fault of ours.
+ */
+export class ConflictError extends Conflict {
   constructor(what: string) {
-    super(`concurrent change: ${what}`);
+    super(`Someone else changed this at the same moment (${what}); please try again.`);
     this.name = 'ConflictError';
   }
 }

@@ -1,8 +1,11 @@
 import type { Ctx } from '../context.js';
 import { startCourse } from '../course/engine.js';
+import { dispatchNow } from '../dispatch/run.js';
 import { verify } from '../links/tokens.js';
+import { badLink, LinkRefusal } from '../links/open.js';
 import type { Reader } from '../db/readers.js';
 import { mutateReader } from '../readers/store.js';
+import { Gone } from '../shared/errors.js';
 
 export type ConfirmResult =
   | { status: 'confirmed' | 'already'; reader: Reader }
@@ -38,4 +41,36 @@ export async function confirm(ctx: Ctx, token: string | undefined): Promise<Conf
   if (!reader) return { status: 'gone' };
   if (state.result === 'confirmed' || state.result === 'already') return { status: state.result, reader };
   return { status: state.result };
+}
+
+/** Why a confirmation link is refused, beyond a broken or expired link (pages/confirm.ts words each). */
+export const ConfirmRefusal = { ...LinkRefusal, signupExpired: 'signup-expired', stopped: 'stopped' } as const;
+
+export type Confirmed = { status: 'confirmed' | 'already'; reader: Reader };
+
+/**
+ * The /confirm use-case: confirm the sign-up and send the welcome in the same request, so it is in
+ * the reader's inbox by the time they look (the course makes it due at once). A refused link is a
+ * domain error the page explains: broken (Invalid), or expired, abandoned or stopped (Gone).
+ */
+export async function confirmAndWelcome(ctx: Ctx, token: string | undefined): Promise<Confirmed> {
+  const res = await confirm(ctx, token);
+  switch (res.status) {
+    case 'confirmed':
+      await dispatchNow(ctx, res.reader.id).catch((e: Error) =>
+        // The scheduler's next run sends it instead; the reader is confirmed either way.
+        ctx.log.warn('welcome not sent at once', { readerId: res.reader.id, error: e.name }),
+      );
+      return res;
+    case 'already':
+      return res;
+    case 'expired':
+      throw new Gone('This confirmation link has expired', { reason: ConfirmRefusal.expired });
+    case 'gone':
+      throw new Gone('This sign-up has expired', { reason: ConfirmRefusal.signupExpired });
+    case 'stopped':
+      throw new Gone('This address asked us to stop sending email', { reason: ConfirmRefusal.stopped });
+    case 'invalid':
+      throw badLink();
+  }
 }

@@ -4,7 +4,7 @@ import { claimEmail, releaseEmail } from '../db/email-lookups.js';
 import { ConflictError } from '../db/errors.js';
 import { deleteReader, getReader, type Reader } from '../db/readers.js';
 import { newId } from '../shared/ids.js';
-import { AppError } from '../shared/errors.js';
+import { Unavailable } from '../shared/errors.js';
 import { commitReader, mutateReader } from '../readers/store.js';
 import { sendConfirmation } from './confirmation-email.js';
 import type { EnrollInput } from './input.js';
@@ -61,7 +61,7 @@ async function confirmOrUndo(ctx: Ctx, r: Reader): Promise<void> {
     ctx.log.error('confirmation email failed', { readerId: r.id, error: (e as Error).name });
     const stamp = r.confirmSentAt.at(-1);
     await mutateReader(ctx, r.id, (cur) => ({ ...cur, confirmSentAt: cur.confirmSentAt.filter((t) => t !== stamp) })).catch(() => undefined);
-    throw new AppError(503, 'We could not send the confirmation email just now. Nothing was lost; please try again in a few minutes.');
+    throw new Unavailable('We could not send the confirmation email just now. Nothing was lost; please try again in a few minutes.');
   }
 }
 

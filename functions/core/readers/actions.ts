@@ -1,22 +1,41 @@
+import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { funnelDims } from '../choices/record.js';
 import { changeSchedule, pause, resume, switchTrack } from '../course/engine.js';
 import { counterUpdate, type NewOp } from '../db/outbox.js';
-import type { Reader, Track } from '../db/readers.js';
+import { SendHour, TimeZone, Track, type Reader } from '../db/readers.js';
 import { mutateReader } from './store.js';
 
+const Pause = z.object({ action: z.literal('pause') });
+const Resume = z.object({ action: z.literal('resume') });
+const SwitchTrack = z.object({ action: z.literal('switch-track'), track: Track });
+const Schedule = z.object({ action: z.literal('schedule'), sendHour: SendHour, timezone: TimeZone });
+const StopFollowUps = z.object({ action: z.literal('stop-followups') });
+const ResumeFollowUps = z.object({ action: z.literal('resume-followups') });
+const Unsubscribe = z.object({ action: z.literal('unsubscribe') });
+
+/** What a reader can ask for on the preferences page (POST /me/:token): the `action` field and its inputs. */
+export const PreferencesChange = z.discriminatedUnion('action', [Pause, Resume, SwitchTrack, Schedule, StopFollowUps, ResumeFollowUps, Unsubscribe]);
+export type PreferencesChange = z.infer<typeof PreferencesChange>;
+
+/** Where an unsubscribe came from (kept on the reader as `unsubscribedVia`). */
+export const UnsubscribeVia = z.enum(['one-click', 'page', 'mailto', 'author']);
+
 /**
- * What a reader can do from the preferences page or an email footer. Each is one read-modify-write
- * of the reader; the due index follows from the new state.
+ * What a reader can do from the preferences page or an email footer: a preferences change, with
+ * an unsubscribe saying where it came from. Each is one read-modify-write of the reader; the due
+ * index follows from the new state.
  */
-export type ReaderAction =
-  | { type: 'pause' }
-  | { type: 'resume' }
-  | { type: 'switch-track'; track: Track }
-  | { type: 'schedule'; sendHour: number; timezone: string }
-  | { type: 'stop-followups' }
-  | { type: 'resume-followups' }
-  | { type: 'unsubscribe'; via: 'one-click' | 'page' | 'mailto' | 'author' };
+export const ReaderAction = z.discriminatedUnion('action', [
+  Pause,
+  Resume,
+  SwitchTrack,
+  Schedule,
+  StopFollowUps,
+  ResumeFollowUps,
+  Unsubscribe.extend({ via: UnsubscribeVia }),
+]);
+export type ReaderAction = z.infer<typeof ReaderAction>;
 
 const lastLesson = (r: Reader) => [...r.sends].reverse().find((s) => s.kind === 'lesson');
 
@@ -27,7 +46,7 @@ export async function applyReaderAction(ctx: Ctx, readerId: string, action: Read
     readerId,
     (r) => {
       if (r.status === 'unsubscribed' || r.status === 'suppressed') return null; // stays stopped
-      switch (action.type) {
+      switch (action.action) {
         case 'pause':
           return r.status === 'active' ? pause(r, now) : null;
         case 'resume':
@@ -46,7 +65,7 @@ export async function applyReaderAction(ctx: Ctx, readerId: string, action: Read
     },
     {
       ops: (prev, next): NewOp[] => {
-        if (action.type !== 'unsubscribe' || prev.status === 'unsubscribed') return [];
+        if (action.action !== 'unsubscribe' || prev.status === 'unsubscribed') return [];
         const lesson = lastLesson(prev);
         if (!lesson?.track) return [];
         return [

@@ -42,7 +42,7 @@ export async function processInbound(ctx: Ctx, input: { key: string; receivedAt?
   if (unsub) {
     const who = parseReplyToken(ctx.secrets.signingSecret, unsub, 'unsub');
     if (who) {
-      await applyReaderAction(ctx, who.readerId, { type: 'unsubscribe', via: 'mailto' });
+      await applyReaderAction(ctx, who.readerId, { action: 'unsubscribe', via: 'mailto' });
       return { status: 'unsubscribed', readerId: who.readerId };
     }
   }

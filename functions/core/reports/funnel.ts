@@ -1,21 +1,29 @@
+import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { currentCourse } from '../course/versions.js';
 import { countersWithPrefix } from '../db/counters.js';
 import { Track } from '../db/readers.js';
 
-export interface FunnelRow {
-  track: string;
-  lessonId: string;
+const Rate = z.number().nullable().describe('0..1; null when nothing was sent');
+
+/** One lesson on one track: what readers did with it. */
+export const FunnelRow = z.object({
+  track: z.string(),
+  lessonId: z.string(),
   /** The lesson's day on the track (earliest placement), for ordering; null for interjections. */
-  day: number | null;
-  sent: number;
-  replied: number;
-  clicked: number;
-  unsubscribed: number;
-  replyRate: number | null;
-  clickRate: number | null;
-  unsubscribeRate: number | null;
-}
+  day: z.number().int().nullable(),
+  sent: z.number().int(),
+  replied: z.number().int(),
+  clicked: z.number().int(),
+  unsubscribed: z.number().int(),
+  replyRate: Rate,
+  clickRate: Rate,
+  unsubscribeRate: Rate,
+});
+export type FunnelRow = z.infer<typeof FunnelRow>;
+
+export const FunnelReport = z.object({ rows: z.array(FunnelRow) });
+export type FunnelReport = z.infer<typeof FunnelReport>;
 
 /** Where each lesson sits on a track: its earliest day on any of the track's paths. */
 function lessonDays(track: string): Map<string, number> {
@@ -28,7 +36,7 @@ function lessonDays(track: string): Map<string, number> {
 const rate = (n: number, d: number) => (d > 0 ? n / d : null);
 
 /** Per track, per lesson: sent, replied, clicked a choice, unsubscribed after it. One Query on the FUNNEL counters. */
-export async function funnelReport(ctx: Ctx, track?: Track): Promise<{ rows: FunnelRow[] }> {
+export async function funnelReport(ctx: Ctx, track?: Track): Promise<FunnelReport> {
   const rows: FunnelRow[] = [];
   const days = new Map<string, Map<string, number>>();
   for (const { dims: sk, counts: i } of await countersWithPrefix(ctx, 'funnel', track ? `${track}#` : '')) {

@@ -1,14 +1,71 @@
-/** Domain errors carry the HTTP status the API maps them to in its single onError. */
-export class AppError extends Error {
-  constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 429 | 503,
-    message: string,
-    readonly issues: { path: string; message: string }[] = [],
-  ) {
+/**
+ * What went wrong, in the domain's words. The domain never names an HTTP status: the API maps each
+ * kind to one in a single place (functions/api/errors.ts), as JSON for API clients and as a kind
+ * page where the route renders pages. Anything that is not one of these is a fault of ours (500).
+ */
+export type Issue = { path: string; message: string };
+
+export type ErrorKind = 'not-found' | 'invalid' | 'conflict' | 'gone' | 'rate-limited' | 'unavailable';
+
+export abstract class DomainError extends Error {
+  abstract readonly kind: ErrorKind;
+  /**
+   * A finer reason where one kind covers cases a person must be told apart (a link that was cut
+   * short and one that expired are both refusals), for the page that explains it.
+   */
+  readonly reason?: string;
+
+  constructor(message: string, opts: { reason?: string } = {}) {
     super(message);
+    if (opts.reason) this.reason = opts.reason;
   }
 }
 
-export const badRequest = (message: string, issues: { path: string; message: string }[] = []) =>
-  new AppError(400, message, issues);
-export const notFound = (message = 'Not found') => new AppError(404, message);
+/** What was asked for does not exist (a reader, a reply, a message). */
+export class NotFound extends DomainError {
+  readonly kind = 'not-found';
+}
+
+/** The input cannot be used; `issues` names every bad field (path, message). */
+export class Invalid extends DomainError {
+  readonly kind = 'invalid';
+  constructor(
+    message: string,
+    readonly issues: Issue[] = [],
+    opts: { reason?: string } = {},
+  ) {
+    super(message, opts);
+  }
+}
+
+/** The request contradicts the current state (someone else changed it first). */
+export class Conflict extends DomainError {
+  readonly kind = 'conflict';
+}
+
+/** It existed once and is over for good: an expired link, an expired sign-up, a stopped address. */
+export class Gone extends DomainError {
+  readonly kind = 'gone';
+}
+
+/** Too many attempts: refused for `retryAfter` seconds, whatever is sent. */
+export class RateLimited extends DomainError {
+  readonly kind = 'rate-limited';
+  constructor(
+    message: string,
+    readonly retryAfter: number,
+    opts: { reason?: string } = {},
+  ) {
+    super(message, opts);
+  }
+}
+
+/** A service we depend on failed; nothing was lost and trying again later should work. */
+export class Unavailable extends DomainError {
+  readonly kind = 'unavailable';
+}
+
+export const invalid = (message: string, issues: Issue[] = []) => new Invalid(message, issues);
+export const notFound = (message = 'Not found') => new NotFound(message);
+/** The old name of `invalid`, kept for callers elsewhere (core/db/paging.ts, the dev routes). */
+export const badRequest = invalid;

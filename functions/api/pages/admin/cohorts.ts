@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
 import type { CohortRow } from '../../../core/reports/outcomes.js';
-import { Situation as SituationEnum, type Situation } from '../../../core/db/readers.js';
+import { Situation as SituationEnum, type Situation } from '../../../core/readers/vocabulary.js';
 import type { Html } from '../shell.js';
 import { months } from './chart.js';
 import { SITUATION_OPTIONS, situationLabel } from './labels.js';

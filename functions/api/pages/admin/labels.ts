@@ -1,6 +1,6 @@
 import { SITUATIONS } from '../../../core/enrollment/input.js';
 import { NO_RESPONSE, OUTCOMES, type Outcome } from '../../../core/outcomes/categories.js';
-import { ReaderStatus, Situation } from '../../../core/db/readers.js';
+import { ReaderStatus, Situation } from '../../../core/readers/vocabulary.js';
 import { Signal } from '../../../core/signals/recognise.js';
 
 /** Names the author reads on the dashboard, one place. */

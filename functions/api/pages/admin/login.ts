@@ -1,7 +1,20 @@
 import { html } from 'hono/html';
+import type { TokenCheck } from '../../../core/admin/sign-in.js';
 import { page, type Html } from '../shell.js';
 
-export function loginPage(opts: { author: string; next: string; error?: string; loggedOut?: boolean }): Html {
+/** How long to wait, in words: "a minute", "7 minutes". */
+export const minutes = (seconds: number) => {
+  const m = Math.max(1, Math.ceil(seconds / 60));
+  return m === 1 ? 'a minute' : `${m} minutes`;
+};
+
+type Refused = Exclude<TokenCheck, { result: 'ok' }>;
+
+const refusal = (r: Refused) =>
+  r.result === 'locked' ? `Too many wrong tokens from this address. Please try again in ${minutes(r.retryAfter)}.` : 'That is not the admin token.';
+
+export function loginPage(opts: { author: string; next: string; refused?: Refused; loggedOut?: boolean }): Html {
+  const error = opts.refused && refusal(opts.refused);
   return page({
     title: 'Author login',
     author: opts.author,
@@ -10,7 +23,7 @@ export function loginPage(opts: { author: string; next: string; error?: string; 
     body: html`<div class="card">
 <h1>Author dashboard</h1>
 <p class="lead">Log in with the admin token. ${opts.loggedOut ? 'You are logged out.' : ''}</p>
-${opts.error ? html`<div class="errors" role="alert">${opts.error}</div>` : ''}
+${error ? html`<div class="errors" role="alert">${error}</div>` : ''}
 <form method="post" action="/admin/login">
 <input type="hidden" name="next" value="${opts.next}">
 <div class="field"><label for="token">Admin token</label>

@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
 import type { Overview } from '../../../core/admin/overview.js';
-import { ReaderStatus, Track } from '../../../core/db/readers.js';
+import { ReaderStatus, Track } from '../../../core/readers/vocabulary.js';
 import type { Html } from '../shell.js';
 import { adminPage, num, statusBadge, when, withQuery } from './layout.js';
 

@@ -1,40 +1,24 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Env } from '../../app.js';
-import { SESSION_COOKIE, SESSION_SECONDS, bearerToken, issueSession, sessionValid, tokenMatches } from '../../../core/admin/auth.js';
-import { lockedFor, recordFailure } from '../../../core/admin/throttle.js';
+import { SESSION_COOKIE, SESSION_SECONDS, bearerToken, issueSession, sessionValid } from '../../../core/admin/auth.js';
+import { checkAdminToken, type TokenCheck } from '../../../core/admin/sign-in.js';
+import { RateLimited } from '../../../core/shared/errors.js';
 import { clientAddress } from '../../client-address.js';
+import { minutes } from '../../pages/admin/login.js';
 
-/**
- * Checks an admin token from this caller: 'locked' (too many wrong ones from this address
- * lately: refused whatever it is, with the seconds to wait), 'ok', or 'wrong' (counted).
- */
-export async function checkToken(c: Context<Env>, given: string | undefined): Promise<{ result: 'ok' | 'wrong' } | { result: 'locked'; retryAfter: number }> {
-  const { ctx } = c.var;
-  const address = clientAddress(c);
-  const retryAfter = await lockedFor(ctx, address);
-  if (retryAfter) {
-    ctx.log.warn('admin token refused: too many wrong tokens from this address');
-    c.header('Retry-After', String(retryAfter));
-    return { result: 'locked', retryAfter };
-  }
-  if (tokenMatches(ctx, given)) return { result: 'ok' };
-  await recordFailure(ctx, address);
-  return { result: 'wrong' };
-}
+export { minutes };
+
+/** An admin token from this caller, judged by the sign-in policy (core/admin/sign-in.ts) by the address the runtime saw. */
+export const checkToken = (c: Context<Env>, given: string | undefined): Promise<TokenCheck> => checkAdminToken(c.var.ctx, given, clientAddress(c));
 
 /** The JSON API: `Authorization: Bearer <admin token>` on every request, or 401 (429 after many wrong ones). */
 export const requireBearer: MiddlewareHandler<Env> = async (c, next) => {
   const check = await checkToken(c, bearerToken(c.req.header('authorization')));
   if (check.result === 'ok') return next();
-  if (check.result === 'locked') return c.json({ error: `Too many wrong admin tokens from this address. Try again in ${minutes(check.retryAfter)}.` }, 429);
+  if (check.result === 'locked') throw new RateLimited(`Too many wrong admin tokens from this address. Try again in ${minutes(check.retryAfter)}.`, check.retryAfter);
   c.header('WWW-Authenticate', 'Bearer realm="mend-admin"');
   return c.json({ error: 'Unauthorized: send Authorization: Bearer <admin token>' }, 401);
-};
-
-export const minutes = (seconds: number) => {
-  const m = Math.max(1, Math.ceil(seconds / 60));
-  return m === 1 ? 'a minute' : `${m} minutes`;
 };
 
 /** Paths under /admin that answer without a session: the login form itself. */

@@ -1,26 +1,48 @@
-import { Hono } from 'hono';
-import type { Env } from '../../../app.js';
-import { NoteInput, addNote } from '../../../../core/admin/notes.js';
-import { ReaderFilter, searchReaders } from '../../../../core/admin/readers.js';
-import { readerStory } from '../../../../core/admin/story.js';
+import { z } from 'zod';
+import { Note, NoteInput, addNote } from '../../../../core/admin/notes.js';
+import { ReaderFilter, ReaderSummary, searchReaders } from '../../../../core/admin/readers.js';
+import { ReaderStory, readerStory } from '../../../../core/admin/story.js';
 import { exportTable } from '../../../../core/reports/exports.js';
-import { parseOr400, readBody } from '../../../validate.js';
 import { Format, csvResponse } from '../csv.js';
+import { apiRoute } from './route.js';
 
-export const readersApi = new Hono<Env>();
+export const ReadersPage = z.object({ readers: z.array(ReaderSummary), cursor: z.string().nullable().describe('pass back as ?cursor= for the next page; null at the end') });
 
-readersApi.get('/', async (c) => {
-  const q = c.req.query();
-  const f = parseOr400(ReaderFilter, q, 'reader search');
-  if (parseOr400(Format, q.format, 'format') === 'csv') return csvResponse(c, 'readers', exportTable(c.var.ctx, 'readers', { readers: f }));
-  const page = await searchReaders(c.var.ctx, f);
-  return c.json({ readers: page.items, cursor: page.cursor ?? null });
-});
-
-readersApi.get('/:id', async (c) => c.json(await readerStory(c.var.ctx, c.req.param('id'))));
-
-readersApi.post('/:id/notes', async (c) => {
-  const { data } = await readBody(c);
-  const input = parseOr400(NoteInput, data, 'note');
-  return c.json({ note: await addNote(c.var.ctx, c.req.param('id'), input.text) }, 201);
-});
+export const readersApi = [
+  apiRoute(
+    {
+      id: 'listReaders',
+      method: 'get',
+      path: '/readers',
+      summary: 'Search readers, newest first',
+      description: '`email` is an exact address; `q` matches part of an address or a first name. `format=csv` streams every matching reader (no paging).',
+      what: 'reader search',
+      query: ReaderFilter.extend({ format: Format }),
+      response: ReadersPage,
+      csv: true,
+    },
+    async (c, { query }) => {
+      if (query.format === 'csv') return csvResponse(c, 'readers', exportTable(c.var.ctx, 'readers', { readers: query }));
+      const page = await searchReaders(c.var.ctx, query);
+      return { readers: page.items, cursor: page.cursor ?? null };
+    },
+  ),
+  apiRoute(
+    { id: 'getReader', method: 'get', path: '/readers/:id', summary: "A reader's whole story", what: 'reader', response: ReaderStory, notFound: 'No reader with this id' },
+    async (c, { params }) => readerStory(c.var.ctx, params.id),
+  ),
+  apiRoute(
+    {
+      id: 'addReaderNote',
+      method: 'post',
+      path: '/readers/:id/notes',
+      summary: 'Add a private note',
+      what: 'note',
+      body: NoteInput,
+      response: z.object({ note: Note }),
+      status: 201,
+      notFound: 'No reader with this id',
+    },
+    async (c, { params, body }) => ({ note: await addNote(c.var.ctx, params.id, body.text) }),
+  ),
+];

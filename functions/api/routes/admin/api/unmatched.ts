@@ -1,21 +1,42 @@
-import { Hono } from 'hono';
-import type { Env } from '../../../app.js';
-import { AssignInput, UnmatchedFilter, assignUnmatched, listUnmatched } from '../../../../core/admin/unmatched.js';
+import { z } from 'zod';
+import { AssignInput, Assigned, UnmatchedFilter, UnmatchedItem, assignUnmatched, listUnmatched } from '../../../../core/admin/unmatched.js';
 import { exportTable } from '../../../../core/reports/exports.js';
-import { parseOr400, readBody } from '../../../validate.js';
 import { Format, csvResponse } from '../csv.js';
+import { apiRoute } from './route.js';
 
-export const unmatchedApi = new Hono<Env>();
+export const UnmatchedPage = z.object({ unmatched: z.array(UnmatchedItem), cursor: z.string().nullable().describe('pass back as ?cursor= for the next page; null at the end') });
 
-unmatchedApi.get('/', async (c) => {
-  const q = c.req.query();
-  if (parseOr400(Format, q.format, 'format') === 'csv') return csvResponse(c, 'unmatched', exportTable(c.var.ctx, 'unmatched'));
-  const page = await listUnmatched(c.var.ctx, parseOr400(UnmatchedFilter, q, 'unmatched filter'));
-  return c.json({ unmatched: page.items, cursor: page.cursor ?? null });
-});
-
-unmatchedApi.post('/:id/assign', async (c) => {
-  const { data } = await readBody(c);
-  const input = parseOr400(AssignInput, data, 'assignment');
-  return c.json(await assignUnmatched(c.var.ctx, c.req.param('id'), input));
-});
+export const unmatchedApi = [
+  apiRoute(
+    {
+      id: 'listUnmatched',
+      method: 'get',
+      path: '/unmatched',
+      summary: 'Inbound mail no reader was found for',
+      description: '`format=csv` streams every message.',
+      what: 'unmatched filter',
+      query: UnmatchedFilter.extend({ format: Format }),
+      response: UnmatchedPage,
+      csv: true,
+    },
+    async (c, { query }) => {
+      if (query.format === 'csv') return csvResponse(c, 'unmatched', exportTable(c.var.ctx, 'unmatched'));
+      const page = await listUnmatched(c.var.ctx, query);
+      return { unmatched: page.items, cursor: page.cursor ?? null };
+    },
+  ),
+  apiRoute(
+    {
+      id: 'assignUnmatched',
+      method: 'post',
+      path: '/unmatched/:id/assign',
+      summary: 'Make it a reply of a reader',
+      description: 'Name the reader by `readerId` or by `email`, not both.',
+      what: 'assignment',
+      body: AssignInput,
+      response: Assigned,
+      notFound: 'No unmatched message with this id, or no such reader',
+    },
+    async (c, { params, body }) => assignUnmatched(c.var.ctx, params.id, body),
+  ),
+];

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Env } from '../../../app.js';
 import { loginPage } from '../../../pages/admin/login.js';
-import { checkToken, endSession, hasSession, minutes, safeNext, startSession } from '../auth.js';
+import { checkToken, endSession, hasSession, safeNext, startSession } from '../auth.js';
 import { readForm } from './form.js';
 
 /** Exchanges the admin token for a session cookie; the only dashboard route open without one. */
@@ -19,11 +19,12 @@ loginRoutes.post('/login', async (c) => {
   const check = await checkToken(c, typeof form.token === 'string' ? form.token.trim() : undefined);
   const author = c.var.ctx.config.authorName;
   if (check.result === 'locked') {
-    return c.html(loginPage({ author, next, error: `Too many wrong tokens from this address. Please try again in ${minutes(check.retryAfter)}.` }), 429);
+    c.header('Retry-After', String(check.retryAfter));
+    return c.html(loginPage({ author, next, refused: check }), 429);
   }
   if (check.result === 'wrong') {
     c.var.ctx.log.warn('admin login refused');
-    return c.html(loginPage({ author, next, error: 'That is not the admin token.' }), 401);
+    return c.html(loginPage({ author, next, refused: check }), 401);
   }
   startSession(c);
   c.var.ctx.log.info('admin logged in');

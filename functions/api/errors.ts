@@ -1,0 +1,66 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { routePath } from 'hono/route';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ZodError } from 'zod';
+import { DomainError, Invalid, RateLimited, type ErrorKind } from '../core/shared/errors.js';
+import type { Env } from './app.js';
+import { adminErrorPage } from './pages/admin/error.js';
+import { publicErrorPage, type PublicErrorView } from './pages/errors.js';
+import { zodIssues } from './validate.js';
+
+/** The one place a domain error becomes an HTTP status. */
+export const STATUS: Record<ErrorKind, ContentfulStatusCode> = {
+  invalid: 400,
+  'not-found': 404,
+  conflict: 409,
+  gone: 410,
+  'rate-limited': 429,
+  unavailable: 503,
+};
+
+/** How a route's errors are shown to a person: the dashboard's pages, or a reader-facing kind. */
+export type ErrorView = 'admin' | PublicErrorView;
+
+/**
+ * Marks the routes below as page routes: their errors become that kind of page (same status).
+ * A request that sent JSON still gets JSON: the caller is a program, not a person.
+ */
+export const errorsAs =
+  (view: ErrorView): MiddlewareHandler<Env> =>
+  async (c, next) => {
+    c.set('errorView', view);
+    await next();
+  };
+
+const OUR_FAULT = 'Something went wrong on our side. Nothing you sent was lost; please try again.';
+
+/** A zod error nobody turned into a named 400 is still the caller's bad input, never a 500. */
+const asDomain = (err: Error): DomainError | null =>
+  err instanceof DomainError ? err : err instanceof ZodError ? new Invalid('Invalid request', zodIssues(err)) : null;
+
+/** A program, not a person: it sent JSON, or asks for JSON and not for a page. */
+const wantsJson = (c: Context<Env>) => {
+  const accept = c.req.header('accept') ?? '';
+  return (c.req.header('content-type') ?? '').includes('application/json') || (accept.includes('application/json') && !accept.includes('text/html'));
+};
+
+/**
+ * The app's onError: a domain error is the caller's answer (its status, with `Retry-After` when
+ * rate-limited): `{"error","issues":[{"path","message"}]}` for API clients, a kind page where the
+ * route renders pages. Anything else is our fault: logged (the route, never the path, which can
+ * hold a reader's token) and answered 500 without details.
+ */
+export function handleError(err: Error, c: Context<Env>): Response | Promise<Response> {
+  if (err instanceof HTTPException) return err.getResponse();
+  const e = asDomain(err);
+  const status = e ? STATUS[e.kind] : 500;
+  if (!e) c.var.ctx.log.error('unhandled error', { route: routePath(c, -1), method: c.req.method, error: err.name, message: err.message });
+  if (e instanceof RateLimited) c.header('Retry-After', String(e.retryAfter));
+  const view = c.get('errorView');
+  const author = c.var.ctx.config.authorName;
+  if (view === 'admin') return c.html(adminErrorPage(e, author), status);
+  if (view && !wantsJson(c)) return c.html(publicErrorPage(view, e, author), status);
+  if (!e) return c.json({ error: OUR_FAULT }, 500);
+  return c.json({ error: e.message, issues: e instanceof Invalid ? e.issues : [] }, status);
+}

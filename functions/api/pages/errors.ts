@@ -1,0 +1,41 @@
+import { LinkRefusal } from '../../core/links/open.js';
+import { Invalid, type DomainError } from '../../core/shared/errors.js';
+import { CONFIRM_REFUSED } from './confirm.js';
+import { BAD_LINK } from './links.js';
+import { messagePage, type Html } from './shell.js';
+
+/**
+ * Where a reader-facing route's error is shown as a page: `link` for the signed links in emails,
+ * `confirm` for the confirmation link, `form` for the subscribe form. The status is the error's
+ * own (functions/api/errors.ts); these are the words.
+ */
+export type PublicErrorView = 'link' | 'confirm' | 'form';
+
+type Words = { title: string; paragraphs: string[] };
+
+const OUR_FAULT: Words = {
+  title: 'Something went wrong on our side',
+  paragraphs: ['Nothing you sent was lost. Please try again in a few minutes.'],
+};
+
+const BAD_INPUT = (e: Invalid): Words => ({
+  title: 'That did not go through',
+  paragraphs: ['Something in what was sent could not be used, so nothing was changed:', ...e.issues.map((i) => `${i.path}: ${i.message}`), 'Please go back and try again.'],
+});
+
+const UNAVAILABLE: Words = {
+  title: 'Please try again in a few minutes',
+  paragraphs: ['We could not send the email just now. Nothing was lost on our side; please go back and try again in a few minutes.'],
+};
+
+function words(view: PublicErrorView, e: DomainError | null): Words {
+  if (!e) return OUR_FAULT;
+  if (view === 'confirm' && e.reason && CONFIRM_REFUSED[e.reason]) return CONFIRM_REFUSED[e.reason]!;
+  if (e.reason === LinkRefusal.broken) return BAD_LINK.broken;
+  if (e.reason === LinkRefusal.expired) return BAD_LINK.expired;
+  if (e instanceof Invalid) return BAD_INPUT(e);
+  if (e.kind === 'unavailable') return UNAVAILABLE;
+  return OUR_FAULT;
+}
+
+export const publicErrorPage = (view: PublicErrorView, e: DomainError | null, author: string): Html => messagePage({ author, ...words(view, e) });

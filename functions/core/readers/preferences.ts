@@ -1,0 +1,40 @@
+import type { Ctx } from '../context.js';
+import { getReader, type Reader } from '../db/readers.js';
+import { badLink, openLink } from '../links/open.js';
+import { applyReaderAction, type PreferencesChange } from './actions.js';
+
+/**
+ * The reader's own links (preferences, unsubscribe): each use-case opens the signed link first,
+ * so a broken or expired link changes nothing, and a link whose reader is gone does not work.
+ */
+
+/** GET /me/:token: the reader the preferences page is about. */
+export async function preferencesByLink(ctx: Ctx, token: string | undefined): Promise<Reader> {
+  const link = openLink(ctx, token, 'prefs');
+  const reader = await getReader(ctx, link.r);
+  if (!reader) throw badLink('names no reader we know');
+  return reader;
+}
+
+/** POST /me/:token: one change from the preferences page; the reader as it is afterwards. */
+export async function changePreferencesByLink(ctx: Ctx, token: string | undefined, change: PreferencesChange): Promise<Reader> {
+  const link = openLink(ctx, token, 'prefs');
+  const reader = await applyReaderAction(ctx, link.r, change.action === 'unsubscribe' ? { ...change, via: 'page' } : change);
+  if (!reader) throw badLink('names no reader we know');
+  return reader;
+}
+
+/** GET /unsubscribe/:token shows a button only (mail scanners follow links): the link must work. */
+export function checkUnsubscribeLink(ctx: Ctx, token: string | undefined): void {
+  openLink(ctx, token, 'unsub');
+}
+
+/**
+ * POST /unsubscribe/:token: RFC 8058 one-click (no cookie, no page) or the page's button. Stops
+ * every email at once; a reader already gone has nothing left to stop, which is no error.
+ */
+export async function unsubscribeByLink(ctx: Ctx, token: string | undefined, via: 'one-click' | 'page'): Promise<void> {
+  const link = openLink(ctx, token, 'unsub');
+  await applyReaderAction(ctx, link.r, { action: 'unsubscribe', via });
+  ctx.log.info('unsubscribed', { readerId: link.r, oneClick: via === 'one-click' });
+}
