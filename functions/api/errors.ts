@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { routePath } from 'hono/route';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { ZodError } from 'zod';
+import { z } from 'zod';
 import { DomainError, Invalid, RateLimited, type ErrorKind } from '../core/shared/errors.js';
 import type { Env } from './app.js';
 import { adminErrorPage } from './pages/admin/error.js';
@@ -37,7 +37,7 @@ const OUR_FAULT = 'Something went wrong on our side. Nothing you sent was lost; 
 
 /** A zod error nobody turned into a named 400 is still the caller's bad input, never a 500. */
 const asDomain = (err: Error): DomainError | null =>
-  err instanceof DomainError ? err : err instanceof ZodError ? new Invalid('Invalid request', zodIssues(err)) : null;
+  err instanceof DomainError ? err : err instanceof z.ZodError ? new Invalid('Invalid request', zodIssues(err)) : null;
 
 /** A program, not a person: it sent JSON, or asks for JSON and not for a page. */
 const wantsJson = (c: Context<Env>) => {

@@ -1,9 +1,9 @@
 // First: zod settings must precede every schema definition (see the module).
 import '../runtime/zod-jitless.js';
 import { handle } from 'hono/aws-lambda';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { templates } from '../core/mailer/template-source.js';
 import { awsContext } from '../runtime/aws.js';
+import { sesClient } from '../runtime/ses.js';
 import { createApp } from './app.js';
 
 /**
@@ -16,7 +16,7 @@ import { createApp } from './app.js';
 type Handler = ReturnType<typeof handle>;
 
 const build = (publicUrlFallback?: string): Handler =>
-  handle(createApp(awsContext('api', { publicUrlFallback, templates, ses: () => new SESv2Client({}) }), { dev: false }));
+  handle(createApp(awsContext('api', { publicUrlFallback, templates, ses: sesClient }), { dev: false }));
 
 let app: Handler | undefined = process.env.MEND_PUBLIC_URL?.trim() ? build() : undefined;
 

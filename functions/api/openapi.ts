@@ -1,4 +1,5 @@
-import { z, type ZodType } from 'zod';
+import { z } from 'zod';
+import type { ZodType } from 'zod';
 import { InboxReply } from '../core/admin/inbox.js';
 import { Note } from '../core/admin/notes.js';
 import { OutcomeEntry } from '../core/admin/outcomes.js';

@@ -104,10 +104,22 @@ describe('long-term follow-up: who is asked', () => {
 describe('long-term follow-up over two years', () => {
   const s = onOwnStack();
   let a: Enrolled;
+  const answered = new Set<string>();
   beforeAll(async () => {
     a = await enrolAndConfirm(s.stack, { situation: 'tumultuous', timezone: 'America/Chicago', sendHour: 9, followUpConsent: true });
-    await advanceDays(s.stack, 773);
-  });
+    // The reader answers each check-in within weeks of getting it (answer links expire after two
+    // years), changing some answers on the way.
+    for (let day = 0; day < 773; day += 30) {
+      await advanceDays(s.stack, Math.min(30, 773 - day));
+      for (const [i, x] of (await received(s.stack, a.email, ['checkin'])).entries()) {
+        if (answered.has(x.ref)) continue;
+        answered.add(x.ref);
+        const links = outcomeLinks(x.mail.body.text!);
+        await s.stack.app.request(links[i % links.length]!);
+        if (i % 2) await s.stack.app.request(links[(i + 2) % links.length]!);
+      }
+    }
+  }, 120_000);
 
   it('sends all five check-ins over two years at about 1, 3, 6, 12 and 24 months, after the course has ended', async () => {
     const { stack } = s;
@@ -125,14 +137,7 @@ describe('long-term follow-up over two years', () => {
 
   it('keeps the counters equal to a recount from the per-reader records', async () => {
     const { stack } = s;
-    // Answer every check-in, changing some answers.
-    const sent = await received(stack, a.email, ['checkin']);
-    expect(sent).toHaveLength(5);
-    for (const [i, x] of sent.entries()) {
-      const links = outcomeLinks(x.mail.body.text!);
-      await stack.app.request(links[i % links.length]!);
-      if (i % 2) await stack.app.request(links[(i + 2) % links.length]!);
-    }
+    expect([...answered]).toEqual(['1m', '3m', '6m', '12m', '24m']);
     const items = [];
     for await (const o of everyOutcome(stack.ctx)) items.push(o);
     expect(items).toHaveLength(5);

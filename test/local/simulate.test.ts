@@ -53,7 +53,7 @@ describe('a 100-reader, 120-day simulation', () => {
     for (const r of result.readers) {
       const seen = new Set<string>();
       for (const s of r.sends) {
-        if (seen.has(s.lessonId)) expect(REPEATABLE.has(s.lessonId)).toBe(true);
+        if (seen.has(s.lessonId)) expect(REPEATABLE.has(s.lessonId), `${r.situation} reader got ${s.lessonId} again: ${r.sends.map((x) => x.lessonId).join(', ')}; choices ${JSON.stringify(r.choices)}; replies ${JSON.stringify(r.replies)}`).toBe(true);
         seen.add(s.lessonId);
       }
     }
