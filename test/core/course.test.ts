@@ -42,7 +42,9 @@ describe('the course check', () => {
 
   it('finds a choice that leads nowhere and a path nobody reaches', () => {
     const c = clone();
-    c.branches['stress-talk']!.choices[0]!.action = { type: 'goto', to: { track: 'stress', path: 'nowhere' } };
+    // Both questions about the break offer "we're talking again": both lead nowhere now.
+    for (const b of ['stress-talk', 'stress-long-break'])
+      c.branches[b]!.choices.find((ch) => ch.id === 'talking')!.action = { type: 'goto', to: { track: 'stress', path: 'nowhere' } };
     c.resolutions['back-together']!.stress = { track: 'stress', path: 'move-on' }; // the other way in
     const problems = checkCourse(c, templates);
     expect(problems).toContain('a choice leads to missing path stress/nowhere');

@@ -2,6 +2,9 @@ import { createElement } from 'react';
 import Checkin, { meta as checkinMeta } from '../../../emails/checkin.js';
 import { lessonTemplates } from '../../../emails/lessons/index.js';
 import type { Ctx } from '../context.js';
+import { FACTS, factsFor, fillFacts } from '../course/facts.js';
+import { HAPPENED_IDS } from '../course/happened.js';
+import { variantFor, variantKeyed } from '../course/variants.js';
 import { courseFor } from '../course/versions.js';
 import type { Plan } from '../course/engine.js';
 import { links } from '../links/urls.js';
@@ -10,6 +13,7 @@ import { P, compile, personalise, valueKey, type Compiled } from '../mailer/comp
 import type { OutgoingEmail } from '../mailer/send.js';
 import { OUTCOMES } from '../outcomes/categories.js';
 import type { Reader } from '../readers/schema.js';
+import { localDate } from '../shared/time.js';
 
 /**
  * Builds lesson and check-in emails. A RenderCache lives for one dispatch run: each lesson (or
@@ -23,22 +27,33 @@ const placeholderLinks = (choiceIds: string[]) => ({
   unsubscribe: P.unsubscribe,
   choices: Object.fromEntries(choiceIds.map((id) => [id, P.choice(id)])),
 });
+const placeholderFacts = Object.fromEntries(FACTS.map((f) => [f, P.fact(f)])) as Record<(typeof FACTS)[number], string>;
 
-function compiledLesson(ctx: Ctx, cache: RenderCache, r: Reader, lesson: string, branchId?: string): Promise<Compiled> {
+/**
+ * A lesson rendered once per run for each (course version, lesson, question, wording variant),
+ * with placeholders for every personal value, every fact and every link. A re-ask puts its
+ * question in its own words (the branch's `reask`); hidden choices (silence) never get a button.
+ */
+function compiledLesson(ctx: Ctx, cache: RenderCache, r: Reader, plan: Plan & { type: 'lesson' }): Promise<Compiled> {
   const def = courseFor(r.courseVersion);
-  const key = `lesson|${def.version}|${lesson}|${branchId ?? ''}`;
+  const t = lessonTemplates.get(plan.lesson);
+  if (!t) throw new Error(`no template for lesson ${plan.lesson}`);
+  const variant = variantKeyed(t.meta, variantFor(r, def));
+  const reask = plan.source === 'insert';
+  const key = `lesson|${def.version}|${plan.lesson}|${plan.branch ?? ''}|${reask ? 'reask' : ''}|${JSON.stringify(variant)}`;
   let hit = cache.get(key);
   if (!hit) {
-    const t = lessonTemplates.get(lesson);
-    if (!t) throw new Error(`no template for lesson ${lesson}`);
-    const branch = branchId ? def.branches[branchId] : undefined;
-    const choices = branch?.choices.map((c) => ({ id: c.id, label: c.label })) ?? [];
+    const branch = plan.branch ? def.branches[plan.branch] : undefined;
+    const choices = branch?.choices.filter((c) => !c.hidden).map((c) => ({ id: c.id, label: c.label })) ?? [];
+    const question = branch && fillFacts((reask && branch.reask) || branch.question, P.fact);
     hit = compile(
       createElement(t.Component, {
         firstName: P.firstName,
-        links: placeholderLinks(choices.map((c) => c.id)),
+        links: { ...placeholderLinks(choices.map((c) => c.id)), happened: Object.fromEntries(HAPPENED_IDS.map((id) => [id, P.happened(id)])) },
         author: author(ctx),
-        branch: branch ? { question: branch.question, choices } : undefined,
+        branch: branch ? { question: question!, choices } : undefined,
+        facts: placeholderFacts,
+        variant,
       }),
       t.meta.subject,
     );
@@ -50,8 +65,8 @@ function compiledLesson(ctx: Ctx, cache: RenderCache, r: Reader, lesson: string,
 const SINCE: Record<string, string> = { '1m': 'One month', '3m': 'Three months', '6m': 'Six months', '12m': 'One year', '24m': 'Two years' };
 export const sinceLabel = (checkpoint: string) => SINCE[checkpoint] ?? `${checkpoint.replace('m', '')} months`;
 
-function compiledCheckin(ctx: Ctx, cache: RenderCache, checkpoint: string): Promise<Compiled> {
-  const key = `checkin|${checkpoint}`;
+function compiledCheckin(ctx: Ctx, cache: RenderCache, checkpoint: string, inCourse: boolean): Promise<Compiled> {
+  const key = `checkin|${checkpoint}|${inCourse}`;
   let hit = cache.get(key);
   if (!hit) {
     const outcomes = Object.entries(OUTCOMES).map(([id, o]) => ({ id, label: o.label }));
@@ -63,6 +78,7 @@ function compiledCheckin(ctx: Ctx, cache: RenderCache, checkpoint: string): Prom
         author: author(ctx),
         since,
         outcomes,
+        inCourse,
       }),
       checkinMeta.subject(since),
     );
@@ -92,14 +108,18 @@ export async function buildEmail(
   let compiled: Compiled;
   let ref: string;
   if (plan.type === 'lesson') {
-    compiled = await compiledLesson(ctx, cache, r, plan.lesson, plan.branch);
+    compiled = await compiledLesson(ctx, cache, r, plan);
     ref = plan.lesson;
+    const def = courseFor(r.courseVersion);
     if (plan.branch) {
-      for (const c of courseFor(r.courseVersion).branches[plan.branch]!.choices)
-        values[valueKey(`choice_${c.id}`)] = links.choice(ctx, r.id, plan.branch, c.id, seq);
+      for (const c of def.branches[plan.branch]!.choices)
+        if (!c.hidden) values[valueKey(`choice_${c.id}`)] = links.choice(ctx, r.id, plan.branch, c.id, seq);
     }
+    for (const [name, value] of Object.entries(factsFor(r, def, localDate(ctx.clock.now(), r.timezone)))) values[valueKey(`fact_${name}`)] = value;
+    for (const id of HAPPENED_IDS) values[valueKey(`happened_${id}`)] = links.happened(ctx, r.id, id);
   } else {
-    compiled = await compiledCheckin(ctx, cache, plan.checkpoint);
+    // A reader still in the course has nothing that "turned out" yet: the check-in says so.
+    compiled = await compiledCheckin(ctx, cache, plan.checkpoint, r.status === 'active' || r.status === 'paused');
     ref = plan.checkpoint;
     for (const id of Object.keys(OUTCOMES)) values[valueKey(`choice_${id}`)] = links.outcome(ctx, r.id, plan.checkpoint, id);
   }

@@ -71,5 +71,9 @@ export const P = {
   prefs: placeholder('prefs'),
   unsubscribe: placeholder('unsubscribe'),
   choice: (id: string) => placeholder(`choice_${id}`),
+  /** A fact about the reader a lesson says (course/facts.ts). */
+  fact: (name: string) => placeholder(`fact_${name}`),
+  /** A "tell me what happened" footer link (course/happened.ts). */
+  happened: (id: string) => placeholder(`happened_${id}`),
 };
 export const valueKey = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]/g, '_');

@@ -3,7 +3,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Ctx } from '../context.js';
 import { counter } from '../aggregates/counters.js';
 import { FUNNEL, funnelDims } from '../choices/record.js';
-import { interject, resolveStory } from '../course/engine.js';
+import { applySignals } from '../course/signals.js';
 import { getEmailOwner, getReader, isConditionFailure } from '../db/access.js';
 import { inboxPk, inboxSk, replyKey, unmatchedKey } from '../db/keys.js';
 import { parseReplyToken } from '../links/tokens.js';
@@ -149,15 +149,8 @@ async function commitWithRetry(ctx: Ctx, first: Reader, next: Reader, op: Outbox
   }
 }
 
-/** Only clear signals act on the course; everything else is kept for the author to read. */
-export function applySignals(r: Reader, signals: Recognised[], now: Date): Reader {
-  let next = r;
-  for (const s of signals) {
-    if (s.signal === 'broke-no-contact' || s.signal === 'ex-reached-out' || s.signal === 'ex-dating') next = interject(next, s.signal, now);
-    if (s.signal === 'back-together' || s.signal === 'moved-on') next = resolveStory(next, s.signal, now);
-  }
-  return next;
-}
+/** Only clear signals act on the course (course/signals.ts, shared with the footer links). */
+export { applySignals };
 
 const dayNumber = (anchor: string, date: string) => Math.round((Date.parse(date) - Date.parse(anchor)) / 86_400_000);
 

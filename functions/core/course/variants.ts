@@ -1,0 +1,64 @@
+/**
+ * Which wording of a lesson a reader gets (see emails/_components/props.ts LessonVariant), and every
+ * wording a lesson can have: a batch renders each (lesson, branch, variant) once, and a build step
+ * can render them all ahead from the course definition alone.
+ */
+import type { LessonMeta, LessonVariant, VariantKey } from '../../../emails/_components/props.js';
+import { defaultVariant } from '../../../emails/_components/props.js';
+import type { Reader } from '../readers/schema.js';
+import { Track } from '../readers/schema.js';
+import type { CourseDefinition } from './schema.js';
+import { pathOf } from './versions.js';
+
+export const getsCheckins = (r: Pick<Reader, 'followUpConsent' | 'followUpStopped'>) => r.followUpConsent && !r.followUpStopped;
+
+/** Days of no contact the reader's next decision waits for (0 when no decision is ahead of them). */
+export function decisionAhead(r: Reader, def: CourseDefinition): number {
+  const c = r.cursor;
+  if (!c) return 0;
+  const gateOf = (branch?: string) => {
+    if (!branch) return 0;
+    for (const t of Object.values(def.tracks))
+      for (const p of Object.values(t.paths)) for (const l of p) if (l.branch === branch && l.noContactDays) return l.noContactDays;
+    return 0;
+  };
+  const queued = c.inserts.map((i) => gateOf(i.branch)).find((d) => d > 0);
+  if (queued) return queued;
+  if (c.awaiting) return gateOf(c.awaiting.branch);
+  const path = def.tracks[r.track] ? pathOf(def, r.track, c.path) : [];
+  for (const l of path.slice(c.index)) if (l.noContactDays && l.branch) return l.noContactDays;
+  return 0;
+}
+
+/** The full variant for this reader now; compile keys use only the keys a lesson varies by. */
+export function variantFor(r: Reader, def: CourseDefinition): LessonVariant {
+  return {
+    followUps: getsCheckins(r),
+    waitDays: decisionAhead(r, def),
+    arrivedFrom: (r.cursor?.arrived?.from ?? '') as LessonVariant['arrivedFrom'],
+    quietly: !!r.cursor?.arrived?.quietly,
+  };
+}
+
+/** The part of a variant a lesson depends on: everything else at its default (so one rendering serves all). */
+export function variantKeyed(meta: Pick<LessonMeta, 'varies'>, v: LessonVariant): LessonVariant {
+  const out: LessonVariant = { ...defaultVariant };
+  for (const k of meta.varies ?? []) (out as Record<VariantKey, unknown>)[k] = v[k];
+  return out;
+}
+
+/** Every value each variant key can take in this course. */
+export function variantDomain(def: CourseDefinition): { [K in VariantKey]: LessonVariant[K][] } {
+  const gates = new Set<number>([0]);
+  for (const t of Object.values(def.tracks)) for (const p of Object.values(t.paths)) for (const l of p) if (l.branch && l.noContactDays) gates.add(l.noContactDays);
+  return { followUps: [true, false], waitDays: [...gates], arrivedFrom: ['', ...Track.options], quietly: [false, true] };
+}
+
+/** Every variant a lesson can be rendered in (for a build-time precompile of all emails). */
+export function lessonVariants(meta: Pick<LessonMeta, 'varies'>, def: CourseDefinition): LessonVariant[] {
+  const domain = variantDomain(def);
+  let out: LessonVariant[] = [{ ...defaultVariant }];
+  for (const k of meta.varies ?? [])
+    out = out.flatMap((v) => (domain[k] as unknown[]).map((x) => ({ ...v, [k]: x }) as LessonVariant));
+  return out;
+}
