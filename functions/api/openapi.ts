@@ -14,7 +14,8 @@ const ok = (schema: object, csv = false) => ({
 const format = q('format', { enum: ['json', 'csv'], default: 'json' }, 'csv streams every matching row (pagination ignored)');
 const page = [q('cursor', { type: 'string' }, 'from the previous page'), q('limit', { type: 'integer' })];
 const body = (schema: object) => ({ required: true, content: json(schema) });
-const tracks = { enum: ['tumultuous', 'healthy', 'stress'] };
+// The API codes, with the names readers see: tumultuous = stormy, healthy = loving, stress = under stress.
+const tracks = { enum: ['tumultuous', 'healthy', 'stress'], description: 'tumultuous = a stormy relationship, healthy = a loving one that ended, stress = a breakup under stress' };
 const obj = (properties: Record<string, object>, required: string[] = []) => ({ type: 'object', properties, required });
 
 export function openapi(serverUrl: string) {
@@ -94,7 +95,9 @@ export function openapi(serverUrl: string) {
                   responseRate: { type: ['number', 'null'] },
                   counts: { type: 'object', description: 'per outcome id, plus no_response' },
                   shares: { type: 'object', description: 'share of readers due' },
-                  reconciled: { type: 'object' },
+                  reconciled: { type: 'object', description: 'back together in any way (healthy, on/off, or broke up again): count, ofResponded, low, high' },
+                  reconciledHealthy: { type: 'object', description: 'back together in a healthy way only, the same shape' },
+                  notAsked: { type: 'integer', description: 'readers who unsubscribed, stopped check-ins or never agreed to them before this checkpoint (not in due)' },
                 }),
               },
             }),

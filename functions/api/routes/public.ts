@@ -4,7 +4,7 @@ import { EnrollInput } from '../../core/enrollment/input.js';
 import { enroll } from '../../core/enrollment/enroll.js';
 import { confirm } from '../../core/enrollment/confirm.js';
 import { dispatchNow } from '../../core/dispatch/run.js';
-import { checkInboxPage, subscribePage, type FormValues } from '../pages/subscribe.js';
+import { alreadyRunningPage, checkInboxPage, confirmedPage, subscribePage, type FormValues } from '../pages/subscribe.js';
 import { messagePage } from '../pages/shell.js';
 import { parseOr400, readBody, zodIssues } from '../validate.js';
 import { noEffectOnHead } from '../no-effect-on-head.js';
@@ -48,16 +48,7 @@ publicRoutes.get('/confirm', async (c) => {
           // The scheduler's next run sends it instead; the reader is confirmed either way.
           ctx.log.warn('welcome not sent at once', { readerId: res.reader.id, error: e.name }),
         );
-      return c.html(
-        messagePage({
-          author,
-          title: `You're in, ${res.reader.firstName}.`,
-          paragraphs: [
-            'Your first lesson is on its way to your inbox now. After that, one short lesson arrives each day at the hour you chose.',
-            'Take it one day at a time. You can reply to any lesson, and you can pause or stop from the link at the bottom of every email.',
-          ],
-        }),
-      );
+      return c.html(res.status === 'confirmed' ? confirmedPage(author, res.reader.firstName) : alreadyRunningPage(author, res.reader.firstName, res.reader.status));
     case 'expired':
       return c.html(
         messagePage({

@@ -10,10 +10,14 @@ import { messagePage } from '../pages/shell.js';
 import { Outcome, OUTCOMES } from '../../core/outcomes/categories.js';
 import { recordOutcome } from '../../core/outcomes/record.js';
 import { prefsPage, unsubscribeConfirmPage } from '../pages/reader.js';
+import { happenedConfirmPage, happenedDonePage } from '../pages/happened.js';
+import { happenedOf } from '../../core/course/happened.js';
+import { reportHappened } from '../../core/readers/happened.js';
+import { requestComeBack } from '../../core/enrollment/enroll.js';
 import { parseOr400, readBody } from '../validate.js';
 import { noEffectOnHead } from '../no-effect-on-head.js';
 
-/** Signed per-reader pages: preferences, unsubscribe, branch choices, check-in answers. */
+/** Signed per-reader pages: preferences, unsubscribe, branch choices, check-in answers, "tell me what happened". */
 export const readerRoutes = new Hono<Env>();
 readerRoutes.use('/choose/*', noEffectOnHead);
 readerRoutes.use('/outcome/*', noEffectOnHead);
@@ -53,6 +57,7 @@ const PrefsAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('stop-followups') }),
   z.object({ action: z.literal('resume-followups') }),
   z.object({ action: z.literal('unsubscribe') }),
+  z.object({ action: z.literal('resubscribe') }),
 ]);
 
 readerRoutes.post('/me/:token', async (c) => {
@@ -60,6 +65,12 @@ readerRoutes.post('/me/:token', async (c) => {
   if (!t.ok) return t.res;
   const { data, form } = await readBody(c);
   const input = parseOr400(PrefsAction, data, 'preferences change');
+  if (input.action === 'resubscribe') {
+    // Coming back is a fresh double opt-in: a confirmation email, nothing else until it is clicked.
+    const sent = await requestComeBack(c.var.ctx, t.p.r);
+    if (!form) return c.json({ status: 'unsubscribed', confirmation: sent === 'sent' || sent === 'resent' ? 'sent' : sent === 'rate-limited' ? 'already-sent' : 'not-sent' });
+    return c.redirect(`${c.req.path}?done=resubscribe`, 303);
+  }
   const action: ReaderAction =
     input.action === 'switch-track'
       ? { type: 'switch-track', track: input.track }
@@ -140,10 +151,33 @@ readerRoutes.get('/outcome/:token', async (c) => {
       author: ctx.config.authorName,
       title: res.status === 'changed' ? 'Updated. Thank you.' : 'Thank you for telling me.',
       paragraphs: [
-        `Noted: ${OUTCOMES[outcome.data].label.charAt(0).toLowerCase()}${OUTCOMES[outcome.data].label.slice(1)}.`,
+        `Noted: “${OUTCOMES[outcome.data].label}”.`,
         'If you have a minute, reply to the email and tell me a little more in your own words. I read every message, and nothing you write is shared.',
         'Clicked the wrong one? Click the right one in the same email: the latest answer is the one that counts.',
       ],
     }),
   );
+});
+
+// "Tell me what happened" footer links. They change the course, and mail scanners follow links:
+// a GET only shows a button; the POST acts, exactly as the same words in a reply would.
+readerRoutes.get('/happened/:token', (c) => {
+  const t = check(c, 'event');
+  if (!t.ok) return t.res;
+  const event = happenedOf(String(t.p.e));
+  if (!event) return badLink(c, 'malformed');
+  return c.html(happenedConfirmPage(event, c.req.path, c.var.ctx.config.authorName));
+});
+
+readerRoutes.post('/happened/:token', async (c) => {
+  const t = check(c, 'event');
+  if (!t.ok) return t.res;
+  const event = happenedOf(String(t.p.e));
+  if (!event) return badLink(c, 'malformed');
+  const res = await reportHappened(c.var.ctx, t.p.r, event.id);
+  const author = c.var.ctx.config.authorName;
+  if (res.status === 'gone') return badLink(c, 'gone');
+  if (res.status === 'stopped')
+    return c.html(messagePage({ author, title: 'Nothing to change', paragraphs: ['No lessons are being sent to you, so there is nothing in the course to change. Thank you for telling me all the same.'] }));
+  return c.html(happenedDonePage(event, res.effect, author));
 });

@@ -3,6 +3,7 @@ import { counter } from '../aggregates/counters.js';
 import { FUNNEL, funnelDims } from '../choices/record.js';
 import { pause, rescheduled, resume, switchTrack } from '../course/engine.js';
 import type { OutboxOp, Reader, Track } from './schema.js';
+import { sameZone } from '../shared/zones.js';
 import { mutateReader } from './store.js';
 
 /**
@@ -35,7 +36,8 @@ export async function applyReaderAction(ctx: Ctx, readerId: string, action: Read
         case 'switch-track':
           return r.status === 'pending' ? { ...r, track: action.track, situation: action.track } : switchTrack(r, action.track, now);
         case 'schedule':
-          return rescheduled({ ...r, sendHour: action.sendHour, timezone: action.timezone }, now);
+          // The same zone by another name (Asia/Calcutta, Asia/Kolkata) is no change of zone.
+          return rescheduled({ ...r, sendHour: action.sendHour, timezone: sameZone(action.timezone, r.timezone) ? r.timezone : action.timezone }, now);
         case 'stop-followups':
           return { ...r, followUpStopped: true };
         case 'resume-followups':

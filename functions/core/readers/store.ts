@@ -3,6 +3,7 @@ import { ConflictError, getReader, saveReader } from '../db/access.js';
 import { counter, drain } from '../aggregates/counters.js';
 import type { OutboxOp, Reader } from './schema.js';
 import { computeDueAt } from '../course/engine.js';
+import { notAskedChange } from '../reports/not-asked.js';
 
 /** Readers by status x track, one counter item the overview reads. */
 export const READER_COUNTS = { family: 'READERS', dims: 'status-track' };
@@ -29,9 +30,11 @@ export async function commitReader(
   next: Reader,
   extraOps: OutboxOp[] = [],
 ): Promise<Reader> {
-  const ops = [...statusOps(prev, next), ...extraOps];
+  // Readers who leave the check-ins are counted in the outcome report, never silently dropped.
+  const left = notAskedChange(prev, next, ctx.config);
+  const ops = [...statusOps(prev, next), ...left.ops, ...extraOps];
   // The due index is always derived from the state being saved, never set by hand.
-  const scheduled = { ...next, dueAt: computeDueAt(next, ctx.config) };
+  const scheduled = { ...left.reader, dueAt: computeDueAt(left.reader, ctx.config) };
   const toSave = ops.length ? { ...scheduled, outbox: [...scheduled.outbox, ...ops] } : scheduled;
   const saved = await saveReader(ctx, toSave, prev ? prev.ver : null);
   if (!saved.outbox.length) return saved;

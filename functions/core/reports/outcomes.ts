@@ -5,6 +5,7 @@ import { NO_RESPONSE, Outcome } from '../outcomes/categories.js';
 import { OUTCOME_COUNTERS } from '../outcomes/record.js';
 import { Situation } from '../readers/schema.js';
 import { queryAll } from '../admin/paging.js';
+import { NOT_ASKED } from './not-asked.js';
 
 /**
  * The outcome report, from the maintained counters only (one small Query, whatever the number of
@@ -18,6 +19,17 @@ export type Category = (typeof CATEGORIES)[number];
 
 /** "Got back together" in the article's sense: together now, or together then apart again. */
 export const RECONCILED: readonly Outcome[] = ['together-healthy', 'together-struggling', 'broke-up-again'];
+/** What the lessons' "3 in 10 in a healthy way" means: together, and it feels healthy. */
+export const RECONCILED_HEALTHY: readonly Outcome[] = ['together-healthy'];
+
+export interface Range {
+  count: number;
+  /** Share among responders. */
+  ofResponded: number | null;
+  /** Bounds over everyone due: no non-responder in the group / every non-responder in it. */
+  low: number | null;
+  high: number | null;
+}
 
 export const ReportBy = z.enum(['situation', 'track']);
 export type ReportBy = z.infer<typeof ReportBy>;
@@ -34,7 +46,14 @@ export interface CheckpointRow {
   /** Each category's share of the readers due, 0..1 (no_response included, so they sum to 1). */
   shares: Record<Category, number | null>;
   /** Reconciled readers: share among responders, and the bounds over everyone due (non-responders all no / all yes). */
-  reconciled: { count: number; ofResponded: number | null; low: number | null; high: number | null };
+  reconciled: Range;
+  /** Only those back together in a healthy way (not on/off, not broken up again), the same way. */
+  reconciledHealthy: Range;
+  /**
+   * Readers who will not be asked this check-in: they unsubscribed, were suppressed, stopped
+   * check-ins or never agreed to them before it. Not in `due`, and never silently dropped.
+   */
+  notAsked: number;
 }
 
 export interface OutcomeReport {
@@ -55,7 +74,10 @@ export function checkpointRow(group: string, checkpoint: string, c: Counts): Che
   const due = Math.max(c.asked ?? 0, responded);
   const counts = { ...answered, [NO_RESPONSE]: due - responded } as Record<Category, number>;
   const shares = Object.fromEntries(CATEGORIES.map((k) => [k, ratio(counts[k], due)])) as Record<Category, number | null>;
-  const rec = RECONCILED.reduce((s, o) => s + answered[o], 0);
+  const range = (outcomes: readonly Outcome[]): Range => {
+    const n = outcomes.reduce((s, o) => s + answered[o], 0);
+    return { count: n, ofResponded: ratio(n, responded), low: ratio(n, due), high: ratio(n + counts[NO_RESPONSE], due) };
+  };
   return {
     group,
     checkpoint,
@@ -64,7 +86,9 @@ export function checkpointRow(group: string, checkpoint: string, c: Counts): Che
     responseRate: ratio(responded, due),
     counts,
     shares,
-    reconciled: { count: rec, ofResponded: ratio(rec, responded), low: ratio(rec, due), high: ratio(rec + counts[NO_RESPONSE], due) },
+    reconciled: range(RECONCILED),
+    reconciledHealthy: range(RECONCILED_HEALTHY),
+    notAsked: Math.max(0, c[NOT_ASKED] ?? 0),
   };
 }
 
