@@ -29,8 +29,8 @@ export function Arrival({ track, variant }: { track: Track; variant: LessonVaria
     return (
       <>
         <P>
-          <strong>A change in the course.</strong> I haven't heard from you since I asked about your break, and it has
-          now been nearly a month. Often a silence that long means the break has become a breakup, even if nobody has
+          <strong>A change in the course.</strong> I haven't heard from you since I asked about your break, and the
+          break has now lasted about a month. Often a silence that long means the break has become a breakup, even if nobody has
           said so. So, gently, the course now treats it as one: from today you are on {NAME[track]}.
         </P>
         <P>{ABOUT[track]}</P>

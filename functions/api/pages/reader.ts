@@ -2,7 +2,7 @@ import { html } from 'hono/html';
 import { SITUATIONS } from '../../core/enrollment/input.js';
 import { Situation, type Reader } from '../../core/readers/schema.js';
 import { zoneOptions } from '../../core/shared/zones.js';
-import { page, type Html } from './shell.js';
+import { messagePage, page, type Html } from './shell.js';
 
 const STATUS_TEXT: Record<Reader['status'], string> = {
   pending: 'Waiting for you to confirm your address.',
@@ -88,3 +88,38 @@ export function unsubscribeConfirmPage(action: string, author: string): Html {
 <p class="hint">Changed your mind? Just close this page.</p></div>`,
   });
 }
+
+
+/** After a branch click. A late click (after the timeout) says it replaced what the course had assumed. */
+export const choicePage = (author: string, choice: { label: string; next: string }, late: boolean): Html =>
+  messagePage({
+    author,
+    title: 'Thank you. Noted.',
+    paragraphs: [
+      `You chose: ${choice.label}.`,
+      ...(late ? ["I hadn't heard from you in time, so the course had gone on without your answer. Your answer replaces that now."] : []),
+      choice.next,
+    ],
+  });
+
+/** The reader answered this question themselves already: their own answer stands. */
+export const alreadyAnsweredPage = (author: string): Html =>
+  messagePage({
+    author,
+    title: 'Already noted',
+    paragraphs: [
+      'Your answer to this question is already recorded, so nothing changed. Your next lesson arrives at your usual time.',
+      'Want a different path? The preferences link at the bottom of every email lets you switch track.',
+    ],
+  });
+
+/** The question timed out weeks ago and the course has moved on since: a click can no longer undo that. */
+export const questionClosedPage = (author: string): Html =>
+  messagePage({
+    author,
+    title: 'This question has closed',
+    paragraphs: [
+      "I didn't hear from you in time, so the course went on without an answer, and it has moved on since. Nothing changed now.",
+      'If the lessons you are getting no longer fit, the preferences link at the bottom of every email lets you switch track, and you can always reply to tell me where you are.',
+    ],
+  });

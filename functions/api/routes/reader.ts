@@ -9,7 +9,7 @@ import { SendHour, TimeZone, Track } from '../../core/readers/schema.js';
 import { messagePage } from '../pages/shell.js';
 import { Outcome, OUTCOMES } from '../../core/outcomes/categories.js';
 import { recordOutcome } from '../../core/outcomes/record.js';
-import { prefsPage, unsubscribeConfirmPage } from '../pages/reader.js';
+import { alreadyAnsweredPage, choicePage, prefsPage, questionClosedPage, unsubscribeConfirmPage } from '../pages/reader.js';
 import { happenedConfirmPage, happenedDonePage } from '../pages/happened.js';
 import { happenedOf } from '../../core/course/happened.js';
 import { reportHappened } from '../../core/readers/happened.js';
@@ -122,19 +122,9 @@ readerRoutes.get('/choose/:token', async (c) => {
   const ctx = c.var.ctx;
   const res = await choose(ctx, t.p.r, { branch: String(t.p.b), choice: String(t.p.c), seq: Number(t.p.s), by: 'click' });
   const author = ctx.config.authorName;
-  if (res.status === 'applied')
-    return c.html(messagePage({ author, title: 'Thank you. Noted.', paragraphs: [`You chose: ${res.choice.label}.`, res.choice.next] }));
+  if (res.status === 'applied') return c.html(choicePage(author, res.choice, !!res.late));
   if (res.status === 'unknown') return badLink(c, 'malformed');
-  return c.html(
-    messagePage({
-      author,
-      title: 'Already noted',
-      paragraphs: [
-        'Your answer to this question is already recorded, so nothing changed. Your next lesson arrives at your usual time.',
-        'Want a different path? The preferences link at the bottom of every email lets you switch track.',
-      ],
-    }),
-  );
+  return c.html(res.closed ? questionClosedPage(author) : alreadyAnsweredPage(author));
 });
 
 readerRoutes.get('/outcome/:token', async (c) => {
