@@ -12,7 +12,7 @@ export function happenedConfirmPage(event: Event, action: string, author: string
     author,
     body: html`<div class="card"><h1>${event.ask}</h1>
 <p>${event.explain}</p>
-<form method="post" action="${action}"><button>Yes, ${event.label.charAt(0).toLowerCase()}${event.label.slice(1)}</button></form>
+<form method="post" action="${action}"><button>Yes: ${event.label}</button></form>
 <p class="hint">Clicked by mistake? Just close this page: nothing changes until you press the button.</p></div>`,
   });
 }

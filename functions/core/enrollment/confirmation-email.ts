@@ -10,7 +10,8 @@ import { SITUATIONS } from './input.js';
 
 /** Confirmation emails are rare and one per person: render directly, no batch cache. */
 export async function sendConfirmation(ctx: Ctx, r: Reader): Promise<void> {
-  const issuedAt = Math.floor(ctx.clock.now().getTime() / 1000);
+  // In milliseconds: a link sent just after an unsubscribe must not look older than it (confirm.ts).
+  const issuedAt = ctx.clock.now().getTime();
   const confirmUrl = `${ctx.config.publicUrl}/confirm?token=${token(ctx, 'confirm', r.id, { i: issuedAt })}`;
   const unsubscribe = links.unsubscribe(ctx, r.id);
   const compiled = await compile(
