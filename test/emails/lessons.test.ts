@@ -34,6 +34,29 @@ describe('every lesson', () => {
   });
 });
 
+describe('every wording variant', () => {
+  it('renders each lesson in every variant it has (what a build step would precompile), placeholders and all', async () => {
+    const { lessonVariants } = await import('../../functions/core/course/variants.js');
+    const { currentCourse } = await import('../../functions/core/course/versions.js');
+    const { P } = await import('../../functions/core/mailer/compile.js');
+    const { FACTS } = await import('../../functions/core/course/facts.js');
+    let rendered = 0;
+    for (const t of lessonTemplates.values()) {
+      const texts = new Set<string>();
+      for (const variant of lessonVariants(t.meta, currentCourse)) {
+        const props = (t.Component as unknown as { PreviewProps: object }).PreviewProps;
+        const facts = Object.fromEntries(FACTS.map((f) => [f, P.fact(f)]));
+        const html = await render(createElement(t.Component, { ...(props as object), variant, facts } as never));
+        texts.add(htmlToText(html));
+        rendered++;
+      }
+      // A lesson that varies says something different in each of its variants.
+      if (t.meta.varies?.length) expect(texts.size, t.meta.id).toBeGreaterThan(1);
+    }
+    expect(rendered).toBeGreaterThan(lessonTemplates.size);
+  });
+});
+
 describe('other emails', () => {
   it('the confirmation and the check-in render both parts with their links', async () => {
     for (const C of [Confirmation, Checkin] as const) {

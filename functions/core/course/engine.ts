@@ -6,7 +6,7 @@ import type { Config } from '../config.js';
 import type { Cursor, Reader, SendRecord, Track } from '../readers/schema.js';
 import { DAY } from '../clock.js';
 import { addDays, addMonths, daysBetween, localDate, maxDate, zonedInstant } from '../shared/time.js';
-import { lastAskDate } from './facts.js';
+import { lastAskDate, noContactGates } from './facts.js';
 import { courseFor, currentCourse, pathOf } from './versions.js';
 import type { Branch, Choice, CourseDefinition, LessonRef, Target } from './schema.js';
 
@@ -101,12 +101,7 @@ export function startCourse(r: Reader, now: Date, def: CourseDefinition = curren
 }
 
 /** Days of no contact a question waits for (a decision point), wherever it is asked from. */
-function noContactGate(def: CourseDefinition, branch: string | undefined): number | undefined {
-  if (!branch) return undefined;
-  for (const t of Object.values(def.tracks))
-    for (const p of Object.values(t.paths)) for (const l of p) if (l.branch === branch && l.noContactDays) return l.noContactDays;
-  return undefined;
-}
+const noContactGate = (def: CourseDefinition, branch: string | undefined) => (branch ? noContactGates(def).get(branch) : undefined);
 
 /** `on`, or later if no contact has not lasted `days` by then (it restarts when the reader breaks it). */
 function gated(r: Reader, on: string, days: number | undefined): { on: string; pushed: boolean } {

@@ -40,15 +40,34 @@ export function spanWords(days: number): string {
   return `about ${m === 1 ? 'a month' : `${numberWords(m)} months`}`;
 }
 
+const asking = new WeakMap<CourseDefinition, ReadonlySet<string>>();
+
 /** Lesson ids that ask a question (a branch): on a path, as re-asks, or asking whether to keep asking. */
-export function askingLessons(def: CourseDefinition): Set<string> {
+export function askingLessons(def: CourseDefinition): ReadonlySet<string> {
+  const hit = asking.get(def);
+  if (hit) return hit;
   const ids = new Set<string>();
   for (const t of Object.values(def.tracks)) for (const p of Object.values(t.paths)) for (const l of p) if (l.branch) ids.add(l.lesson);
   for (const b of Object.values(def.branches)) {
     if (b.enough) ids.add(b.enough.lesson);
     for (const c of b.choices) if (c.action.type === 'repeat') for (const l of [c.action.lesson, ...(c.action.then ?? [])]) ids.add(l);
   }
+  asking.set(def, ids); // course definitions never change once loaded (a new version is a new object)
   return ids;
+}
+
+const gates = new WeakMap<CourseDefinition, ReadonlyMap<string, number>>();
+
+/** Days of no contact a question waits for (a decision point), by branch id, wherever it is asked from. */
+export function noContactGates(def: CourseDefinition): ReadonlyMap<string, number> {
+  let hit = gates.get(def);
+  if (!hit) {
+    const m = new Map<string, number>();
+    for (const t of Object.values(def.tracks))
+      for (const p of Object.values(t.paths)) for (const l of p) if (l.branch && l.noContactDays && !m.has(l.branch)) m.set(l.branch, l.noContactDays);
+    gates.set(def, (hit = m));
+  }
+  return hit;
 }
 
 /** The local date of the reader's last email that asked a question, if any (in this run of the course). */

@@ -9,6 +9,7 @@ import type { Reader } from '../readers/schema.js';
 import { Track } from '../readers/schema.js';
 import type { CourseDefinition } from './schema.js';
 import { pathOf } from './versions.js';
+import { noContactGates } from './facts.js';
 
 export const getsCheckins = (r: Pick<Reader, 'followUpConsent' | 'followUpStopped'>) => r.followUpConsent && !r.followUpStopped;
 
@@ -16,12 +17,7 @@ export const getsCheckins = (r: Pick<Reader, 'followUpConsent' | 'followUpStoppe
 export function decisionAhead(r: Reader, def: CourseDefinition): number {
   const c = r.cursor;
   if (!c) return 0;
-  const gateOf = (branch?: string) => {
-    if (!branch) return 0;
-    for (const t of Object.values(def.tracks))
-      for (const p of Object.values(t.paths)) for (const l of p) if (l.branch === branch && l.noContactDays) return l.noContactDays;
-    return 0;
-  };
+  const gateOf = (branch?: string) => (branch ? (noContactGates(def).get(branch) ?? 0) : 0);
   const queued = c.inserts.map((i) => gateOf(i.branch)).find((d) => d > 0);
   if (queued) return queued;
   if (c.awaiting) return gateOf(c.awaiting.branch);
