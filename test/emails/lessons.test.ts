@@ -57,6 +57,25 @@ describe('every wording variant', () => {
   });
 });
 
+describe('precompiling', () => {
+  it('lists every rendering the course can need, and each compiles with placeholders only for personal values', async () => {
+    const { lessonRenderings } = await import('../../functions/core/course/variants.js');
+    const { currentCourse } = await import('../../functions/core/course/versions.js');
+    const { compileLesson, renderingKey } = await import('../../functions/core/dispatch/emails.js');
+    const renderings = lessonRenderings(currentCourse, (id) => lessonTemplates.get(id)?.meta);
+    expect(new Set(renderings.map((r) => renderingKey(currentCourse, r))).size).toBe(renderings.length);
+    // Every question a lesson can carry is among them, as a first ask and as a re-ask.
+    expect(renderings.some((r) => r.lesson === 'shared/more-time' && r.branch === 'healthy-decision' && r.reask)).toBe(true);
+    expect(renderings.some((r) => r.lesson === 'shared/keep-asking' && r.branch === 'tumultuous-keep-asking')).toBe(true);
+    expect(renderings.filter((r) => r.lesson === 'shared/closing').map((r) => r.variant.followUps).sort()).toEqual([false, true]);
+    for (const r of renderings) {
+      const c = await compileLesson({ name: 'Mend', postalAddress: 'Somewhere' }, currentCourse, r);
+      const names = new Set(c.html.filter((_, i) => i % 2 === 1));
+      for (const n of names) expect(n, `${r.lesson} ${n}`).toMatch(/^(FIRSTNAME|PREFS|UNSUBSCRIBE|CHOICE_[A-Z0-9_]+|FACT_[A-Z]+|HAPPENED_[A-Z_]+)$/);
+    }
+  });
+});
+
 describe('other emails', () => {
   it('the confirmation and the check-in render both parts with their links', async () => {
     for (const C of [Confirmation, Checkin] as const) {

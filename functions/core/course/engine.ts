@@ -341,7 +341,7 @@ export function applyChoice(
     const askId = a.ask ?? branch.id;
     const asked = branchOf(base, askId);
     const lessons = [a.lesson, ...(a.then ?? [])];
-    const round = (a.fresh ? 0 : c.rounds) + 1;
+    const round = (a.fresh ? 0 : (c.rounds ?? 0)) + 1;
     // Each re-ask in a row has its own lesson; after the last, ask whether to keep asking at all.
     const enough = asked.enough && round > lessons.length ? asked.enough : undefined;
     const lesson = enough ? enough.lesson : lessons[Math.min(round, lessons.length) - 1]!;

@@ -58,3 +58,28 @@ export function lessonVariants(meta: Pick<LessonMeta, 'varies'>, def: CourseDefi
     out = out.flatMap((v) => (domain[k] as unknown[]).map((x) => ({ ...v, [k]: x }) as LessonVariant));
   return out;
 }
+
+/** One way a lesson is rendered: the question it asks (if any), whether as a re-ask, and the wording. */
+export interface LessonRendering {
+  lesson: string;
+  branch?: string;
+  /** Asked again (an insert): the question in the branch's `reask` words. */
+  reask: boolean;
+  variant: LessonVariant;
+}
+
+/**
+ * Every rendering the dispatcher can need for this course: each lesson with each question that can
+ * come with it, in each wording variant. A build step can precompile exactly these.
+ */
+export function lessonRenderings(def: CourseDefinition, metaOf: (lesson: string) => Pick<LessonMeta, 'varies'> | undefined): LessonRendering[] {
+  const asks = new Map<string, { lesson: string; branch?: string; reask: boolean }>();
+  const add = (lesson: string, branch: string | undefined, reask: boolean) => asks.set(`${lesson}|${branch ?? ''}|${reask}`, { lesson, branch, reask: reask && !!branch });
+  for (const t of Object.values(def.tracks)) for (const p of Object.values(t.paths)) for (const l of p) add(l.lesson, l.branch, false);
+  for (const b of Object.values(def.branches)) {
+    if (b.enough) add(b.enough.lesson, b.enough.branch, true);
+    for (const c of b.choices) if (c.action.type === 'repeat') for (const l of [c.action.lesson, ...(c.action.then ?? [])]) add(l, c.action.ask ?? b.id, true);
+  }
+  for (const l of [...Object.values(def.interjections), ...(def.waiting ?? [])]) add(l, undefined, false);
+  return [...asks.values()].flatMap((a) => lessonVariants(metaOf(a.lesson) ?? {}, def).map((variant) => ({ ...a, variant })));
+}

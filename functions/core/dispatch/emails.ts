@@ -4,7 +4,8 @@ import { lessonTemplates } from '../../../emails/lessons/index.js';
 import type { Ctx } from '../context.js';
 import { FACTS, factsFor, fillFacts } from '../course/facts.js';
 import { HAPPENED_IDS } from '../course/happened.js';
-import { variantFor, variantKeyed } from '../course/variants.js';
+import { variantFor, variantKeyed, type LessonRendering } from '../course/variants.js';
+import type { CourseDefinition } from '../course/schema.js';
 import { courseFor } from '../course/versions.js';
 import type { Plan } from '../course/engine.js';
 import { links } from '../links/urls.js';
@@ -38,28 +39,46 @@ function compiledLesson(ctx: Ctx, cache: RenderCache, r: Reader, plan: Plan & { 
   const def = courseFor(r.courseVersion);
   const t = lessonTemplates.get(plan.lesson);
   if (!t) throw new Error(`no template for lesson ${plan.lesson}`);
-  const variant = variantKeyed(t.meta, variantFor(r, def));
-  const reask = plan.source === 'insert';
-  const key = `lesson|${def.version}|${plan.lesson}|${plan.branch ?? ''}|${reask ? 'reask' : ''}|${JSON.stringify(variant)}`;
+  const rendering: LessonRendering = {
+    lesson: plan.lesson,
+    branch: plan.branch,
+    reask: plan.source === 'insert' && !!plan.branch,
+    variant: variantKeyed(t.meta, variantFor(r, def)),
+  };
+  const key = renderingKey(def, rendering);
   let hit = cache.get(key);
   if (!hit) {
-    const branch = plan.branch ? def.branches[plan.branch] : undefined;
-    const choices = branch?.choices.filter((c) => !c.hidden).map((c) => ({ id: c.id, label: c.label })) ?? [];
-    const question = branch && fillFacts((reask && branch.reask) || branch.question, P.fact);
-    hit = compile(
-      createElement(t.Component, {
-        firstName: P.firstName,
-        links: { ...placeholderLinks(choices.map((c) => c.id)), happened: Object.fromEntries(HAPPENED_IDS.map((id) => [id, P.happened(id)])) },
-        author: author(ctx),
-        branch: branch ? { question: question!, choices } : undefined,
-        facts: placeholderFacts,
-        variant,
-      }),
-      t.meta.subject,
-    );
+    hit = compileLesson(author(ctx), def, rendering);
     cache.set(key, hit);
   }
   return hit;
+}
+
+/** The cache key of a lesson rendering: equal keys render identically for every reader. */
+export const renderingKey = (def: CourseDefinition, x: LessonRendering) =>
+  `lesson|${def.version}|${x.lesson}|${x.branch ?? ''}|${x.reask ? 'reask' : ''}|${JSON.stringify(x.variant)}`;
+
+/**
+ * Renders one lesson rendering with placeholders for every personal value, fact and link: what the
+ * dispatcher caches per run, and what a build step can precompile for `lessonRenderings(def)`.
+ */
+export function compileLesson(by: { name: string; postalAddress: string }, def: CourseDefinition, x: LessonRendering): Promise<Compiled> {
+  const t = lessonTemplates.get(x.lesson);
+  if (!t) throw new Error(`no template for lesson ${x.lesson}`);
+  const branch = x.branch ? def.branches[x.branch] : undefined;
+  const choices = branch?.choices.filter((c) => !c.hidden).map((c) => ({ id: c.id, label: c.label })) ?? [];
+  const question = branch && fillFacts((x.reask && branch.reask) || branch.question, P.fact);
+  return compile(
+    createElement(t.Component, {
+      firstName: P.firstName,
+      links: { ...placeholderLinks(choices.map((c) => c.id)), happened: Object.fromEntries(HAPPENED_IDS.map((id) => [id, P.happened(id)])) },
+      author: by,
+      branch: branch ? { question: question!, choices } : undefined,
+      facts: placeholderFacts,
+      variant: x.variant,
+    }),
+    t.meta.subject,
+  );
 }
 
 const SINCE: Record<string, string> = { '1m': 'One month', '3m': 'Three months', '6m': 'Six months', '12m': 'One year', '24m': 'Two years' };
