@@ -72,17 +72,17 @@ describe('20. the outcome report', () => {
 describe('19. one vocabulary on the dashboard and in the API description', () => {
   it('names tracks and situations as readers know them, beside the codes, and lessons by their titles', async () => {
     const list = await (await dash(stack, cookie, '/admin/readers')).text();
-    expect(list).toContain('Stormy (tumultuous) track');
+    expect(list).toContain('Stormy (tumultuous track)');
     expect(list).toContain('A stormy relationship (tumultuous)');
     const story = await apiJson<ReaderStory>(stack, `/readers/${together.id}`);
     const welcome = story.timeline.find((e) => e.type === 'lesson')!;
     expect(welcome.title).toBe('Lesson “Welcome. You\'re not alone in this”');
     expect(welcome.detail).toContain('tumultuous/day-00');
     const page = await (await dash(stack, cookie, `/admin/readers/${together.id}`)).text();
-    expect(page).toContain('Stormy (tumultuous) track');
+    expect(page).toContain('Stormy (tumultuous track)');
     expect(page).toContain('Welcome. You&#39;re not alone in this');
     const funnel = await (await dash(stack, cookie, '/admin/reports/funnel')).text();
-    expect(funnel).toContain('<h2>Stormy (tumultuous) track</h2>');
+    expect(funnel).toContain('<h2>Stormy (tumultuous track)</h2>');
     expect(funnel).toContain('Today you start no contact');
     const report = await (await dash(stack, cookie, '/admin/reports/outcomes')).text();
     expect(report).toContain('A loving relationship that ended (healthy)');

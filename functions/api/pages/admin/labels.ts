@@ -7,8 +7,11 @@ import { lessonTitle, trackName } from '../../../core/course/titles.js';
 /** Names the author reads on the dashboard, one place: the readers' own words, with the API code beside them. */
 export const situationLabel = (s: string) => (SITUATIONS[s as Situation] ? `${SITUATIONS[s as Situation].title} (${s})` : s);
 export const SITUATION_OPTIONS = Situation.options.map((s) => [s, situationLabel(s)] as const);
-/** "Stormy (tumultuous) track". */
-export const trackLabel = (t: string) => `${trackName(t)} track`;
+/** "Stormy (tumultuous track)": the name readers know, then the code with "track", as filters and exports say it. */
+export const trackLabel = (t: string) => {
+  const name = trackName(t);
+  return name === t ? `${t} track` : `${name.replace(/ \((.*)\)$/, ' ($1 track)')}`;
+};
 export const TRACK_OPTIONS = Situation.options.map((s) => [s, trackLabel(s)] as const);
 export { lessonTitle };
 export const STATUS_OPTIONS = ReaderStatus.options.map((s) => [s, s] as const);
