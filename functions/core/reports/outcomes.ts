@@ -5,7 +5,7 @@ import { NO_RESPONSE, Outcome } from '../outcomes/categories.js';
 import { OUTCOME_COUNTERS } from '../outcomes/record.js';
 import { Situation } from '../readers/schema.js';
 import { queryAll } from '../admin/paging.js';
-import { NOT_ASKED } from './not-asked.js';
+
 
 /**
  * The outcome report, from the maintained counters only (one small Query, whatever the number of
@@ -66,8 +66,8 @@ export interface OutcomeReport {
 type Counts = Record<string, number>;
 const ratio = (n: number, d: number) => (d > 0 ? n / d : null);
 
-/** One checkpoint's numbers from its counter item. */
-export function checkpointRow(group: string, checkpoint: string, c: Counts): CheckpointRow {
+/** One checkpoint's numbers from its counter item (and the readers not asked it, counted apart). */
+export function checkpointRow(group: string, checkpoint: string, c: Counts, notAsked = 0): CheckpointRow {
   const answered = Object.fromEntries(OUTCOME_IDS.map((o) => [o, Math.max(0, c[o] ?? 0)])) as Record<Outcome, number>;
   const responded = OUTCOME_IDS.reduce((s, o) => s + answered[o], 0);
   // An answer can arrive for a check-in whose "asked" count is still in flight: never show a negative.
@@ -88,7 +88,7 @@ export function checkpointRow(group: string, checkpoint: string, c: Counts): Che
     shares,
     reconciled: range(RECONCILED),
     reconciledHealthy: range(RECONCILED_HEALTHY),
-    notAsked: Math.max(0, c[NOT_ASKED] ?? 0),
+    notAsked: Math.max(0, notAsked),
   };
 }
 
@@ -109,9 +109,15 @@ export async function readOutcomeCounters(ctx: Ctx, prefix: string): Promise<{ s
 export const checkpointIds = (ctx: Ctx) => ctx.config.checkpoints.map((m) => `${m}m`);
 const byMonths = (a: string, b: string) => parseInt(a, 10) - parseInt(b, 10);
 
+/** Readers out of the check-ins, per group ('<situation>', '<track>' or '<YYYY-MM>#<situation>') and checkpoint. */
+async function readNotAsked(ctx: Ctx, by: 'situation' | 'track' | 'cohort'): Promise<Map<string, Counts>> {
+  const prefix = `notasked#${by}#`;
+  return new Map((await readOutcomeCounters(ctx, prefix)).map((i) => [i.sk.slice(prefix.length), i.counts]));
+}
+
 /** Per situation at sign-up (where readers started) or per track when asked (where they ended up). */
 export async function outcomeReport(ctx: Ctx, by: ReportBy = 'situation'): Promise<OutcomeReport> {
-  const items = await readOutcomeCounters(ctx, `${by}#`);
+  const [items, notAsked] = await Promise.all([readOutcomeCounters(ctx, `${by}#`), readNotAsked(ctx, by)]);
   const counts = new Map(items.map((i) => [i.sk.slice(by.length + 1), i.counts])); // "<group>#<cp>"
   const groups = [...new Set([...Situation.options, ...[...counts.keys()].map((k) => k.split('#')[0]!)])];
   const checkpoints = [...new Set([...checkpointIds(ctx), ...[...counts.keys()].map((k) => k.split('#')[1]!)])].sort(byMonths);
@@ -119,7 +125,7 @@ export async function outcomeReport(ctx: Ctx, by: ReportBy = 'situation'): Promi
     by,
     checkpoints,
     categories: [...CATEGORIES],
-    groups: groups.map((g) => ({ group: g, rows: checkpoints.map((cp) => checkpointRow(g, cp, counts.get(`${g}#${cp}`) ?? {})) })),
+    groups: groups.map((g) => ({ group: g, rows: checkpoints.map((cp) => checkpointRow(g, cp, counts.get(`${g}#${cp}`) ?? {}, notAsked.get(g)?.[cp])) })),
   };
 }
 
@@ -137,12 +143,12 @@ export type CohortFilter = z.infer<typeof CohortFilter>;
 
 /** Per enrolment month x situation x checkpoint: are later cohorts doing differently? */
 export async function cohortReport(ctx: Ctx, f: CohortFilter = {}): Promise<{ checkpoints: string[]; rows: CohortRow[] }> {
-  const items = await readOutcomeCounters(ctx, 'cohort#');
+  const [items, notAsked] = await Promise.all([readOutcomeCounters(ctx, 'cohort#'), readNotAsked(ctx, 'cohort')]);
   const rows: CohortRow[] = [];
   for (const { sk, counts } of items) {
     const [, cohort, situation, cp] = sk.split('#') as [string, string, string, string];
     if ((f.situation && situation !== f.situation) || (f.from && cohort < f.from) || (f.to && cohort > f.to)) continue;
-    rows.push({ ...checkpointRow(situation, cp, counts), cohort, situation });
+    rows.push({ ...checkpointRow(situation, cp, counts, notAsked.get(`${cohort}#${situation}`)?.[cp]), cohort, situation });
   }
   rows.sort((a, b) => a.cohort.localeCompare(b.cohort) || a.situation.localeCompare(b.situation) || byMonths(a.checkpoint, b.checkpoint));
   const checkpoints = [...new Set([...checkpointIds(ctx), ...rows.map((r) => r.checkpoint)])].sort(byMonths);
