@@ -84,6 +84,9 @@ describe('2. a reader who decided nothing gets an honest lesson of their own', (
     const at = got.indexOf('shared/no-answer');
     expect(got.slice(at + 1)).toEqual(['shared/new-chapter', 'shared/closing']);
     expect((await getReader(stack.ctx, r.id))!.status).toBe('completed');
+    // They never answered: a click on the old question now says it closed, not "already recorded".
+    const late = await (await click(choiceLink((await find(r.email, 'tumultuous/day-30'))!.mail, 'ready'))).text();
+    expect(late).toContain('This question has closed');
   });
 });
 

@@ -310,7 +310,10 @@ export function applyChoice(
   now: Date,
 ): ChoiceResult {
   const c0 = r.cursor;
-  if (!c0 || r.status !== 'active') return { changed: false, reason: 'already' };
+  if (!c0) return { changed: false, reason: 'already' };
+  // A question the course answered by default, for a reader no longer getting lessons: closed, not "answered".
+  const defaulted = (c0.defaults ?? []).some((x) => x.branch === input.branch && x.seq === input.seq);
+  if (r.status !== 'active') return { changed: false, reason: defaulted && input.by === 'click' ? 'closed' : 'already' };
   const timeout = input.by === 'timeout';
   let base = r;
   let late = false;
