@@ -1,3 +1,6 @@
+import { sampleFacts, type Facts } from '../../functions/core/course/facts.js';
+import { HAPPENED } from '../../functions/core/course/happened.js';
+
 /**
  * Props every Mend email gets. When the dispatcher renders a lesson once for a whole batch,
  * the personal values are placeholders (see functions/core/mailer/compile.ts) filled per reader.
@@ -11,6 +14,8 @@ export interface EmailProps {
     unsubscribe: string;
     /** Branch choices or check-in answers, keyed by choice id. */
     choices?: Record<string, string>;
+    /** Lessons only: the "tell me what happened" links, keyed by event id (see functions/core/course/happened.ts). */
+    happened?: Record<string, string>;
   };
   author: { name: string; postalAddress: string };
 }
@@ -24,6 +29,25 @@ export const previewProps: EmailProps = {
   author: { name: 'Mend', postalAddress: 'Mend, 1 Example Lane, Springfield, USA' },
 };
 
+/**
+ * What differs between readers in a lesson's wording beyond the filled-in values: each lesson is
+ * rendered once per variant it uses (LessonMeta.varies), so a batch still renders each lesson a
+ * handful of times, and a build step can render every variant ahead (functions/core/course/variants.ts).
+ */
+export interface LessonVariant {
+  /** The reader gets check-ins (agreed and not stopped): only then may a lesson promise them. */
+  followUps: boolean;
+  /** Days of no contact the next decision now waits for, from today (after a slip); 0 when none is ahead. */
+  waitDays: number;
+  /** The track the reader was just moved from ('' when they were not). */
+  arrivedFrom: '' | 'tumultuous' | 'healthy' | 'stress';
+  /** Silence moved them (no answer came), rather than a choice of their own. */
+  quietly: boolean;
+}
+export type VariantKey = keyof LessonVariant;
+
+export const defaultVariant: LessonVariant = { followUps: true, waitDays: 0, arrivedFrom: '', quietly: false };
+
 /** What sits beside every lesson component: the course reads it, the preview server ignores it. */
 export interface LessonMeta {
   /** '<track>/day-07' or 'shared/<slug>'. */
@@ -33,4 +57,9 @@ export interface LessonMeta {
   subject: string;
   /** Inbox preview text (the grey line after the subject). */
   preview: string;
+  /** The variant keys its wording depends on (none: one rendering for every reader). */
+  varies?: readonly VariantKey[];
 }
+
+export const previewHappened = Object.fromEntries(HAPPENED.map((h) => [h.id, '#']));
+export { sampleFacts, type Facts };

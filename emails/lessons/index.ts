@@ -10,26 +10,41 @@ import HealthyDay08, { meta as healthyDay08Meta } from './healthy/day-08.js';
 import HealthyDay11, { meta as healthyDay11Meta } from './healthy/day-11.js';
 import HealthyDay14, { meta as healthyDay14Meta } from './healthy/day-14.js';
 import HealthyDay23, { meta as healthyDay23Meta } from './healthy/day-23.js';
+import HealthyDay26, { meta as healthyDay26Meta } from './healthy/day-26.js';
+import HealthyDay33, { meta as healthyDay33Meta } from './healthy/day-33.js';
 import HealthyDay35, { meta as healthyDay35Meta } from './healthy/day-35.js';
 import HealthyDay45, { meta as healthyDay45Meta } from './healthy/day-45.js';
 import HealthyDay46, { meta as healthyDay46Meta } from './healthy/day-46.js';
 import HealthyDay53, { meta as healthyDay53Meta } from './healthy/day-53.js';
 import HealthyDay60, { meta as healthyDay60Meta } from './healthy/day-60.js';
+import SharedAlone, { meta as sharedAloneMeta } from './shared/alone.js';
 import SharedBrokeNoContact, { meta as sharedBrokeNoContactMeta } from './shared/broke-no-contact.js';
 import SharedClosing, { meta as sharedClosingMeta } from './shared/closing.js';
 import SharedCommunication, { meta as sharedCommunicationMeta } from './shared/communication.js';
 import SharedExDating, { meta as sharedExDatingMeta } from './shared/ex-dating.js';
 import SharedExReachedOut, { meta as sharedExReachedOutMeta } from './shared/ex-reached-out.js';
 import SharedFirstDays, { meta as sharedFirstDaysMeta } from './shared/first-days.js';
+import SharedKeepAsking, { meta as sharedKeepAskingMeta } from './shared/keep-asking.js';
 import SharedMeetSlowly, { meta as sharedMeetSlowlyMeta } from './shared/meet-slowly.js';
 import SharedMentalHealthFirst, { meta as sharedMentalHealthFirstMeta } from './shared/mental-health-first.js';
+import SharedMoreTime2, { meta as sharedMoreTime2Meta } from './shared/more-time-2.js';
+import SharedMoreTime3, { meta as sharedMoreTime3Meta } from './shared/more-time-3.js';
 import SharedMoreTime, { meta as sharedMoreTimeMeta } from './shared/more-time.js';
 import SharedMoveForward, { meta as sharedMoveForwardMeta } from './shared/move-forward.js';
 import SharedNewChapter, { meta as sharedNewChapterMeta } from './shared/new-chapter.js';
+import SharedNoAnswer, { meta as sharedNoAnswerMeta } from './shared/no-answer.js';
+import SharedOwnPace, { meta as sharedOwnPaceMeta } from './shared/own-pace.js';
 import SharedPersonalGrowth, { meta as sharedPersonalGrowthMeta } from './shared/personal-growth.js';
 import SharedReadiness, { meta as sharedReadinessMeta } from './shared/readiness.js';
 import SharedSelfEsteem, { meta as sharedSelfEsteemMeta } from './shared/self-esteem.js';
+import SharedStartAgain, { meta as sharedStartAgainMeta } from './shared/start-again.js';
+import SharedTogether, { meta as sharedTogetherMeta } from './shared/together.js';
+import SharedTriggers, { meta as sharedTriggersMeta } from './shared/triggers.js';
+import SharedUnsentLetter, { meta as sharedUnsentLetterMeta } from './shared/unsent-letter.js';
+import StressBreakCheck2, { meta as stressBreakCheck2Meta } from './stress/break-check-2.js';
+import StressBreakCheck3, { meta as stressBreakCheck3Meta } from './stress/break-check-3.js';
 import StressBreakCheck, { meta as stressBreakCheckMeta } from './stress/break-check.js';
+import StressBreakLong, { meta as stressBreakLongMeta } from './stress/break-long.js';
 import StressDay00, { meta as stressDay00Meta } from './stress/day-00.js';
 import StressDay01, { meta as stressDay01Meta } from './stress/day-01.js';
 import StressDay02, { meta as stressDay02Meta } from './stress/day-02.js';
@@ -47,6 +62,7 @@ import TumultuousDay03, { meta as tumultuousDay03Meta } from './tumultuous/day-0
 import TumultuousDay16, { meta as tumultuousDay16Meta } from './tumultuous/day-16.js';
 import TumultuousDay20, { meta as tumultuousDay20Meta } from './tumultuous/day-20.js';
 import TumultuousDay24, { meta as tumultuousDay24Meta } from './tumultuous/day-24.js';
+import TumultuousDay26, { meta as tumultuousDay26Meta } from './tumultuous/day-26.js';
 import TumultuousDay30, { meta as tumultuousDay30Meta } from './tumultuous/day-30.js';
 import TumultuousDay31, { meta as tumultuousDay31Meta } from './tumultuous/day-31.js';
 import TumultuousDay37, { meta as tumultuousDay37Meta } from './tumultuous/day-37.js';
@@ -66,26 +82,41 @@ export const allLessonTemplates: LessonTemplate[] = [
   { meta: healthyDay11Meta, Component: HealthyDay11 },
   { meta: healthyDay14Meta, Component: HealthyDay14 },
   { meta: healthyDay23Meta, Component: HealthyDay23 },
+  { meta: healthyDay26Meta, Component: HealthyDay26 },
+  { meta: healthyDay33Meta, Component: HealthyDay33 },
   { meta: healthyDay35Meta, Component: HealthyDay35 },
   { meta: healthyDay45Meta, Component: HealthyDay45 },
   { meta: healthyDay46Meta, Component: HealthyDay46 },
   { meta: healthyDay53Meta, Component: HealthyDay53 },
   { meta: healthyDay60Meta, Component: HealthyDay60 },
+  { meta: sharedAloneMeta, Component: SharedAlone },
   { meta: sharedBrokeNoContactMeta, Component: SharedBrokeNoContact },
   { meta: sharedClosingMeta, Component: SharedClosing },
   { meta: sharedCommunicationMeta, Component: SharedCommunication },
   { meta: sharedExDatingMeta, Component: SharedExDating },
   { meta: sharedExReachedOutMeta, Component: SharedExReachedOut },
   { meta: sharedFirstDaysMeta, Component: SharedFirstDays },
+  { meta: sharedKeepAskingMeta, Component: SharedKeepAsking },
   { meta: sharedMeetSlowlyMeta, Component: SharedMeetSlowly },
   { meta: sharedMentalHealthFirstMeta, Component: SharedMentalHealthFirst },
+  { meta: sharedMoreTime2Meta, Component: SharedMoreTime2 },
+  { meta: sharedMoreTime3Meta, Component: SharedMoreTime3 },
   { meta: sharedMoreTimeMeta, Component: SharedMoreTime },
   { meta: sharedMoveForwardMeta, Component: SharedMoveForward },
   { meta: sharedNewChapterMeta, Component: SharedNewChapter },
+  { meta: sharedNoAnswerMeta, Component: SharedNoAnswer },
+  { meta: sharedOwnPaceMeta, Component: SharedOwnPace },
   { meta: sharedPersonalGrowthMeta, Component: SharedPersonalGrowth },
   { meta: sharedReadinessMeta, Component: SharedReadiness },
   { meta: sharedSelfEsteemMeta, Component: SharedSelfEsteem },
+  { meta: sharedStartAgainMeta, Component: SharedStartAgain },
+  { meta: sharedTogetherMeta, Component: SharedTogether },
+  { meta: sharedTriggersMeta, Component: SharedTriggers },
+  { meta: sharedUnsentLetterMeta, Component: SharedUnsentLetter },
+  { meta: stressBreakCheck2Meta, Component: StressBreakCheck2 },
+  { meta: stressBreakCheck3Meta, Component: StressBreakCheck3 },
   { meta: stressBreakCheckMeta, Component: StressBreakCheck },
+  { meta: stressBreakLongMeta, Component: StressBreakLong },
   { meta: stressDay00Meta, Component: StressDay00 },
   { meta: stressDay01Meta, Component: StressDay01 },
   { meta: stressDay02Meta, Component: StressDay02 },
@@ -103,6 +134,7 @@ export const allLessonTemplates: LessonTemplate[] = [
   { meta: tumultuousDay16Meta, Component: TumultuousDay16 },
   { meta: tumultuousDay20Meta, Component: TumultuousDay20 },
   { meta: tumultuousDay24Meta, Component: TumultuousDay24 },
+  { meta: tumultuousDay26Meta, Component: TumultuousDay26 },
   { meta: tumultuousDay30Meta, Component: TumultuousDay30 },
   { meta: tumultuousDay31Meta, Component: TumultuousDay31 },
   { meta: tumultuousDay37Meta, Component: TumultuousDay37 },

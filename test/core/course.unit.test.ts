@@ -54,7 +54,9 @@ describe('the course check', () => {
 
   it('finds a choice that leads nowhere and a path nobody reaches', () => {
     const c = clone();
-    c.branches['stress-talk']!.choices[0]!.action = { type: 'goto', to: { track: 'stress', path: 'nowhere' } };
+    // Both questions about the break offer "we're talking again": both lead nowhere now.
+    for (const b of ['stress-talk', 'stress-long-break'])
+      c.branches[b]!.choices.find((ch) => ch.id === 'talking')!.action = { type: 'goto', to: { track: 'stress', path: 'nowhere' } };
     c.resolutions['back-together']!.stress = { track: 'stress', path: 'move-on' }; // the other way in
     const problems = checkCourse(c, templates);
     expect(problems).toContain('a choice leads to missing path stress/nowhere');
@@ -65,6 +67,42 @@ describe('the course check', () => {
     const c = clone();
     for (const ch of c.branches['stress-talk']!.choices) ch.action = { type: 'repeat', days: 4, lesson: 'stress/break-check' };
     expect(checkCourse(c, templates).some((p) => p.includes('dead end'))).toBe(true);
+  });
+});
+
+describe('the course check: what a question may do to a reader (issue 11)', () => {
+  it('passes the retired version it keeps for readers who started on it', async () => {
+    const { course20261128 } = await import('../../functions/core/course/history.js');
+    expect(checkCourse(course20261128, templates, { retired: true })).toEqual([]);
+  });
+
+  it('finds silence taken for a choice a reader could have clicked', () => {
+    const c = clone();
+    c.branches['tumultuous-decision']!.finally = 'move-on';
+    expect(checkCourse(c, templates)).toContain(
+      "branch tumultuous-decision: 'finally' is a choice a reader could click; silence needs a hidden choice of its own, leading to a lesson that says no answer came",
+    );
+  });
+
+  it('finds re-asks that repeat one lesson, or never end', () => {
+    const c = clone();
+    const moreTime = c.branches['healthy-decision']!.choices.find((ch) => ch.id === 'more-time')!;
+    moreTime.action = { type: 'repeat', days: 14, lesson: 'shared/more-time', then: ['shared/more-time'] };
+    delete c.branches['healthy-decision']!.enough;
+    const problems = checkCourse(c, templates);
+    expect(problems).toContain('branch healthy-decision: choice more-time re-asks with the same lesson twice in a row');
+    expect(problems).toContain("branch healthy-decision: re-asks never end (give it 'enough': a lesson asking whether to keep asking)");
+  });
+
+  it('finds a missing re-ask lesson, an unknown fact in a question, and a waiting lesson that is also on a path', () => {
+    const c = clone();
+    c.branches['stress-talk']!.choices.find((ch) => ch.id === 'not-yet')!.action = { type: 'repeat', days: 6, lesson: 'stress/break-check', then: ['stress/break-check-9'] };
+    c.branches['stress-talk']!.reask = 'It has been {daysOnBreak}. Did your ex agree to talk?';
+    c.waiting = [...(c.waiting ?? []), 'shared/self-esteem'];
+    const problems = checkCourse(c, templates);
+    expect(problems).toContain('lesson stress/break-check-9 has no template');
+    expect(problems).toContain('branch stress-talk: the question names an unknown fact {daysOnBreak}');
+    expect(problems).toContain('waiting lesson shared/self-esteem is also on a path');
   });
 });
 

@@ -12,6 +12,9 @@ import { lessonTemplates } from '../../emails/lessons/index.js';
 import { HOUR } from '../../functions/core/clock.js';
 import { defaultAuthor } from '../../functions/core/config.js';
 import { afterSend, applyChoice, computeDueAt, interject, planNext, startCourse } from '../../functions/core/course/engine.js';
+import { FACTS, fillFacts, sampleFacts } from '../../functions/core/course/facts.js';
+import { HAPPENED_IDS } from '../../functions/core/course/happened.js';
+import { variantFor, variantKeyed } from '../../functions/core/course/variants.js';
 import { courseVersions, currentCourse } from '../../functions/core/course/versions.js';
 import { SITUATIONS } from '../../functions/core/enrollment/input.js';
 import { P, personalise, textOptions, valueKey, type Compiled } from '../../functions/core/mailer/compile.js';
@@ -36,20 +39,22 @@ import { precompileEmails } from '../../scripts/precompile-emails.js';
 const dir = mkdtempSync(join(tmpdir(), 'mend-templates-'));
 let artifact: { templates: EmailTemplates; templateIds: ReadonlySet<string> };
 let live: Map<string, Compiled>;
+/** Every template a default deployment may send, each lesson in each wording it varies by. */
+const required = (checkpoints?: number[]) => requiredTemplates(liveTemplates.varies, checkpoints);
 
 beforeAll(async () => {
   const { file } = await precompileEmails(join(dir, 'template-source.mjs'));
   artifact = await import(pathToFileURL(file).href);
-  live = new Map(await renderAll(requiredTemplates()));
+  live = new Map(await renderAll(required()));
 }, 120_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the precompiled email templates', () => {
   it('equal the live rendering, part for part, for every template the course can send', async () => {
-    const refs = requiredTemplates();
-    // Every lesson the course names, its branch variants, five check-ins, a confirmation per situation.
-    expect(refs.filter((r) => r.kind === 'checkin')).toHaveLength(5);
+    const refs = required();
+    // Every lesson rendering the course can need, five check-ins (each for a reader in and after the course), a confirmation per situation.
+    expect(refs.filter((r) => r.kind === 'checkin')).toHaveLength(10);
     expect(refs.filter((r) => r.kind === 'confirmation')).toHaveLength(3);
     for (const ref of refs) expect(await artifact.templates.get(ref), templateKey(ref)).toEqual(live.get(templateKey(ref)));
     expect(artifact.templateIds).toEqual(liveTemplateIds);
@@ -64,19 +69,25 @@ describe('the precompiled email templates', () => {
       [valueKey('confirmUrl')]: 'https://mend.example.test/confirm?token=tok-confirm&x=1',
       [valueKey('authorName')]: author.name,
       [valueKey('postalAddress')]: author.postalAddress,
+      ...Object.fromEntries(FACTS.map((f) => [valueKey(`fact_${f}`), sampleFacts[f]])),
+      ...Object.fromEntries(HAPPENED_IDS.map((id) => [valueKey(`happened_${id}`), `https://mend.example.test/happened/${id}`])),
     };
+    const happened = Object.fromEntries(HAPPENED_IDS.map((id) => [id, `https://mend.example.test/happened/${id}`]));
     const links = { prefs: values[valueKey('prefs')]!, unsubscribe: values[valueKey('unsubscribe')]! };
     const choiceUrl = (id: string) => `https://mend.example.test/choose/${id}`;
     const direct = async (ref: TemplateRef): Promise<string> => {
       if (ref.kind === 'lesson') {
-        const branch = ref.branch ? courseVersions.get(ref.branch.version)!.branches[ref.branch.id]! : undefined;
-        const choices = branch?.choices.map((c) => ({ id: c.id, label: c.label })) ?? [];
+        const branch = ref.branch ? courseVersions.get(ref.version)!.branches[ref.branch]! : undefined;
+        const choices = branch?.choices.filter((c) => !c.hidden).map((c) => ({ id: c.id, label: c.label })) ?? [];
+        const question = branch && fillFacts((ref.reask && branch.reask) || branch.question, (f) => sampleFacts[f as keyof typeof sampleFacts]);
         return render(
           createElement(lessonTemplates.get(ref.lesson)!.Component, {
             firstName: 'Robin',
-            links: { ...links, choices: Object.fromEntries(choices.map((c) => [c.id, choiceUrl(c.id)])) },
+            links: { ...links, choices: Object.fromEntries(choices.map((c) => [c.id, choiceUrl(c.id)])), happened },
             author,
-            branch: branch ? { question: branch.question, choices } : undefined,
+            branch: branch ? { question: question!, choices } : undefined,
+            facts: sampleFacts,
+            variant: ref.variant,
           }),
         );
       }
@@ -89,6 +100,7 @@ describe('the precompiled email templates', () => {
             author,
             since: sinceLabel(ref.checkpoint),
             outcomes,
+            inCourse: ref.inCourse,
           }),
         );
       }
@@ -104,11 +116,11 @@ describe('the precompiled email templates', () => {
     };
     const choiceIds = (ref: TemplateRef) =>
       ref.kind === 'lesson'
-        ? (ref.branch ? courseVersions.get(ref.branch.version)!.branches[ref.branch.id]!.choices.map((c) => c.id) : [])
+        ? (ref.branch ? courseVersions.get(ref.version)!.branches[ref.branch]!.choices.filter((c) => !c.hidden).map((c) => c.id) : [])
         : ref.kind === 'checkin'
           ? Object.keys(OUTCOMES)
           : [];
-    for (const ref of requiredTemplates()) {
+    for (const ref of required()) {
       const filled = { ...values, ...Object.fromEntries(choiceIds(ref).map((id) => [valueKey(`choice_${id}`), choiceUrl(id)])) };
       expect(personalise(await artifact.templates.get(ref), filled).html, templateKey(ref)).toBe(await direct(ref));
     }
@@ -126,12 +138,13 @@ describe('the precompiled email templates', () => {
   });
 
   it('name the template that is missing instead of sending something else', async () => {
-    await expect(artifact.templates.get({ kind: 'checkin', checkpoint: '2m' })).rejects.toThrow(/checkin\|2m/);
-    await expect(renderTemplate({ kind: 'lesson', lesson: 'nowhere/day-99' })).rejects.toThrow(/nowhere\/day-99/);
+    await expect(artifact.templates.get({ kind: 'checkin', checkpoint: '2m', inCourse: false })).rejects.toThrow(/checkin\|2m/);
+    const variant = variantKeyed({}, variantFor(Reader.parse({ id: 'x', email: 'x@example.com', firstName: 'X', situation: 'stress', track: 'stress', timezone: 'UTC', sendHour: 8, followUpConsent: false, status: 'pending', createdAt: '2026-01-01T00:00:00Z' }), currentCourse));
+    await expect(renderTemplate({ kind: 'lesson', version: currentCourse.version, lesson: 'nowhere/day-99', reask: false, variant })).rejects.toThrow(/nowhere\/day-99/);
   });
 
   it('cover every lesson the engine plans, with the branch it asks, on any path through the course', () => {
-    const known = new Set(requiredTemplates().map(templateKey));
+    const known = new Set(required().map(templateKey));
     const cfg = { checkpoints: [1, 3, 6, 12, 24] };
     const kinds = Object.keys(currentCourse.interjections);
     const planned = new Set<string>();
@@ -165,7 +178,9 @@ describe('the precompiled email templates', () => {
               continue;
             }
             if (plan.type !== 'lesson') break;
-            const ref: TemplateRef = { kind: 'lesson', lesson: plan.lesson, branch: plan.branch ? { version: r.courseVersion!, id: plan.branch } : undefined };
+            const def = courseVersions.get(r.courseVersion!)!;
+            const variant = variantKeyed({ varies: liveTemplates.varies(plan.lesson) }, variantFor(r, def));
+            const ref: TemplateRef = { kind: 'lesson', version: def.version, lesson: plan.lesson, branch: plan.branch, reask: plan.source === 'insert' && !!plan.branch, variant };
             expect(known.has(templateKey(ref)), templateKey(ref)).toBe(true);
             planned.add(templateKey(ref));
             const seq = r.sendSeq + 1;
@@ -186,7 +201,7 @@ describe('the precompiled email templates', () => {
       { numRuns: 300, seed: 9 },
     );
     // The walk reached every branch question the course asks, so the check above saw them all.
-    const branched = requiredTemplates().filter((r) => r.kind === 'lesson' && r.branch).map(templateKey);
+    const branched = required().filter((r) => r.kind === 'lesson' && r.branch && !r.reask).map(templateKey);
     expect(branched.length).toBeGreaterThanOrEqual(5);
     expect(branched.filter((k) => !planned.has(k))).toEqual([]);
   });

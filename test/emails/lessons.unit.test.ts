@@ -34,6 +34,51 @@ describe('every lesson', () => {
   });
 });
 
+describe('every wording variant', () => {
+  it('renders each lesson in every variant it has (what a build step would precompile), placeholders and all', async () => {
+    const { lessonVariants } = await import('../../functions/core/course/variants.js');
+    const { currentCourse } = await import('../../functions/core/course/versions.js');
+    const { P } = await import('../../functions/core/mailer/compile.js');
+    const { FACTS } = await import('../../functions/core/course/facts.js');
+    let rendered = 0;
+    for (const t of lessonTemplates.values()) {
+      const texts = new Set<string>();
+      for (const variant of lessonVariants(t.meta, currentCourse)) {
+        const props = (t.Component as unknown as { PreviewProps: object }).PreviewProps;
+        const facts = Object.fromEntries(FACTS.map((f) => [f, P.fact(f)]));
+        const html = await render(createElement(t.Component, { ...(props as object), variant, facts } as never));
+        texts.add(htmlToText(html));
+        rendered++;
+      }
+      // A lesson that varies says something different in each of its variants.
+      if (t.meta.varies?.length) expect(texts.size, t.meta.id).toBeGreaterThan(1);
+    }
+    expect(rendered).toBeGreaterThan(lessonTemplates.size);
+  });
+});
+
+describe('precompiling', () => {
+  it('lists every rendering the course can need, and each compiles with placeholders only for personal values', async () => {
+    const { lessonRenderings } = await import('../../functions/core/course/variants.js');
+    const { currentCourse } = await import('../../functions/core/course/versions.js');
+    const { renderTemplate } = await import('../../functions/core/mailer/live-templates.js');
+    const { templateKey } = await import('../../functions/core/mailer/templates.js');
+    const renderings = lessonRenderings(currentCourse, (id) => lessonTemplates.get(id)?.meta);
+    const ref = (r: (typeof renderings)[number]) => ({ kind: 'lesson' as const, version: currentCourse.version, ...r });
+    expect(new Set(renderings.map((r) => templateKey(ref(r)))).size).toBe(renderings.length);
+    // Every question a lesson can carry is among them, as a first ask and as a re-ask.
+    expect(renderings.some((r) => r.lesson === 'shared/more-time' && r.branch === 'healthy-decision' && r.reask)).toBe(true);
+    expect(renderings.some((r) => r.lesson === 'shared/keep-asking' && r.branch === 'tumultuous-keep-asking')).toBe(true);
+    expect(renderings.filter((r) => r.lesson === 'shared/closing').map((r) => r.variant.followUps).sort()).toEqual([false, true]);
+    for (const r of renderings) {
+      const c = await renderTemplate(ref(r));
+      const names = new Set(c.html.filter((_, i) => i % 2 === 1));
+      // The deployment's author name and postal address are placeholders too (one artifact for every deployment).
+      for (const n of names) expect(n, `${r.lesson} ${n}`).toMatch(/^(FIRSTNAME|PREFS|UNSUBSCRIBE|AUTHORNAME|POSTALADDRESS|CHOICE_[A-Z0-9_]+|FACT_[A-Z]+|HAPPENED_[A-Z_]+)$/);
+    }
+  });
+});
+
 describe('other emails', () => {
   it('the confirmation and the check-in render both parts with their links', async () => {
     for (const C of [Confirmation, Checkin] as const) {

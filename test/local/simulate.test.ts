@@ -9,6 +9,9 @@ import { simulate, type SimResult, type SimStart } from '../../functions/local/s
 import { inbox, testStack } from '../helpers/stack.js';
 
 const ENDINGS = new Set(['tumultuous/day-45', 'healthy/day-60', 'stress/day-28', 'shared/closing']);
+// The course's other closing lessons (issue 11: couples back together, readers who stop the questions).
+for (const t of Object.values(currentCourse.tracks))
+  for (const p of Object.values(t.paths)) if (!p.at(-1)!.branch) ENDINGS.add(p.at(-1)!.lesson);
 const REPEATABLE = new Set([
   'stress/break-check',
   'shared/more-time',
@@ -56,6 +59,14 @@ describe('a 100-reader, 120-day simulation', () => {
         if (seen.has(s.lessonId)) expect(REPEATABLE.has(s.lessonId), `${r.situation} reader got ${s.lessonId} again: ${r.sends.map((x) => x.lessonId).join(', ')}; choices ${JSON.stringify(r.choices)}; replies ${JSON.stringify(r.replies)}`).toBe(true);
         seen.add(s.lessonId);
       }
+    }
+  });
+
+  it('never sends a reader the same lesson more than twice (the simulation contract of issue 11)', () => {
+    for (const r of result.readers) {
+      const counts = new Map<string, number>();
+      for (const s of r.sends) counts.set(s.lessonId, (counts.get(s.lessonId) ?? 0) + 1);
+      for (const [lesson, n] of counts) expect(n, `${r.id} ${lesson}`).toBeLessThanOrEqual(2);
     }
   });
 

@@ -23,7 +23,8 @@ export default function HealthyDay00(props: LessonProps) {
         completely natural.
       </P>
       <P>
-        For the next few weeks you'll get one short email a day. The course has three steps. First, stop chasing and
+        For the next few weeks you'll get short emails from me, every day at first and then every few days. The course
+        has three steps. First, stop chasing and
         give both of you space. Second, heal and grow: your health, your friends and family, your work, the things you
         enjoy. Third, only when you feel ready, reconnect honestly and see whether there is something to rebuild, or
         choose to move forward without them. Either ending can be a good one.
@@ -42,7 +43,7 @@ export default function HealthyDay00(props: LessonProps) {
       <P>It is rarely one person's fault. The aim here is understanding, not blame, and we'll build it gently.</P>
       <Exercise>
         Write a few lines about when you first noticed things changing between you. Not what went wrong, just when.
-        Keep the note somewhere safe: you will come back to it in later lessons.
+        Keep the note somewhere safe: you'll come back to it in the first reflection, a few days from now.
       </Exercise>
     </Lesson>
   );

@@ -1,4 +1,5 @@
-import { Lesson, lessonPreview, type LessonProps } from '../../_components/lesson.js';
+import { Arrival } from '../../_components/arrival.js';
+import { Lesson, lessonPreview, variantOf, variantPreview, type LessonProps } from '../../_components/lesson.js';
 import type { LessonMeta } from '../../_components/props.js';
 import { Exercise, P } from '../../_components/text.js';
 
@@ -7,11 +8,14 @@ export const meta: LessonMeta = {
   day: 1,
   subject: 'Say how you feel, once',
   preview: 'There is a calm, dignified way to tell your ex how you feel, and then let their answer stand.',
+  // A reader moved here from another track is told what this track is about, and why they are here.
+  varies: ['arrivedFrom', 'quietly'],
 };
 
 export default function HealthyDay01(props: LessonProps) {
   return (
     <Lesson {...props} meta={meta} title="Say it once, calmly">
+      <Arrival track="healthy" variant={variantOf(props)} />
       <P>
         In the first days after a breakup, the urge to fix things can be overwhelming: one more conversation, one
         better argument, one more message late at night. That urge comes from pain, not from a plan, so let's give it a
@@ -45,4 +49,4 @@ export default function HealthyDay01(props: LessonProps) {
   );
 }
 
-HealthyDay01.PreviewProps = lessonPreview;
+HealthyDay01.PreviewProps = variantPreview({ arrivedFrom: 'stress' });

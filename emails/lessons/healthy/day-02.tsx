@@ -29,7 +29,7 @@ export default function HealthyDay02(props: LessonProps) {
       <P>
         Be careful with an ex who keeps hope alive without offering anything: "maybe one day", "if things were
         different". They may mean well, and they may be unsure themselves. But living on maybes keeps you waiting
-        instead of living. Kacey, a reader, kept getting pulled into calls that began with her ex's belongings and ended
+        instead of living. Kacey (not her real name), a reader I worked with, kept getting pulled into calls that began with her ex's belongings and ended
         with "why can't we fix this", while he hinted at a future he wouldn't commit to.
       </P>
       <P>

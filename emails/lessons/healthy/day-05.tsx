@@ -15,7 +15,8 @@ export default function HealthyDay05(props: LessonProps) {
       <P>
         Over the next couple of weeks, you'll find four short reflections in these lessons. They ask you to look back
         with curiosity rather than blame, and they are for you alone. Today's is about your own side of the
-        relationship.
+        relationship. If you wrote the note from the first lesson, about when you first noticed things changing, read it
+        again now: it is a good place to start.
       </P>
       <P>
         A relationship is made by two people, and you can only change your half. So ask yourself, honestly and kindly,

@@ -13,8 +13,8 @@ export default function HealthyDay35(props: LessonProps) {
   return (
     <Lesson {...props} meta={meta} title="Taking the time you need">
       <P>
-        Let me tell you about Kacey (not her real name). After three and a half years together, her boyfriend ended
-        things, saying he cared about her but was no longer in love. She had just started a new job, most of her
+        Remember Kacey, from the lesson about staying friends? Here is more of her story. After three and a half years
+        together, her boyfriend ended things, saying he cared about her but was no longer in love. She had just started a new job, most of her
         friends had moved away, and she felt very alone. At first she kept breaking no contact.
       </P>
       <P>

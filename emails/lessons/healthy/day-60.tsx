@@ -1,4 +1,4 @@
-import { Lesson, lessonPreview, type LessonProps } from '../../_components/lesson.js';
+import { Lesson, lessonPreview, variantOf, type LessonProps } from '../../_components/lesson.js';
 import type { LessonMeta } from '../../_components/props.js';
 import { Exercise, P } from '../../_components/text.js';
 
@@ -7,15 +7,17 @@ export const meta: LessonMeta = {
   day: 60,
   subject: 'Say your piece',
   preview: 'After two months apart, a clear and honest way to ask where things stand, and to be at peace either way.',
+  varies: ['followUps'],
 };
 
 export default function HealthyDay60(props: LessonProps) {
+  const { followUps } = variantOf(props);
   return (
     <Lesson
       {...props}
       meta={meta}
       title="Say your piece"
-      reply="Reply whenever you like and tell me how it went; I read every message, now and in the months ahead."
+      reply="Reply whenever you like and tell me how it went; I read every message, whenever it comes."
     >
       <P>
         It has now been at least two months since you began no contact. Maybe you and your ex are talking, maybe it
@@ -39,8 +41,10 @@ export default function HealthyDay60(props: LessonProps) {
       </P>
       <P>
         This is the last lesson of the course. Thank you for letting me walk beside you through such a hard time.
-        Whatever happens, you have shown you can get through something painful and grow. I'll check in over the coming
-        months to see how you are, and I'd love to hear your story, whichever way it goes.
+        Whatever happens, you have shown you can get through something painful and grow.{' '}
+        {followUps
+          ? "I'll check in over the coming months to see how you are, and I'd love to hear your story, whichever way it goes."
+          : "I won't write again unless you do, and you can reply to any of my emails whenever you like. If you would like a short check-in now and then, you can turn them on in your preferences."}
       </P>
       <Exercise>
         Write three sentences: how you feel, what you are asking, and what you will do if the answer is no. Those three

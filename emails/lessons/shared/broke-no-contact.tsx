@@ -1,4 +1,5 @@
-import { Lesson, lessonPreview, type LessonProps } from '../../_components/lesson.js';
+import { numberWords } from '../../../functions/core/course/facts.js';
+import { Lesson, lessonPreview, variantOf, type LessonProps } from '../../_components/lesson.js';
 import type { LessonMeta } from '../../_components/props.js';
 import { Exercise, P } from '../../_components/text.js';
 
@@ -7,9 +8,12 @@ export const meta: LessonMeta = {
   day: 0,
   subject: "You broke no contact. That's okay.",
   preview: 'No shame: most people slip at least once, and today is a fresh start.',
+  // What happens next depends on whether a decision is still ahead (it waits for the full no contact again).
+  varies: ['waitDays'],
 };
 
 export default function SharedBrokeNoContact(props: LessonProps) {
+  const { waitDays } = variantOf(props);
   return (
     <Lesson {...props} meta={meta} title="A slip, not a failure" reply="If you like, reply and tell me what set it off; I read every message, and nothing you write is shared.">
       <P>
@@ -26,6 +30,12 @@ export default function SharedBrokeNoContact(props: LessonProps) {
       </P>
       <P>
         Your no-contact count starts again from today. That isn't a punishment; it's simply a fresh start, and you already know you can do this.
+      </P>
+      <P>
+        <strong>Here is what happens next.</strong>{' '}
+        {waitDays
+          ? `The lessons keep coming as usual. The question about reconnecting now waits until you have had ${numberWords(waitDays)} days of no contact again, counted from today, so that when I ask, you will have had the full time to heal.`
+          : 'The lessons keep coming as usual, and nothing else about your course changes.'}
       </P>
       <Exercise>
         Finish this sentence: "<em>Next time I feel the urge to contact my ex, I will...</em>" Make it concrete, such as texting a friend, going for a walk, or writing the message in your notes and not sending it. Put the sentence somewhere you'll see it.

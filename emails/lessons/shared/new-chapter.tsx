@@ -13,7 +13,7 @@ export default function SharedNewChapter(props: LessonProps) {
   return (
     <Lesson {...props} meta={meta} title="Your new chapter">
       <P>
-        Now that you're moving forward, it's time to put some of your energy into a life that feels good to live in. Not to prove anything to anyone, but because you deserve it.
+        Whatever you decide about your ex, it's time to put some of your energy into a life that feels good to live in. Not to prove anything to anyone, but because you deserve it.
       </P>
       <P>
         Four areas make the biggest difference. <strong>Health</strong>: sleep, regular meals, and moving your body, whether that's the gym, yoga or a daily walk. <strong>People</strong>: the friends and family who make you feel like yourself; if your circle has shrunk, a class, club or meetup is a good place to start. <strong>Work or study</strong>: a goal you set aside, or a skill you'd like to learn. <strong>Hobbies</strong>: something you enjoy for its own sake, old or new.

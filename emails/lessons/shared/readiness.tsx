@@ -13,8 +13,9 @@ export default function SharedReadiness(props: LessonProps) {
   return (
     <Lesson {...props} meta={meta} title="What being ready looks like">
       <P>
-        In a few days I'll ask how you feel: ready to reconnect, needing more time, or ready to move on. Today, let's
-        look at what "ready" actually means, so you can answer honestly.
+        Soon I'll ask how you feel: ready to reconnect, needing more time, or ready to move on. I'll ask once you've had
+        the full stretch of no contact (if a slip restarts the count, the question waits). Today, let's look at what
+        "ready" actually means, so you can answer honestly.
       </P>
       <P>
         Being ready doesn't mean you've stopped caring. You may still miss them and still hope. It means your

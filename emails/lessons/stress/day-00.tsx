@@ -19,7 +19,7 @@ export default function StressDay00(props: LessonProps) {
         When people are stretched thin, many of them cope by escaping. A problem in the relationship starts to feel like one more demand they can't meet, so ending things looks, in that moment, like the fastest way to make the pressure stop. That is <strong>avoidance</strong>, not a final judgement of you or of the two of you.
       </P>
       <P>
-        This is why breakups like yours are often about surface problems: too little time together, schedules that clash, a sharp remark made while exhausted. Problems like these can often be solved by talking calmly, once both of you have had a little room to breathe. Later in the course you'll meet Jenna, whose relationship ended over a week of cancelled plans, and you'll see how that went.
+        This is why breakups like yours are often about surface problems: too little time together, schedules that clash, a sharp remark made while exhausted. Problems like these can often be solved by talking calmly, once both of you have had a little room to breathe. Some couples in exactly this spot talk it through and come out steadier; for others it turns out to be a real ending. Both happen, and we'll find out together which one this is.
       </P>
       <P>
         Over the next few days I'll walk you through it. Tomorrow: one short, calm message that turns the breakup into a pause instead of a fight. After that: how to look after yourself during the pause, and how to prepare for a real conversation. I can't tell you how your ex will respond. What we can do together is make sure you handle your side of it in a way you'll feel good about later.

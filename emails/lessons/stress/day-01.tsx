@@ -1,4 +1,5 @@
-import { Lesson, lessonPreview, type LessonProps } from '../../_components/lesson.js';
+import { Arrival } from '../../_components/arrival.js';
+import { Lesson, lessonPreview, variantOf, variantPreview, type LessonProps } from '../../_components/lesson.js';
 import type { LessonMeta } from '../../_components/props.js';
 import { Exercise, P } from '../../_components/text.js';
 
@@ -7,11 +8,14 @@ export const meta: LessonMeta = {
   day: 1,
   subject: 'What to say now, and what not to',
   preview: 'One calm message can turn a breakup into a break.',
+  // A reader moved here from another track is told what this track is about, and why they are here.
+  varies: ['arrivedFrom', 'quietly'],
 };
 
 export default function StressDay01(props: LessonProps) {
   return (
     <Lesson {...props} meta={meta} title="Turn the breakup into a break" reply="Reply and tell me once you've sent it, or if you're stuck on the wording.">
+      <Arrival track="stress" variant={variantOf(props)} />
       <P>
         When someone ends things in a stressful moment, the urge is to fix it straight away: call, explain, plead, send message after message. Please hold back. Begging or arguing adds pressure to someone who already feels overwhelmed, and pressure is exactly what they are trying to get away from. It usually pushes them further off.
       </P>
@@ -31,4 +35,4 @@ export default function StressDay01(props: LessonProps) {
   );
 }
 
-StressDay01.PreviewProps = lessonPreview;
+StressDay01.PreviewProps = variantPreview({ arrivedFrom: 'healthy' });

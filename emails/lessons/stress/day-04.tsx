@@ -23,7 +23,7 @@ export default function StressDay04(props: LessonProps) {
         If your ex has made it clear they don't want to try, please don't push. Sometimes a breakup in a stressful time is still a real breakup, and then we treat it as one: no contact and time to heal, because that is the healthiest path from here. You'll choose the track that fits what your relationship was really like. One is for <strong>stormy</strong> relationships, with frequent fights or an on-and-off pattern. The other is for relationships that were mostly <strong>loving and steady</strong>. Choose honestly. There is no wrong answer, and you can change track later in your preferences.
       </P>
       <P>
-        If you're still on the break and nothing is settled, that's fine too. Some people need more than a few days, and a break can last up to a month. In that case I'll check in with you every few days.
+        If you're still on the break and nothing is settled, that's fine too. Some people need more than a few days, and a break can last up to a month. In that case I'll check in with you about once a week, for up to about a month.
       </P>
       <P>
         So today there is just one question for you, at the end of this email. Pick the answer that is closest to where things are right now.

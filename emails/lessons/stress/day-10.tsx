@@ -22,7 +22,7 @@ export default function StressDay10(props: LessonProps) {
         Sometimes one of you will slip. A deadline lands, someone forgets, an old habit creeps back. <strong>One slip is not proof that nothing has changed.</strong> Bring it up calmly and soon, without a list of everything that went wrong before: "<em>Thursday didn't happen and I felt let down. Can we look at what got in the way?</em>" Often it's the plan that needs adjusting, not the person.
       </P>
       <P>
-        What matters is the pattern. If slips are rare and you can talk about them, that is a healthy sign. If one of you keeps breaking agreements and shrugs it off, or the other has to do all the remembering, take that seriously. We'll come back to it in a later lesson.
+        What matters is the pattern. If slips are rare and you can talk about them, that is a healthy sign. If one of you keeps breaking agreements and shrugs it off, or the other has to do all the remembering, take that seriously: it usually means the problem isn't being faced by both of you yet, and it is worth saying so, calmly, before it grows.
       </P>
       <Exercise>
         Think of one thing the other person did this week that helped, and tell them. Then check one thing you promised, and make sure you've kept it.

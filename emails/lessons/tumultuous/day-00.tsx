@@ -38,7 +38,7 @@ export default function TumultuousDay00(props: LessonProps) {
         calm and grown-up: no begging, no threats, no scenes, no messages at 2am. Do it for yourself, so that a few weeks from now you can look back on the hardest part with pride.
       </P>
       <P>
-        One short email a day will guide you: first space, then healing, and only later the question of reconnecting. Moving on is a good ending too, and often the healthiest one.
+        Short emails will guide you, every day at first and then every few days: first space, then healing, and only later the question of reconnecting. Moving on is a good ending too, and often the healthiest one.
       </P>
       <Exercise>
         Write one sentence to come back to when the urge to reach out hits, for example: "This breakup is final, and I'm

@@ -1,4 +1,5 @@
-import { Lesson, lessonPreview, type LessonProps } from '../../_components/lesson.js';
+import { Arrival } from '../../_components/arrival.js';
+import { Lesson, lessonPreview, variantOf, variantPreview, type LessonProps } from '../../_components/lesson.js';
 import type { LessonMeta } from '../../_components/props.js';
 import { Exercise, P } from '../../_components/text.js';
 
@@ -7,6 +8,8 @@ export const meta: LessonMeta = {
   day: 1,
   subject: 'Today you start no contact',
   preview: 'What no contact means, why it is for you, and how to begin quietly.',
+  // A reader moved here from another track is told what this track is about, and why they are here.
+  varies: ['arrivedFrom', 'quietly'],
 };
 
 export default function TumultuousDay01(props: LessonProps) {
@@ -17,6 +20,7 @@ export default function TumultuousDay01(props: LessonProps) {
       title="No contact, for your own sake"
       reply="Reply with the day of no contact you're on whenever you like, and tell me if you slip. It happens, and we simply start again."
     >
+      <Arrival track="tumultuous" variant={variantOf(props)} />
       <P>
         Today is day one of no contact. It's simple to describe and hard to do: you stop calling, texting and messaging
         your ex, and you stop checking on them. That includes looking at their social media and asking friends about them. It's fine to ask friends to keep news of your ex to themselves for now.
@@ -48,4 +52,4 @@ export default function TumultuousDay01(props: LessonProps) {
   );
 }
 
-TumultuousDay01.PreviewProps = lessonPreview;
+TumultuousDay01.PreviewProps = variantPreview({ arrivedFrom: 'stress' });

@@ -33,8 +33,9 @@ export default function TumultuousDay03(props: LessonProps) {
         the work. One person changing alone isn't enough.
       </P>
       <P>
-        That's why this course asks you to treat the breakup as final for now. It's your chance to step out of the loop,
-        whatever happens later. For many people, stepping out ends in moving on, and that is a good outcome too.
+        That's why this course asks you to treat the breakup as final for now: not because there is no hope, but because
+        waiting for the next reunion is what keeps the loop going. Treating it as final is your chance to step out of the
+        loop, whatever happens later. For many people, stepping out ends in moving on, and that is a good outcome too.
       </P>
       <Exercise>
         If you've broken up before, write down what happened each time you got back together: how long you were apart,

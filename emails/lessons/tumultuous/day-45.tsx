@@ -1,4 +1,4 @@
-import { Lesson, lessonPreview, type LessonProps } from '../../_components/lesson.js';
+import { Lesson, lessonPreview, variantOf, type LessonProps } from '../../_components/lesson.js';
 import type { LessonMeta } from '../../_components/props.js';
 import { Exercise, P } from '../../_components/text.js';
 
@@ -7,9 +7,11 @@ export const meta: LessonMeta = {
   day: 45,
   subject: 'Our last lesson: honest odds, and you first',
   preview: 'What is realistic from here, and why walking away can be a healthy choice too.',
+  varies: ['followUps'],
 };
 
 export default function TumultuousDay45(props: LessonProps) {
+  const { followUps } = variantOf(props);
   return (
     <Lesson
       {...props}
@@ -35,9 +37,11 @@ export default function TumultuousDay45(props: LessonProps) {
         patterns. All of that comes with you, into this relationship or the next.
       </P>
       <P>
-        Thank you for letting me walk beside you these weeks. I'll check in over the coming months to hear how things
-        turned out, whatever that looks like; your answers help me give honest advice to the people who come after you. If
-        you'd rather not hear from me, you can turn those check-ins off in your preferences. Take good care of yourself.
+        Thank you for letting me walk beside you these weeks.{' '}
+        {followUps
+          ? "I'll check in over the coming months to hear how things turned out, whatever that looks like; your answers help me give honest advice to the people who come after you. If you'd rather not hear from me, you can turn those check-ins off in your preferences."
+          : "I won't write again unless you do, and you can reply to any of my emails whenever you like. If you would like a short check-in now and then, you can turn them on in your preferences."}{' '}
+        Take good care of yourself.
       </P>
       <Exercise>
         Write a short note to yourself: three things you've learned or changed since the breakup, and one promise about

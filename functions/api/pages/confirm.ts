@@ -8,8 +8,23 @@ export const confirmedPage = (author: string, firstName: string): Html =>
     author,
     title: `You're in, ${firstName}.`,
     paragraphs: [
-      'Your first lesson is on its way to your inbox now. After that, one short lesson arrives each day at the hour you chose.',
+      'Your first lesson is on its way to your inbox now. For the first days a short lesson arrives each day at the hour you chose; after that, every few days.',
       'Take it one day at a time. You can reply to any lesson, and you can pause or stop from the link at the bottom of every email.',
+    ],
+  });
+
+/** The same link clicked again: the course is already running (or paused, or finished); nothing new is sent. */
+export const alreadyRunningPage = (author: string, firstName: string, status: string): Html =>
+  messagePage({
+    author,
+    title: `You're in, ${firstName}.`,
+    paragraphs: [
+      status === 'paused'
+        ? 'You confirmed this address before, and your course is paused, so nothing new is sent. You can resume it from the preferences link at the bottom of any lesson.'
+        : status === 'completed'
+          ? 'You confirmed this address before and have finished the course, so nothing new is sent.'
+          : 'Your course is already running: you confirmed this address before, so nothing new is sent. Your next lesson arrives at your usual hour.',
+      'To pause, switch track or change the time, use the preferences link at the bottom of any lesson.',
     ],
   });
 

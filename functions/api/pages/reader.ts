@@ -2,11 +2,12 @@ import { html } from 'hono/html';
 import { SITUATIONS } from '../../core/enrollment/input.js';
 import type { Reader } from '../../core/db/readers.js';
 import { Situation } from '../../core/readers/vocabulary.js';
-import { page, type Html } from './shell.js';
+import { zoneOptions } from '../../core/shared/zones.js';
+import { messagePage, page, type Html } from './shell.js';
 
 const STATUS_TEXT: Record<Reader['status'], string> = {
   pending: 'Waiting for you to confirm your address.',
-  active: 'Lessons are coming, one a day at your hour.',
+  active: 'Lessons are coming at your hour: every day at first, then every few days.',
   paused: 'Paused. Nothing is sent until you resume.',
   completed: 'You have finished the course.',
   unsubscribed: 'Unsubscribed. Nothing more will be sent.',
@@ -20,6 +21,7 @@ const FLASH: Record<string, string> = {
   schedule: 'Saved. Lessons now come at the new time.',
   'stop-followups': 'Check-ins stopped. The course itself carries on.',
   'resume-followups': 'Check-ins are on. Thank you.',
+  resubscribe: 'Check your inbox: a link to start again is on its way. Nothing is sent until you click it.',
 };
 
 const hour = (h: number) => `${String(h).padStart(2, '0')}:00`;
@@ -27,7 +29,9 @@ const hour = (h: number) => `${String(h).padStart(2, '0')}:00`;
 /** The signed preferences page: every control a reader needs, each a plain form (no JS). */
 export function prefsPage(r: Reader, action: string, author: string, flash?: string): Html {
   const stopped = r.status === 'unsubscribed' || r.status === 'suppressed';
-  const zones = Intl.supportedValuesOf('timeZone');
+  // Every zone, by current names, with the reader's own always there and chosen: saving only the
+  // hour must never move them to another zone.
+  const { zones, selected } = zoneOptions(r.timezone);
   const form = (body: Html) => html`<form method="post" action="${action}">${body}</form>`;
   return page({
     title: 'Your preferences',
@@ -40,7 +44,11 @@ ${r.status === 'active' ? form(html`<input type="hidden" name="action" value="pa
 ${r.status === 'paused' ? form(html`<input type="hidden" name="action" value="resume"><button>Resume lessons</button>`) : ''}
 </div>
 ${stopped
-  ? ''
+  ? r.status === 'unsubscribed'
+    ? html`<div class="card"><h2 style="margin-top:0">Come back</h2>
+<p>Would you like the course again? I'll email you a link to confirm; nothing starts until you click it, and you can stop again at any time.</p>
+${form(html`<input type="hidden" name="action" value="resubscribe"><button>Send me a link to start again</button>`)}</div>`
+    : ''
   : html`
 <div class="card"><h2 style="margin-top:0">Your track</h2>
 <p>You are on: <strong>${SITUATIONS[r.track].title}</strong>.</p>
@@ -57,7 +65,7 @@ ${form(html`<input type="hidden" name="action" value="schedule"><div class="row"
 ${Array.from({ length: 24 }, (_, h) => html`<option value="${h}" ${h === r.sendHour ? 'selected' : ''}>${hour(h)}</option>`)}
 </select></div>
 <div class="field"><label for="timezone">Time zone</label><select id="timezone" name="timezone">
-${zones.map((z) => html`<option value="${z}" ${z === r.timezone ? 'selected' : ''}>${z.replace(/_/g, ' ')}</option>`)}
+${zones.map((z) => html`<option value="${z}" ${z === selected ? 'selected' : ''}>${z.replace(/_/g, ' ')}</option>`)}
 </select></div></div><button class="secondary">Save</button>`)}
 </div>
 <div class="card"><h2 style="margin-top:0">Check-ins after the course</h2>
@@ -81,3 +89,6 @@ export function unsubscribeConfirmPage(action: string, author: string): Html {
 <p class="hint">Changed your mind? Just close this page.</p></div>`,
   });
 }
+
+
+/** After a branch click. A late click (after the timeout) says it replaced what the course had assumed. */

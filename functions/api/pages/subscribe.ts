@@ -1,39 +1,34 @@
 import { html, raw } from 'hono/html';
 import { SITUATIONS } from '../../core/enrollment/input.js';
 import { Situation } from '../../core/readers/vocabulary.js';
-import { page, type Html } from './shell.js';
+import { zoneAliases, zoneOptions } from '../../core/shared/zones.js';
+import { messagePage, page, type Html } from './shell.js';
 
 export type FormValues = Partial<Record<'email' | 'firstName' | 'situation' | 'timezone' | 'sendHour' | 'followUpConsent', string>>;
 export type FieldErrors = Partial<Record<string, string>>;
 
-const zones = (() => {
-  try {
-    return Intl.supportedValuesOf('timeZone');
-  } catch {
-    return ['UTC'];
-  }
-})();
-
 const hourLabel = (h: number) => `${String(h).padStart(2, '0')}:00 (${h % 12 || 12} ${h < 12 ? 'am' : 'pm'})`;
 
 const err = (errors: FieldErrors, field: string) =>
-  errors[field] ? html`<p class="field-error" id="${field}-error">${errors[field]}</p>` : '';
+  errors[field] ? html`<p class="field-error" id="${field}-error">${pageMessage(field, errors[field]!)}</p>` : '';
 
 /** The public subscribe page. Works without JavaScript; a line of JS pre-fills the time zone. */
 export function subscribePage(opts: { author: string; values?: FormValues; errors?: FieldErrors }): Html {
   const v = opts.values ?? {};
   const errors = opts.errors ?? {};
-  const tz = v.timezone || 'UTC';
+  // Without JavaScript the form offers UTC (listed, so no other zone is silently pre-selected);
+  // with it, the browser's own zone, by its current name.
+  const { zones, selected: tz } = zoneOptions(v.timezone || 'UTC');
   const hour = v.sendHour ?? '8';
-  const list = Object.entries(errors);
+  const list = Object.entries(errors).map(([f, m]) => [f, pageMessage(f, m ?? '')] as const);
   return page({
     title: `${opts.author}: a gentle email course after a breakup`,
     author: opts.author,
     body: html`
 <h1>You don't have to figure this out alone.</h1>
-<p class="lead">A short, kind lesson each morning, written for where you are right now. Reply any time: every message is read. Pause or leave with one click.</p>
+<p class="lead">Short, kind lessons at the hour you choose, every day at first and then every few days, written for where you are right now. Reply any time: every message is read. Pause or leave with one click.</p>
 ${list.length
-  ? html`<div class="errors" role="alert"><strong>Please check a few things:</strong><ul>${list.map(([f, m]) => html`<li><a href="#${f}">${labelFor(f)}</a>: ${m}</li>`)}</ul></div>`
+  ? html`<div class="errors" role="alert"><strong>Please check ${list.length === 1 ? 'one thing' : 'a few things'}:</strong><ul>${list.map(([f, m]) => html`<li><a href="#${f}">${m}</a></li>`)}</ul></div>`
   : ''}
 <form class="card" method="post" action="/api/enroll" novalidate>
   <div class="row">
@@ -72,7 +67,7 @@ ${list.length
       <select id="sendHour" name="sendHour">
         ${Array.from({ length: 24 }, (_, h) => html`<option value="${h}" ${String(h) === hour ? 'selected' : ''}>${hourLabel(h)}</option>`)}
       </select>
-      <p class="hint">Your local time, every day.</p>
+      <p class="hint">Your local time: daily for the first days, then every few days.</p>
       ${err(errors, 'sendHour')}
     </div>
   </div>
@@ -83,26 +78,47 @@ ${list.length
   <button type="submit">Start the course</button>
   <p class="hint">We'll email you a link to confirm first. Nothing else is sent until you click it.</p>
 </form>
-<script>${raw(`(function(){var s=document.getElementById('timezone');if(!s||${v.timezone ? 'true' : 'false'})return;try{var z=Intl.DateTimeFormat().resolvedOptions().timeZone;for(var i=0;i<s.options.length;i++)if(s.options[i].value===z){s.value=z;break}}catch(e){}})();`)}</script>`,
+<script>${raw(`(function(){var s=document.getElementById('timezone');if(!s||${v.timezone ? 'true' : 'false'})return;try{var a=${JSON.stringify(zoneAliases()).replace(/</g, '\\u003c')};var z=Intl.DateTimeFormat().resolvedOptions().timeZone;z=a[z]||z;var found=false;for(var i=0;i<s.options.length;i++)if(s.options[i].value===z){found=true;break}if(!found&&z){var o=document.createElement('option');o.value=z;o.text=z.replace(/_/g,' ');s.add(o)}s.value=z}catch(e){}})();`)}</script>`,
   });
 }
 
-const LABELS: Record<string, string> = {
-  email: 'Email',
-  firstName: 'First name',
-  situation: 'Your situation',
-  timezone: 'Time zone',
-  sendHour: 'Send time',
-  followUpConsent: 'Check-ins',
-};
-const labelFor = (f: string) => LABELS[f] ?? f;
+/**
+ * Sign-up errors in the page's own words (the JSON API keeps its field messages). The test for
+ * each is what the validation said: missing, too long, or not valid.
+ */
+function pageMessage(field: string, message: string): string {
+  const missing = /required/.test(message);
+  const long = /too long/.test(message);
+  switch (field) {
+    case 'email':
+      return missing ? 'Please enter your email address.' : long ? 'This email address is too long.' : 'This is not a valid email address. Please check it for typos.';
+    case 'firstName':
+      return missing
+        ? 'Please tell us your first name, or what you like to be called.'
+        : long
+          ? 'Please keep your name to 60 characters or fewer.'
+          : 'Please leave the characters < and > out of your name.';
+    case 'situation':
+      return 'Please choose one of the three situations: the one closest to yours. You can switch later.';
+    case 'timezone':
+      return 'Please choose your time zone from the list.';
+    case 'sendHour':
+      return 'Please choose the hour you would like your lessons to arrive.';
+    case 'followUpConsent':
+      return 'Please tick the box for check-ins, or leave it empty.';
+    default:
+      return 'Please check this field.';
+  }
+}
 
 export function checkInboxPage(author: string): Html {
   return page({
     title: 'Check your inbox',
     author,
     body: html`<div class="card"><h1>Check your inbox</h1>
-<p>If this address can join, a confirmation email is on its way. Click the link inside to start; your first lesson follows right away.</p>
+<p>If this address can join, a confirmation email is on its way. Click the link inside to start; your first lesson follows right away, then one a day for the first days and every few days after that.</p>
 <p class="hint">Nothing there in a few minutes? Look in your spam or promotions folder. The link works for seven days.</p></div>`,
   });
 }
+
+/** The confirmation link's page, the first time: the welcome is on its way. */

@@ -4,7 +4,7 @@ import { EnrollInput } from '../../core/enrollment/input.js';
 import { enroll } from '../../core/enrollment/enroll.js';
 import { confirmAndWelcome } from '../../core/enrollment/confirm.js';
 import { checkInboxPage, subscribePage, type FormValues } from '../pages/subscribe.js';
-import { confirmedPage } from '../pages/confirm.js';
+import { alreadyRunningPage, confirmedPage } from '../pages/confirm.js';
 import { errorsAs } from '../errors.js';
 import { parseOr400, readBody, zodIssues } from '../validate.js';
 import { noEffectOnHead } from '../no-effect-on-head.js';
@@ -39,5 +39,6 @@ publicRoutes.post('/api/enroll', async (c) => {
 publicRoutes.use('/confirm', noEffectOnHead, errorsAs('confirm'));
 publicRoutes.get('/confirm', async (c) => {
   const res = await confirmAndWelcome(c.var.ctx, c.req.query('token'));
-  return c.html(confirmedPage(c.var.ctx.config.authorName, res.reader.firstName));
+  const author = c.var.ctx.config.authorName;
+  return c.html(res.status === 'confirmed' ? confirmedPage(author, res.reader.firstName) : alreadyRunningPage(author, res.reader.firstName, res.reader.status));
 });

@@ -3,22 +3,33 @@ import type { Env } from '../app.js';
 import { chooseByLink } from '../../core/choices/by-link.js';
 import { answerCheckin } from '../../core/outcomes/answer.js';
 import { PreferencesChange } from '../../core/readers/actions.js';
-import { changePreferencesByLink, checkUnsubscribeLink, preferencesByLink, unsubscribeByLink } from '../../core/readers/preferences.js';
+import {
+  changePreferencesByLink,
+  checkUnsubscribeLink,
+  comeBackByLink,
+  happenedByLink,
+  preferencesByLink,
+  reportHappenedByLink,
+  unsubscribeByLink,
+} from '../../core/readers/preferences.js';
 import { checkinAnswerPage, choicePage, unsubscribedPage } from '../pages/links.js';
+import { happenedConfirmPage, happenedDonePage, happenedStoppedPage } from '../pages/happened.js';
 import { prefsPage, unsubscribeConfirmPage } from '../pages/reader.js';
 import { errorsAs } from '../errors.js';
 import { parseOr400, readBody } from '../validate.js';
 import { noEffectOnHead } from '../no-effect-on-head.js';
 
 /**
- * Signed per-reader pages: preferences, unsubscribe, branch choices, check-in answers. Each use-case
- * opens the link itself; a broken or expired one is a domain error shown as a kind page.
+ * Signed per-reader pages: preferences, unsubscribe, branch choices, check-in answers, "tell me
+ * what happened". Each use-case opens the link itself; a broken or expired one is a domain error
+ * shown as a kind page.
  */
 export const readerRoutes = new Hono<Env>();
 readerRoutes.use('/me/*', errorsAs('link'));
 readerRoutes.use('/unsubscribe/*', errorsAs('link'));
 readerRoutes.use('/choose/*', noEffectOnHead, errorsAs('link'));
 readerRoutes.use('/outcome/*', noEffectOnHead, errorsAs('link'));
+readerRoutes.use('/happened/*', errorsAs('link'));
 
 readerRoutes.get('/me/:token', async (c) => {
   const r = await preferencesByLink(c.var.ctx, c.req.param('token'));
@@ -28,6 +39,11 @@ readerRoutes.get('/me/:token', async (c) => {
 readerRoutes.post('/me/:token', async (c) => {
   const { data, form } = await readBody(c);
   const input = parseOr400(PreferencesChange, data, 'preferences change');
+  if (input.action === 'resubscribe') {
+    const confirmation = await comeBackByLink(c.var.ctx, c.req.param('token'));
+    if (!form) return c.json({ status: 'unsubscribed', confirmation });
+    return c.redirect(`${c.req.path}?done=resubscribe`, 303);
+  }
   const r = await changePreferencesByLink(c.var.ctx, c.req.param('token'), input);
   if (input.action === 'unsubscribe') return c.html(unsubscribedPage(c.var.ctx.config.authorName));
   if (!form) return c.json({ status: r.status, track: r.track, sendHour: r.sendHour, timezone: r.timezone, followUps: r.followUpConsent && !r.followUpStopped });
@@ -51,3 +67,15 @@ readerRoutes.post('/unsubscribe/:token', async (c) => {
 readerRoutes.get('/choose/:token', async (c) => c.html(choicePage(c.var.ctx.config.authorName, await chooseByLink(c.var.ctx, c.req.param('token')))));
 
 readerRoutes.get('/outcome/:token', async (c) => c.html(checkinAnswerPage(c.var.ctx.config.authorName, await answerCheckin(c.var.ctx, c.req.param('token')))));
+
+// "Tell me what happened" footer links. They change the course, and mail scanners follow links:
+// a GET only shows a button; the POST acts, exactly as the same words in a reply would.
+readerRoutes.get('/happened/:token', (c) =>
+  c.html(happenedConfirmPage(happenedByLink(c.var.ctx, c.req.param('token')), c.req.path, c.var.ctx.config.authorName)),
+);
+
+readerRoutes.post('/happened/:token', async (c) => {
+  const { event, result } = await reportHappenedByLink(c.var.ctx, c.req.param('token'));
+  const author = c.var.ctx.config.authorName;
+  return c.html(result.status === 'stopped' ? happenedStoppedPage(author) : happenedDonePage(event, result.effect, author));
+});

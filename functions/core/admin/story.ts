@@ -7,6 +7,8 @@ import { OutcomeSource } from '../db/outcomes.js';
 import { Reader, Track } from '../db/readers.js';
 import { ReplyItem } from '../db/replies.js';
 import { Outcome, OUTCOMES } from '../outcomes/categories.js';
+import { happenedOf } from '../course/happened.js';
+import { lessonTitle, trackName } from '../course/titles.js';
 import { daysBetween } from '../shared/time.js';
 import { notFound } from '../shared/errors.js';
 import { Note } from './notes.js';
@@ -110,14 +112,16 @@ export async function readerStory(ctx: Ctx, id: string): Promise<ReaderStory> {
 
 function timeline(r: Reader, s: Pick<ReaderStory, 'sends' | 'checkins' | 'choices' | 'replies' | 'outcomes' | 'notes'>): ReaderStory['timeline'] {
   const t: ReaderStory['timeline'] = [
-    { at: r.createdAt, type: 'status', title: `Signed up (${r.situation})` },
+    { at: r.createdAt, type: 'status', title: `Signed up (${trackName(r.situation)})` },
     ...(r.confirmedAt ? [{ at: r.confirmedAt, type: 'status' as const, title: 'Confirmed' }] : []),
-    ...s.sends.map((x) => ({ at: x.sentAt, type: 'lesson' as const, title: `Lesson ${x.lessonId}`, detail: `day ${x.day}${x.track ? ` · ${x.track}` : ''}` })),
+    // Lessons by the subject the reader saw; the id stays beside it for the author's cross-reference.
+    ...s.sends.map((x) => ({ at: x.sentAt, type: 'lesson' as const, title: `Lesson “${lessonTitle(x.lessonId)}”`, detail: `${x.lessonId} · day ${x.day}${x.track ? ` · ${trackName(x.track)}` : ''}` })),
     ...s.checkins.map((x) => ({ at: x.sentAt, type: 'checkin' as const, title: `Check-in ${x.checkpoint}` })),
-    ...s.choices.map((x) => ({ at: x.at, type: 'choice' as const, title: `Chose "${x.choice}" at ${x.branch}`, detail: `${x.by}${x.fromTrack !== x.toTrack ? ` · ${x.fromTrack} → ${x.toTrack}` : ''}` })),
-    ...s.replies.map((x) => ({ at: x.receivedAt, type: 'reply' as const, title: `Reply${x.lessonId ? ` to ${x.lessonId}` : x.checkpoint ? ` to check-in ${x.checkpoint}` : ''}`, detail: x.signals.map((g) => g.signal).join(', ') || undefined })),
+    ...s.choices.map((x) => ({ at: x.at, type: 'choice' as const, title: `Chose "${x.choice}" at ${x.branch}`, detail: `${x.by}${x.fromTrack !== x.toTrack ? ` · ${trackName(x.fromTrack)} → ${trackName(x.toTrack)}` : ''}` })),
+    ...s.replies.map((x) => ({ at: x.receivedAt, type: 'reply' as const, title: `Reply${x.lessonId ? ` to “${lessonTitle(x.lessonId)}”` : x.checkpoint ? ` to check-in ${x.checkpoint}` : ''}`, detail: x.signals.map((g) => g.signal).join(', ') || undefined })),
     ...s.outcomes.map((x) => ({ at: x.answeredAt, type: 'outcome' as const, title: `Outcome at ${x.checkpoint}: ${x.label}`, detail: x.source })),
     ...s.notes.map((x) => ({ at: x.at, type: 'note' as const, title: 'Author note', detail: x.text })),
+    ...(r.reported ?? []).map((x) => ({ at: x.at, type: 'status' as const, title: `Told us: ${happenedOf(x.event)?.label ?? x.event}`, detail: 'footer link' })),
     ...(r.pausedAt && r.status === 'paused' ? [{ at: r.pausedAt, type: 'status' as const, title: 'Paused' }] : []),
     ...(r.completedAt ? [{ at: r.completedAt, type: 'status' as const, title: 'Completed the course' }] : []),
     ...(r.unsubscribedAt ? [{ at: r.unsubscribedAt, type: 'status' as const, title: 'Unsubscribed', detail: r.unsubscribedVia }] : []),

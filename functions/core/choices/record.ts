@@ -11,14 +11,17 @@ export type { ChoiceItem } from '../db/choices.js';
 export const funnelDims = (track: string, lesson: string) => `${track}#${lesson}`;
 
 export type ChooseResult =
-  | { status: 'applied'; reader: Reader; choice: { id: string; label: string; next: string } }
-  | { status: 'already'; reader: Reader | null }
+  /** `late`: the click came after the timeout and replaced the default the course had applied. */
+  | { status: 'applied'; reader: Reader; choice: { id: string; label: string; next: string }; late?: boolean }
+  /** `closed`: the question timed out too long ago for a click to undo what has happened since. */
+  | { status: 'already'; reader: Reader | null; closed?: boolean }
   | { status: 'unknown' };
 
 /**
  * Records a branch choice and moves the reader. The choice item and the funnel counter travel
  * in the reader's outbox, so the move, the history and the count happen together or are finished
- * by the next write. A second click finds the branch already answered and changes nothing.
+ * by the next write. A second click finds the branch already answered and changes nothing; a
+ * click soon after a timeout replaces the default (see applyChoice).
  */
 export async function choose(
   ctx: Ctx,
@@ -34,7 +37,7 @@ export async function choose(
     (current) => {
       const res = applyChoice(current, input, now);
       if (!res.changed) {
-        state.result = res.reason === 'unknown' ? { status: 'unknown' } : { status: 'already', reader: current };
+        state.result = res.reason === 'unknown' ? { status: 'unknown' } : { status: 'already', reader: current, closed: res.reason === 'closed' };
         return null;
       }
       const lesson = current.sends.find((s) => s.seq === input.seq)?.ref;
@@ -50,11 +53,12 @@ export async function choose(
         at: now.toISOString(),
       };
       state.op = {
-        id: `${readerId}:choice:${input.seq}`,
+        // A late click follows the timeout's op for the same send: its own id, so both count.
+        id: `${readerId}:choice:${input.seq}${res.late ? ':late' : ''}`,
         counters: lesson && input.by !== 'timeout' ? [counterUpdate('funnel', funnelDims(current.track, lesson), { clicked: 1 })] : [],
         puts: [{ entity: 'choice', item }],
       };
-      state.result = { status: 'applied', reader: res.reader, choice: res.choice };
+      state.result = { status: 'applied', reader: res.reader, choice: res.choice, late: res.late };
       return res.reader;
     },
     { ops: () => (state.op ? [state.op] : []), ...(known ? { current: known } : {}) },

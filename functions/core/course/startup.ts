@@ -1,6 +1,6 @@
 import { templateIds } from '../mailer/template-source.js';
 import { checkCourse } from './check.js';
-import { courseVersions } from './versions.js';
+import { courseVersions, currentCourse } from './versions.js';
 
 /**
  * Start-up refuses a broken course: better no emails than a reader stranded mid-course. The local
@@ -8,6 +8,8 @@ import { courseVersions } from './versions.js';
  * ids come from the template source: live templates locally, the precompiled artifact in a Lambda.
  */
 export function checkCourseOrThrow(templates: ReadonlySet<string> = templateIds): void {
-  const problems = [...courseVersions.values()].flatMap((c) => checkCourse(c, templates).map((p) => `${c.version}: ${p}`));
+  const problems = [...courseVersions.values()].flatMap((c) =>
+    checkCourse(c, templates, { retired: c.version !== currentCourse.version }).map((p) => `${c.version}: ${p}`),
+  );
   if (problems.length) throw new Error(`The course is not sound:\n- ${problems.join('\n- ')}`);
 }

@@ -1,13 +1,16 @@
 import { course } from './definition.js';
+import { course20261128 } from './history.js';
 import type { CourseDefinition, LessonRef } from './schema.js';
 import type { Track } from '../db/readers.js';
 
 /**
  * Every course version a reader may still be on. A reader follows the version they started on
  * (positions are path + index in that version), so editing the course never strands them.
- * Add retired versions here when `definition.ts` changes.
+ * Add retired versions here when `definition.ts` changes. The engine's rules (no lesson twice,
+ * question counts that start afresh on every move, late clicks) apply to every version; what a
+ * version's paths and branches say stays as it was for the readers on it.
  */
-const retired: CourseDefinition[] = [];
+const retired: CourseDefinition[] = [course20261128];
 
 export const currentCourse = course;
 const versions = new Map([...retired, course].map((c) => [c.version, c]));

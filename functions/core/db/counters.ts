@@ -16,12 +16,16 @@ import { ReaderStatus, Track } from './vocabulary.js';
  *                            cohort#<YYYY-MM>#<s>#<cp>
  *   funnel     AGG#FUNNEL    <track>#<lessonId>                            sent, replied, clicked, unsubscribed
  *   sent       AGG#SENT      <YYYY-MM-DD> (UTC day)                        lesson, checkin
+ *   notAsked   AGG#NOTASKED  situation#<s> | track#<t> | cohort#<m>#<s>      one per checkpoint (1m ... 120m):
+ *                                                                         readers who will not be asked it
  */
 const FAMILIES = {
   readers: { pk: 'AGG#READERS', counts: ReaderStatus.options.flatMap((s) => Track.options.map((t) => `${s}#${t}`)) },
   outcomes: { pk: 'AGG#OUTCOMES', counts: ['asked', ...Outcome.options] },
   funnel: { pk: 'AGG#FUNNEL', counts: ['sent', 'replied', 'clicked', 'unsubscribed'] },
   sent: { pk: 'AGG#SENT', counts: ['lesson', 'checkin'] },
+  // Checkpoints are configurable (months after enrolment): any of the first ten years.
+  notAsked: { pk: 'AGG#NOTASKED', counts: Array.from({ length: 120 }, (_, i) => `${i + 1}m`) },
 } as const;
 
 export const CounterName = z.enum(Object.keys(FAMILIES) as [keyof typeof FAMILIES, ...(keyof typeof FAMILIES)[]]);

@@ -19,6 +19,7 @@ const WHAT: Record<string, string> = {
   'counter-outcomes': 'counter: outcomes per situation, track, cohort',
   'counter-funnel': 'counter: the lesson funnel',
   'counter-sent': 'counter: emails sent per UTC day',
+  'counter-notAsked': 'counter: readers who will not be asked a check-in',
 };
 
 interface KeyDef {

@@ -44,6 +44,38 @@ export const Cursor = z.object({
     .optional(),
   /** Timeouts in a row without an answer; a branch stops re-asking after its maximum. */
   quietTimeouts: z.number().int().default(0),
+  /** Re-asks of the current question in a row (clicked or not); picks the re-ask lesson, and when to ask whether to keep asking. */
+  rounds: z.number().int().default(0),
+  /**
+   * Defaults applied by timeouts, newest last. Within the late-click window a click on the asking
+   * email replaces the default: `before` is the course as it stood, to go back to. Any click of the
+   * reader's own clears the list (their own answer is never overridden).
+   */
+  defaults: z
+    .array(
+      z.object({
+        branch: z.string(),
+        seq: z.number().int(),
+        at: z.string(),
+        /** The choice the timeout applied. */
+        choice: z.string(),
+        before: z
+          .object({
+            track: z.string(),
+            path: z.string(),
+            index: z.number().int(),
+            anchor: LocalDate,
+            rounds: z.number().int(),
+            quietTimeouts: z.number().int(),
+          })
+          .optional(),
+      }),
+    )
+    .default([]),
+  /** Sends up to this seq belong to an earlier run of the course (a reader who left and came back). */
+  fromSeq: z.number().int().optional(),
+  /** The reader has just been moved here from another track: the next lesson says what this track is about. */
+  arrived: z.object({ from: z.string(), quietly: z.boolean() }).optional(),
   /** Local date no contact (re)started; lessons gated on no-contact days wait for it. */
   noContactSince: LocalDate.optional(),
   /**
@@ -92,6 +124,15 @@ export const Reader = z.object({
   /** Next instant the dispatcher has something for this reader; derived on every save (see schedule). */
   dueAt: z.string().optional(),
   outbox: z.array(OutboxOp).default([]),
+  /** What the reader told us with the "tell me what happened" links, for the author's timeline. */
+  reported: z.array(z.object({ event: z.string(), at: z.string() })).optional(),
+  /**
+   * Check-ins this reader will not be asked (unsubscribed, stopped or never agreed to them), as
+   * counted in the outcome report, with the dimensions counted under (so taking it back is exact).
+   */
+  notAsked: z
+    .object({ checkpoints: z.array(z.string()), situation: z.string(), track: z.string(), cohort: z.string() })
+    .optional(),
   /** Optimistic-concurrency version: every write is conditional on it. */
   ver: z.number().int().default(0),
 });
@@ -142,6 +183,8 @@ export const readerEntity = (config: EntityConfiguration) =>
         deletedAt: { type: 'string' },
         dueAt: { type: 'string' },
         outbox: { type: 'any' },
+        reported: { type: 'any' },
+        notAsked: { type: 'any' },
         ver: { type: 'number', required: true },
         /** Index attributes of `due`, present only while something is due. */
         dueShard: { type: 'number' },

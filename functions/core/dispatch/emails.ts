@@ -1,4 +1,7 @@
 import type { Ctx } from '../context.js';
+import { factsFor } from '../course/facts.js';
+import { HAPPENED_IDS } from '../course/happened.js';
+import { variantFor, variantKeyed } from '../course/variants.js';
 import { courseFor } from '../course/versions.js';
 import type { Plan } from '../course/engine.js';
 import { links } from '../links/urls.js';
@@ -9,6 +12,7 @@ import { templates } from '../mailer/template-source.js';
 import { authorValues, templateKey, type TemplateRef } from '../mailer/templates.js';
 import { OUTCOMES } from '../outcomes/categories.js';
 import type { Reader } from '../db/readers.js';
+import { localDate } from '../shared/time.js';
 
 export { sinceLabel } from '../mailer/templates.js';
 
@@ -19,6 +23,7 @@ export { sinceLabel } from '../mailer/templates.js';
  */
 export type RenderCache = Map<string, Promise<Compiled>>;
 
+/** One compiled template per ref per run: many readers share it, each fills in their own values. */
 function cached(cache: RenderCache, ref: TemplateRef): Promise<Compiled> {
   const key = templateKey(ref);
   let hit = cache.get(key);
@@ -29,9 +34,14 @@ function cached(cache: RenderCache, ref: TemplateRef): Promise<Compiled> {
   return hit;
 }
 
-function compiledLesson(cache: RenderCache, r: Reader, lesson: string, branchId?: string): Promise<Compiled> {
-  const version = courseFor(r.courseVersion).version;
-  return cached(cache, { kind: 'lesson', lesson, branch: branchId ? { version, id: branchId } : undefined });
+/**
+ * The lesson's rendering for this reader: the course version they are on, the question this send
+ * asks (as a re-ask when it is an insert), and the wording variant the lesson varies by.
+ */
+function compiledLesson(cache: RenderCache, r: Reader, plan: Plan & { type: 'lesson' }): Promise<Compiled> {
+  const def = courseFor(r.courseVersion);
+  const variant = variantKeyed({ varies: templates.varies(plan.lesson) }, variantFor(r, def));
+  return cached(cache, { kind: 'lesson', version: def.version, lesson: plan.lesson, branch: plan.branch, reask: plan.source === 'insert' && !!plan.branch, variant });
 }
 
 /** The personal values every email needs, plus per-choice links. */
@@ -56,14 +66,18 @@ export async function buildEmail(
   let compiled: Compiled;
   let ref: string;
   if (plan.type === 'lesson') {
-    compiled = await compiledLesson(cache, r, plan.lesson, plan.branch);
+    compiled = await compiledLesson(cache, r, plan);
     ref = plan.lesson;
+    const def = courseFor(r.courseVersion);
     if (plan.branch) {
-      for (const c of courseFor(r.courseVersion).branches[plan.branch]!.choices)
-        values[valueKey(`choice_${c.id}`)] = links.choice(ctx, r.id, plan.branch, c.id, seq);
+      for (const c of def.branches[plan.branch]!.choices)
+        if (!c.hidden) values[valueKey(`choice_${c.id}`)] = links.choice(ctx, r.id, plan.branch, c.id, seq);
     }
+    for (const [name, value] of Object.entries(factsFor(r, def, localDate(ctx.clock.now(), r.timezone)))) values[valueKey(`fact_${name}`)] = value;
+    for (const id of HAPPENED_IDS) values[valueKey(`happened_${id}`)] = links.happened(ctx, r.id, id);
   } else {
-    compiled = await cached(cache, { kind: 'checkin', checkpoint: plan.checkpoint });
+    // A reader still in the course has nothing that "turned out" yet: the check-in says so.
+    compiled = await cached(cache, { kind: 'checkin', checkpoint: plan.checkpoint, inCourse: r.status === 'active' || r.status === 'paused' });
     ref = plan.checkpoint;
     for (const id of Object.keys(OUTCOMES)) values[valueKey(`choice_${id}`)] = links.outcome(ctx, r.id, plan.checkpoint, id);
   }

@@ -19,7 +19,9 @@ export async function confirm(ctx: Ctx, token: string | undefined): Promise<Conf
   const now = ctx.clock.now();
   const v = verify(ctx.secrets.signingSecret, token, 'confirm', now);
   if (!v.ok) return { status: v.reason === 'expired' ? 'expired' : 'invalid' };
-  const issuedAt = Number(v.payload.i ?? 0) * 1000;
+  // Links sent before 2026-12 carry seconds, newer ones milliseconds.
+  const i = Number(v.payload.i ?? 0);
+  const issuedAt = i < 1e11 ? i * 1000 : i;
   const state: { result: ConfirmResult['status'] } = { result: 'already' };
   const reader = await mutateReader(ctx, v.payload.r, (r) => {
     if (r.status === 'suppressed') {
@@ -27,7 +29,7 @@ export async function confirm(ctx: Ctx, token: string | undefined): Promise<Conf
       return null;
     }
     // A confirmation link from before an unsubscribe must not undo it.
-    if (r.status === 'unsubscribed' && (!r.unsubscribedAt || issuedAt <= Date.parse(r.unsubscribedAt))) {
+    if (r.status === 'unsubscribed' && (!r.unsubscribedAt || issuedAt < Date.parse(r.unsubscribedAt))) {
       state.result = 'stopped';
       return null;
     }

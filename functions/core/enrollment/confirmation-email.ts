@@ -12,7 +12,8 @@ import { authorValues } from '../mailer/templates.js';
  * situation) is compiled like a lesson's, so the Lambda bundles carry it precompiled.
  */
 export async function sendConfirmation(ctx: Ctx, r: Reader): Promise<void> {
-  const issuedAt = Math.floor(ctx.clock.now().getTime() / 1000);
+  // In milliseconds: a link sent just after an unsubscribe must not look older than it (confirm.ts).
+  const issuedAt = ctx.clock.now().getTime();
   const confirmUrl = `${ctx.config.publicUrl}/confirm?token=${token(ctx, 'confirm', r.id, { i: issuedAt })}`;
   const unsubscribe = links.unsubscribe(ctx, r.id);
   const compiled = await templates.get({ kind: 'confirmation', situation: r.situation });

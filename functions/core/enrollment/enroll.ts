@@ -119,6 +119,24 @@ async function resend(ctx: Ctx, existing: Reader, input: EnrollInput, now: Date)
 }
 
 /**
+ * An unsubscribed reader asks to come back from their preferences page: a fresh double opt-in with
+ * the choices they had, under the same limits as signing up again on the front page.
+ */
+export async function requestComeBack(ctx: Ctx, readerId: string): Promise<EnrollOutcome> {
+  const r = await getReader(ctx, readerId);
+  if (!r || r.status !== 'unsubscribed') return 'ignored';
+  const input: EnrollInput = {
+    email: r.email,
+    firstName: r.firstName,
+    situation: r.situation,
+    timezone: r.timezone,
+    sendHour: r.sendHour,
+    followUpConsent: r.followUpConsent,
+  };
+  return resend(ctx, r, input, ctx.clock.now());
+}
+
+/**
  * Called by the scheduler when a pending sign-up's week is up (dynalite has no TTL; in AWS the
  * TTL may get there first, which is fine). Marking it deleted first makes the counter update
  * happen once even if we crash before the delete.

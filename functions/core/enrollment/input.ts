@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SendHour, Situation, TimeZone } from '../db/readers.js';
+import { canonicalZone } from '../shared/zones.js';
 
 /** Trim, lower-case the domain; the local part's case and any +tag are the reader's own. */
 export function normaliseEmail(raw: string): string {
@@ -28,8 +29,9 @@ export const EnrollInput = z.object({
     .min(1, 'is required')
     .max(60, 'is too long (60 characters at most)')
     .refine((v) => !/[<>\r\n]/.test(v), 'contains characters we cannot use'),
-  situation: z.enum(Situation.options, { error: 'choose one of: tumultuous, healthy, stress' }),
-  timezone: z.string({ error: 'is required' }).trim().pipe(TimeZone),
+  situation: z.enum(Situation.options, { error: 'choose one of: tumultuous (stormy), healthy (loving), stress (under stress)' }),
+  // Stored by its current name (Asia/Calcutta becomes Asia/Kolkata): the same zone, as readers know it.
+  timezone: z.string({ error: 'is required' }).trim().pipe(TimeZone).transform(canonicalZone),
   sendHour: z.preprocess((v) => (v === '' || v === undefined ? 8 : v), SendHour),
   followUpConsent: checkbox.default(false),
 });

@@ -3,10 +3,10 @@ import { z } from 'zod';
 
 /**
  * Signed tokens for every link we email (confirm, preferences, unsubscribe, branch choices,
- * check-in answers). HMAC-SHA256 over purpose + payload + expiry: a token for one purpose is
+ * check-in answers, "tell me what happened" events). HMAC-SHA256 over purpose + payload + expiry: a token for one purpose is
  * useless for another, and any change to it breaks the signature.
  */
-export const Purpose = z.enum(['confirm', 'prefs', 'unsub', 'choice', 'outcome']);
+export const Purpose = z.enum(['confirm', 'prefs', 'unsub', 'choice', 'outcome', 'event']);
 export type Purpose = z.infer<typeof Purpose>;
 
 export type TokenPayload = { p: Purpose; r: string; x: number } & Record<string, string | number>;

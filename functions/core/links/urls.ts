@@ -9,6 +9,8 @@ export const LINK_TTL: Record<Purpose, number> = {
   unsub: 3650 * DAY,
   choice: 120 * DAY,
   outcome: 730 * DAY,
+  // A lesson's footer links: readers come back to old emails to tell us something happened.
+  event: 730 * DAY,
 };
 
 export function token(ctx: Ctx, purpose: Purpose, readerId: string, extra: Record<string, string | number> = {}): string {
@@ -22,4 +24,5 @@ export const links = {
     `${ctx.config.publicUrl}/choose/${token(ctx, 'choice', readerId, { b: branch, c: choice, s: seq })}`,
   outcome: (ctx: Ctx, readerId: string, checkpoint: string, outcome: string) =>
     `${ctx.config.publicUrl}/outcome/${token(ctx, 'outcome', readerId, { k: checkpoint, o: outcome })}`,
+  happened: (ctx: Ctx, readerId: string, event: string) => `${ctx.config.publicUrl}/happened/${token(ctx, 'event', readerId, { e: event })}`,
 };

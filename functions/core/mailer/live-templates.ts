@@ -2,6 +2,8 @@ import { createElement } from 'react';
 import Checkin, { meta as checkinMeta } from '../../../emails/checkin.js';
 import Confirmation, { meta as confirmationMeta } from '../../../emails/confirmation.js';
 import { lessonTemplates } from '../../../emails/lessons/index.js';
+import { FACTS, fillFacts } from '../course/facts.js';
+import { HAPPENED_IDS } from '../course/happened.js';
 import { courseVersions } from '../course/versions.js';
 import { SITUATIONS } from '../enrollment/input.js';
 import { OUTCOMES } from '../outcomes/categories.js';
@@ -19,20 +21,28 @@ const placeholderLinks = (choiceIds: string[]) => ({
   unsubscribe: P.unsubscribe,
   choices: Object.fromEntries(choiceIds.map((id) => [id, P.choice(id)])),
 });
+const placeholderFacts = Object.fromEntries(FACTS.map((f) => [f, P.fact(f)])) as Record<(typeof FACTS)[number], string>;
+const happenedLinks = Object.fromEntries(HAPPENED_IDS.map((id) => [id, P.happened(id)]));
 
 export function renderTemplate(ref: TemplateRef): Promise<Compiled> {
   if (ref.kind === 'lesson') {
     const t = lessonTemplates.get(ref.lesson);
     if (!t) return Promise.reject(new Error(`no template for lesson ${ref.lesson}`));
-    const branch = ref.branch ? courseVersions.get(ref.branch.version)?.branches[ref.branch.id] : undefined;
-    if (ref.branch && !branch) return Promise.reject(new Error(`no branch ${ref.branch.id} in course ${ref.branch.version}`));
-    const choices = branch?.choices.map((c) => ({ id: c.id, label: c.label })) ?? [];
+    const def = courseVersions.get(ref.version);
+    if (!def) return Promise.reject(new Error(`no course version ${ref.version}`));
+    const branch = ref.branch ? def.branches[ref.branch] : undefined;
+    if (ref.branch && !branch) return Promise.reject(new Error(`no branch ${ref.branch} in course ${ref.version}`));
+    // A re-ask puts its question in its own words (the branch's `reask`); hidden choices (silence) never get a button.
+    const choices = branch?.choices.filter((c) => !c.hidden).map((c) => ({ id: c.id, label: c.label })) ?? [];
+    const question = branch && fillFacts((ref.reask && branch.reask) || branch.question, P.fact);
     return compile(
       createElement(t.Component, {
         firstName: P.firstName,
-        links: placeholderLinks(choices.map((c) => c.id)),
+        links: { ...placeholderLinks(choices.map((c) => c.id)), happened: happenedLinks },
         author,
-        branch: branch ? { question: branch.question, choices } : undefined,
+        branch: branch ? { question: question!, choices } : undefined,
+        facts: placeholderFacts,
+        variant: ref.variant,
       }),
       t.meta.subject,
     );
@@ -41,7 +51,7 @@ export function renderTemplate(ref: TemplateRef): Promise<Compiled> {
     const outcomes = Object.entries(OUTCOMES).map(([id, o]) => ({ id, label: o.label }));
     const since = sinceLabel(ref.checkpoint);
     return compile(
-      createElement(Checkin, { firstName: P.firstName, links: placeholderLinks(outcomes.map((o) => o.id)), author, since, outcomes }),
+      createElement(Checkin, { firstName: P.firstName, links: placeholderLinks(outcomes.map((o) => o.id)), author, since, outcomes, inCourse: ref.inCourse }),
       checkinMeta.subject(since),
     );
   }
@@ -61,7 +71,12 @@ export function renderTemplate(ref: TemplateRef): Promise<Compiled> {
 export const liveTemplates: EmailTemplates = {
   get: renderTemplate,
   has: () => true,
+  varies: (lesson) => lessonTemplates.get(lesson)?.meta.varies ?? [],
 };
+
+/** What each lesson's wording varies by, for the build artifact (which carries no React). */
+export const liveVaries = (): Record<string, readonly string[]> =>
+  Object.fromEntries([...lessonTemplates].filter(([, t]) => t.meta.varies?.length).map(([id, t]) => [id, t.meta.varies!]));
 
 /** The lesson ids that have a template: the course check proves every lesson in the course has one. */
 export const liveTemplateIds: ReadonlySet<string> = new Set(lessonTemplates.keys());

@@ -55,5 +55,9 @@ export const P = {
   authorName: placeholder('authorName'),
   postalAddress: placeholder('postalAddress'),
   confirmUrl: placeholder('confirmUrl'),
+  /** A fact about the reader a lesson says (course/facts.ts). */
+  fact: (name: string) => placeholder(`fact_${name}`),
+  /** A "tell me what happened" footer link (course/happened.ts). */
+  happened: (id: string) => placeholder(`happened_${id}`),
 };
 export const valueKey = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]/g, '_');

@@ -5,6 +5,8 @@ import type { CourseDefinition } from '../course/schema.js';
 import { checkpointId } from '../course/engine.js';
 import { Situation } from '../db/readers.js';
 import type { Ctx } from '../context.js';
+import { lessonRenderings } from '../course/variants.js';
+import type { LessonVariant, VariantKey } from '../../../emails/_components/props.js';
 import { valueKey, type Compiled } from './personalise.js';
 
 /**
@@ -20,9 +22,14 @@ import { valueKey, type Compiled } from './personalise.js';
  * artifact equals the live rendering ref by ref.
  */
 export type TemplateRef =
-  /** A lesson; `branch` when this send asks a branch question (its text comes from the course version). */
-  | { kind: 'lesson'; lesson: string; branch?: { version: string; id: string } }
-  | { kind: 'checkin'; checkpoint: string }
+  /**
+   * A lesson as one rendering of a course version (course/variants.ts): the branch question it
+   * asks (its text comes from that version), whether as a re-ask, and the wording variant (only
+   * the keys the lesson varies by; every other key at its default).
+   */
+  | { kind: 'lesson'; version: string; lesson: string; branch?: string; reask: boolean; variant: LessonVariant }
+  /** `inCourse`: the reader is still in the course (the check-in says so instead of "how did it turn out"). */
+  | { kind: 'checkin'; checkpoint: string; inCourse: boolean }
   | { kind: 'confirmation'; situation: Situation };
 
 export interface EmailTemplates {
@@ -30,46 +37,24 @@ export interface EmailTemplates {
   get(ref: TemplateRef): Promise<Compiled>;
   /** Whether `get` can answer without rendering anything new (always true for live rendering). */
   has(ref: TemplateRef): boolean;
+  /** What a lesson's wording varies by (its meta), so a ref names exactly one rendering. */
+  varies(lesson: string): readonly VariantKey[];
 }
 
 export const templateKey = (ref: TemplateRef): string =>
   ref.kind === 'lesson'
-    ? ref.branch
-      ? `lesson|${ref.lesson}|${ref.branch.version}|${ref.branch.id}`
-      : `lesson|${ref.lesson}`
+    ? `lesson|${ref.version}|${ref.lesson}|${ref.branch ?? ''}|${ref.reask ? 'reask' : ''}|${JSON.stringify(ref.variant)}`
     : ref.kind === 'checkin'
-      ? `checkin|${ref.checkpoint}`
+      ? `checkin|${ref.checkpoint}|${ref.inCourse ? 'in-course' : 'after'}`
       : `confirmation|${ref.situation}`;
 
 const SINCE: Record<string, string> = { '1m': 'One month', '3m': 'Three months', '6m': 'Six months', '12m': 'One year', '24m': 'Two years' };
 /** How a check-in names the time since enrolment ('3m' -> 'Three months'). */
 export const sinceLabel = (checkpoint: string) => SINCE[checkpoint] ?? `${checkpoint.replace('m', '')} months`;
 
-/**
- * Which lessons a course version can send, and with which branch question. Mirrors the engine
- * (course/engine.ts): a path lesson carries its ref's `branch`; a `repeat` choice inserts its lesson
- * with the branch that asked; interjections and every other lesson go out without one. Every lesson
- * the version names is also listed without a branch, so a lesson is never missing for want of a
- * variant.
- */
-export function lessonRefs(def: CourseDefinition): TemplateRef[] {
-  const plain = new Set<string>(Object.values(def.interjections));
-  const branched = new Map<string, TemplateRef>();
-  const withBranch = (lesson: string, id: string) =>
-    branched.set(`${lesson}|${id}`, { kind: 'lesson', lesson, branch: { version: def.version, id } });
-  for (const track of Object.values(def.tracks))
-    for (const path of Object.values(track.paths))
-      for (const ref of path) {
-        plain.add(ref.lesson);
-        if (ref.branch) withBranch(ref.lesson, ref.branch);
-      }
-  for (const b of Object.values(def.branches))
-    for (const c of b.choices)
-      if (c.action.type === 'repeat') {
-        plain.add(c.action.lesson);
-        withBranch(c.action.lesson, b.id);
-      }
-  return [...[...plain].map((lesson): TemplateRef => ({ kind: 'lesson', lesson })), ...branched.values()];
+/** Every lesson rendering a course version can send (course/variants.ts `lessonRenderings`), as refs. */
+export function lessonRefs(def: CourseDefinition, varies: (lesson: string) => readonly VariantKey[]): TemplateRef[] {
+  return lessonRenderings(def, (lesson) => ({ varies: varies(lesson) })).map((x) => ({ kind: 'lesson', version: def.version, ...x }));
 }
 
 /** The deployment's author name and postal address: placeholders in every compiled template. */
@@ -82,18 +67,18 @@ export const authorValues = (ctx: Ctx): Record<string, string> => ({
 export const defaultCheckpoints = (): number[] => ConfigSchema.shape.checkpoints.parse(undefined);
 
 /** Every template a deployment with these check-in months may send, over every course version a reader may be on. */
-export function requiredTemplates(checkpoints: readonly number[] = defaultCheckpoints()): TemplateRef[] {
+export function requiredTemplates(varies: (lesson: string) => readonly VariantKey[], checkpoints: readonly number[] = defaultCheckpoints()): TemplateRef[] {
   const refs = new Map<string, TemplateRef>();
   const add = (r: TemplateRef) => refs.set(templateKey(r), r);
-  for (const def of courseVersions.values()) lessonRefs(def).forEach(add);
-  for (const m of checkpoints) add({ kind: 'checkin', checkpoint: checkpointId(m) });
+  for (const def of courseVersions.values()) lessonRefs(def, varies).forEach(add);
+  for (const m of checkpoints) for (const inCourse of [true, false]) add({ kind: 'checkin', checkpoint: checkpointId(m), inCourse });
   for (const situation of Situation.options) add({ kind: 'confirmation', situation });
   return [...refs.values()];
 }
 
 /** Cold start of a sending function: refuse to run with an artifact that lacks a template it may need. */
 export function checkTemplatesOrThrow(templates: EmailTemplates, checkpoints: readonly number[]): void {
-  const missing = requiredTemplates(checkpoints).filter((r) => !templates.has(r)).map(templateKey);
+  const missing = requiredTemplates((l) => templates.varies(l), checkpoints).filter((r) => !templates.has(r)).map(templateKey);
   if (missing.length)
     throw new Error(
       `The email templates built into this function lack ${missing.length} the course needs (rebuild with npm run build:lambdas): ${missing.join(', ')}`,
@@ -118,11 +103,12 @@ export function unpackTemplates(packed: string): Map<string, Compiled> {
 }
 
 /** Templates from a build artifact: `keys` are listed plainly so `has` never inflates anything. */
-export function precompiledTemplates(keys: readonly string[], packed: string): EmailTemplates {
+export function precompiledTemplates(keys: readonly string[], packed: string, varies: Record<string, readonly VariantKey[]> = {}): EmailTemplates {
   const known = new Set(keys);
   let table: Map<string, Compiled> | undefined;
   return {
     has: (ref) => known.has(templateKey(ref)),
+    varies: (lesson) => varies[lesson] ?? [],
     async get(ref) {
       table ??= unpackTemplates(packed);
       const hit = table.get(templateKey(ref));

@@ -4,6 +4,7 @@ import { funnelDims } from '../choices/record.js';
 import { changeSchedule, pause, resume, switchTrack } from '../course/engine.js';
 import { counterUpdate, type NewOp } from '../db/outbox.js';
 import { SendHour, TimeZone, Track, type Reader } from '../db/readers.js';
+import { sameZone } from '../shared/zones.js';
 import { mutateReader } from './store.js';
 
 const Pause = z.object({ action: z.literal('pause') });
@@ -13,9 +14,11 @@ const Schedule = z.object({ action: z.literal('schedule'), sendHour: SendHour, t
 const StopFollowUps = z.object({ action: z.literal('stop-followups') });
 const ResumeFollowUps = z.object({ action: z.literal('resume-followups') });
 const Unsubscribe = z.object({ action: z.literal('unsubscribe') });
+/** An unsubscribed reader coming back: a fresh double opt-in (a confirmation email), nothing else. */
+const Resubscribe = z.object({ action: z.literal('resubscribe') });
 
 /** What a reader can ask for on the preferences page (POST /me/:token): the `action` field and its inputs. */
-export const PreferencesChange = z.discriminatedUnion('action', [Pause, Resume, SwitchTrack, Schedule, StopFollowUps, ResumeFollowUps, Unsubscribe]);
+export const PreferencesChange = z.discriminatedUnion('action', [Pause, Resume, SwitchTrack, Schedule, StopFollowUps, ResumeFollowUps, Unsubscribe, Resubscribe]);
 export type PreferencesChange = z.infer<typeof PreferencesChange>;
 
 /** Where an unsubscribe came from (kept on the reader as `unsubscribedVia`). */
@@ -54,7 +57,8 @@ export async function applyReaderAction(ctx: Ctx, readerId: string, action: Read
         case 'switch-track':
           return r.status === 'pending' ? { ...r, track: action.track, situation: action.track } : switchTrack(r, action.track, now);
         case 'schedule':
-          return changeSchedule(r, action.sendHour, action.timezone, now);
+          // The same zone by another name (Asia/Calcutta, Asia/Kolkata) is no change of zone.
+          return changeSchedule(r, action.sendHour, sameZone(action.timezone, r.timezone) ? r.timezone : action.timezone, now);
         case 'stop-followups':
           return { ...r, followUpStopped: true };
         case 'resume-followups':

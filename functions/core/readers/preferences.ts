@@ -1,7 +1,10 @@
 import type { Ctx } from '../context.js';
 import { getReader, type Reader } from '../db/readers.js';
+import { HAPPENED, happenedOf } from '../course/happened.js';
+import { requestComeBack } from '../enrollment/enroll.js';
 import { badLink, openLink } from '../links/open.js';
 import { applyReaderAction, type PreferencesChange } from './actions.js';
+import { reportHappened, type HappenedResult } from './happened.js';
 
 /**
  * The reader's own links (preferences, unsubscribe): each use-case opens the signed link first,
@@ -19,7 +22,9 @@ export async function preferencesByLink(ctx: Ctx, token: string | undefined): Pr
 /** POST /me/:token: one change from the preferences page; the reader as it is afterwards. */
 export async function changePreferencesByLink(ctx: Ctx, token: string | undefined, change: PreferencesChange): Promise<Reader> {
   const link = openLink(ctx, token, 'prefs');
-  const reader = await applyReaderAction(ctx, link.r, change.action === 'unsubscribe' ? { ...change, via: 'page' } : change);
+  if (change.action === 'resubscribe') await requestComeBack(ctx, link.r);
+  const reader =
+    change.action === 'resubscribe' ? await getReader(ctx, link.r) : await applyReaderAction(ctx, link.r, change.action === 'unsubscribe' ? { ...change, via: 'page' } : change);
   if (!reader) throw badLink('names no reader we know');
   return reader;
 }
@@ -37,4 +42,33 @@ export async function unsubscribeByLink(ctx: Ctx, token: string | undefined, via
   const link = openLink(ctx, token, 'unsub');
   await applyReaderAction(ctx, link.r, { action: 'unsubscribe', via });
   ctx.log.info('unsubscribed', { readerId: link.r, oneClick: via === 'one-click' });
+}
+
+/**
+ * POST /me/:token with `resubscribe`: an unsubscribed reader asks to come back. A fresh double
+ * opt-in: a confirmation email, nothing else until it is clicked. Whether it was sent.
+ */
+export async function comeBackByLink(ctx: Ctx, token: string | undefined): Promise<'sent' | 'already-sent' | 'not-sent'> {
+  const link = openLink(ctx, token, 'prefs');
+  const res = await requestComeBack(ctx, link.r);
+  return res === 'sent' || res === 'resent' ? 'sent' : res === 'rate-limited' ? 'already-sent' : 'not-sent';
+}
+
+type Happened = (typeof HAPPENED)[number];
+
+/** GET /happened/:token shows a button only (it changes the course, and mail scanners follow links). */
+export function happenedByLink(ctx: Ctx, token: string | undefined): Happened {
+  const event = happenedOf(String(openLink(ctx, token, 'event').e));
+  if (!event) throw badLink('names nothing we know');
+  return event;
+}
+
+/** POST /happened/:token: the reader's news acts exactly as the same words in a reply would. */
+export async function reportHappenedByLink(ctx: Ctx, token: string | undefined): Promise<{ event: Happened; result: Exclude<HappenedResult, { status: 'gone' }> }> {
+  const link = openLink(ctx, token, 'event');
+  const event = happenedOf(String(link.e));
+  if (!event) throw badLink('names nothing we know');
+  const result = await reportHappened(ctx, link.r, event.id);
+  if (result.status === 'gone') throw badLink('names no reader we know');
+  return { event, result };
 }

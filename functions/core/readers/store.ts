@@ -3,6 +3,7 @@ import { counterUpdate, type NewOp } from '../db/outbox.js';
 import type { Reader } from '../db/readers.js';
 import { readerStore, writeVersioned } from '../db/versioned.js';
 import { computeDueAt } from '../course/engine.js';
+import { notAskedChange } from '../reports/not-asked.js';
 
 /** Readers by status x track, one counter item the overview reads. */
 export const READER_COUNTS_DIMS = 'status-track';
@@ -29,7 +30,10 @@ export async function commitReader(ctx: Ctx, prev: Reader | null, next: Reader, 
 }
 
 function plan(ctx: Ctx, prev: Reader | null, next: Reader, extraOps: NewOp[]) {
-  return { next: { ...next, dueAt: computeDueAt(next, ctx.config) }, ops: [...statusOps(prev, next), ...extraOps] };
+  // Readers who leave the check-ins are counted in the outcome report, never silently dropped.
+  const left = notAskedChange(prev, next, ctx.config);
+  // The due index is always derived from the state being saved, never set by hand.
+  return { next: { ...left.reader, dueAt: computeDueAt(left.reader, ctx.config) }, ops: [...statusOps(prev, next), ...left.ops, ...extraOps] };
 }
 
 /**

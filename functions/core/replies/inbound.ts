@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Ctx } from '../context.js';
 import { funnelDims } from '../choices/record.js';
-import { interject, resolveStory } from '../course/engine.js';
+import { applySignals } from '../course/signals.js';
 import { getEmailOwner } from '../db/email-lookups.js';
 import { counterUpdate, type NewOp } from '../db/outbox.js';
 import { getReader, type Reader } from '../db/readers.js';
@@ -122,15 +122,8 @@ async function logReply(
   return { status: 'logged', readerId: reader.id, replyId: input.id, signals: item.signals.map((s) => s.signal), lessonId: item.lessonId };
 }
 
-/** Only clear signals act on the course; everything else is kept for the author to read. */
-export function applySignals(r: Reader, signals: Recognised[], now: Date): Reader {
-  let next = r;
-  for (const s of signals) {
-    if (s.signal === 'broke-no-contact' || s.signal === 'ex-reached-out' || s.signal === 'ex-dating') next = interject(next, s.signal, now);
-    if (s.signal === 'back-together' || s.signal === 'moved-on') next = resolveStory(next, s.signal, now);
-  }
-  return next;
-}
+/** Only clear signals act on the course (course/signals.ts, shared with the footer links). */
+export { applySignals };
 
 const dayNumber = (anchor: string, date: string) => Math.round((Date.parse(date) - Date.parse(anchor)) / 86_400_000);
 

@@ -19,11 +19,15 @@ const reportCells = (r: CheckpointRow): Cell[] => [
   r.checkpoint, r.due, r.responded, pct(r.responseRate),
   ...CATEGORIES.flatMap((k) => [r.counts[k], pct(r.shares[k])]),
   r.reconciled.count, pct(r.reconciled.ofResponded), pct(r.reconciled.low), pct(r.reconciled.high),
+  r.reconciledHealthy.count, pct(r.reconciledHealthy.ofResponded), pct(r.reconciledHealthy.low), pct(r.reconciledHealthy.high),
+  r.notAsked,
 ];
 const reportHeader = [
   'checkpoint', 'due', 'responded', 'response_rate_pct',
   ...CATEGORIES.flatMap((k) => [k, `${k}_pct`]),
   'reconciled', 'reconciled_pct_of_responded', 'reconciled_pct_low', 'reconciled_pct_high',
+  'reconciled_healthy', 'reconciled_healthy_pct_of_responded', 'reconciled_healthy_pct_low', 'reconciled_healthy_pct_high',
+  'not_asked',
 ];
 
 async function* map<T>(src: AsyncIterable<T>, f: (t: T) => Cell[]): AsyncGenerator<Cell[]> {

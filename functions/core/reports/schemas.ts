@@ -9,6 +9,7 @@ import { CATEGORIES, ReportBy, type CheckpointRow, type CohortRow, type OutcomeR
  */
 const Share = z.number().nullable().describe('0..1 of the readers due; null when nobody was due yet');
 const Category = z.enum(CATEGORIES);
+const Range = z.object({ count: z.number().int(), ofResponded: z.number().nullable(), low: z.number().nullable(), high: z.number().nullable() });
 
 export const CheckpointRowSchema = z.object({
   group: z.string(),
@@ -18,9 +19,12 @@ export const CheckpointRowSchema = z.object({
   responseRate: z.number().nullable().describe('responded / due, 0..1; null when nobody was due yet'),
   counts: z.record(Category, z.number().int()).describe('per outcome, plus no_response'),
   shares: z.record(Category, Share),
-  reconciled: z
-    .object({ count: z.number().int(), ofResponded: z.number().nullable(), low: z.number().nullable(), high: z.number().nullable() })
-    .describe('back together (healthy, on/off, or broke up again): share among responders, and the range over everyone due'),
+  reconciled: Range.describe('back together in any way (healthy, on/off, or broke up again): count, share among responders, and the range over everyone due'),
+  reconciledHealthy: Range.describe('back together in a healthy way only (not on/off, not broken up again), the same shape'),
+  notAsked: z
+    .number()
+    .int()
+    .describe('readers who unsubscribed, were suppressed, stopped check-ins or never agreed to them before this checkpoint (not in due)'),
 });
 
 export const OutcomeReportSchema = z.object({

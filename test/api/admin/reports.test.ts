@@ -84,6 +84,8 @@ describe('GET /api/admin/reports/outcomes', () => {
       'situation', 'checkpoint', 'due', 'responded', 'response_rate_pct',
       ...[...IDS, 'no_response'].flatMap((k) => [k, `${k}_pct`]),
       'reconciled', 'reconciled_pct_of_responded', 'reconciled_pct_low', 'reconciled_pct_high',
+      'reconciled_healthy', 'reconciled_healthy_pct_of_responded', 'reconciled_healthy_pct_low', 'reconciled_healthy_pct_high',
+      'not_asked',
     ]);
     const rows = csvObjects(text);
     expect(rows).toHaveLength(15);

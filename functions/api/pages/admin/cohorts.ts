@@ -29,7 +29,7 @@ ${situations.map((s) => {
     (c) => html`<tr><td>${c}</td>${rep.checkpoints.map((cp) => {
       const r = rows.find((x) => x.cohort === c && x.checkpoint === cp);
       return r && r.due
-        ? html`<td class="num">${num(r.due)} due<br><span class="pct">${pct(r.responseRate)} answered · ${pct(r.reconciled.ofResponded)} back together</span></td>`
+        ? html`<td class="num">${num(r.due)} due<br><span class="pct">${pct(r.responseRate)} answered · ${pct(r.reconciled.ofResponded)} back together (${pct(r.reconciledHealthy.ofResponded)} healthy)</span></td>`
         : html`<td class="num muted">–</td>`;
     })}</tr>`,
   )}</tbody></table></div>`;

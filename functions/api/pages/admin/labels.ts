@@ -2,11 +2,18 @@ import { SITUATIONS } from '../../../core/enrollment/input.js';
 import { NO_RESPONSE, OUTCOMES, type Outcome } from '../../../core/outcomes/categories.js';
 import { ReaderStatus, Situation } from '../../../core/readers/vocabulary.js';
 import { Signal } from '../../../core/signals/recognise.js';
+import { lessonTitle, trackName } from '../../../core/course/titles.js';
 
-/** Names the author reads on the dashboard, one place. */
-export const situationLabel = (s: string) => SITUATIONS[s as Situation]?.title ?? s;
+/** Names the author reads on the dashboard, one place: the readers' own words, with the API code beside them. */
+export const situationLabel = (s: string) => (SITUATIONS[s as Situation] ? `${SITUATIONS[s as Situation].title} (${s})` : s);
 export const SITUATION_OPTIONS = Situation.options.map((s) => [s, situationLabel(s)] as const);
-export const TRACK_OPTIONS = Situation.options.map((s) => [s, `${s} track`] as const);
+/** "Stormy (tumultuous track)": the name readers know, then the code with "track", as filters and exports say it. */
+export const trackLabel = (t: string) => {
+  const name = trackName(t);
+  return name === t ? `${t} track` : `${name.replace(/ \((.*)\)$/, ' ($1 track)')}`;
+};
+export const TRACK_OPTIONS = Situation.options.map((s) => [s, trackLabel(s)] as const);
+export { lessonTitle };
 export const STATUS_OPTIONS = ReaderStatus.options.map((s) => [s, s] as const);
 export const SIGNAL_OPTIONS = Signal.options.map((s) => [s, s.replace(/-/g, ' ')] as const);
 export const OUTCOME_OPTIONS = (Object.keys(OUTCOMES) as Outcome[]).map((o) => [o, OUTCOMES[o].short] as const);

@@ -3,6 +3,7 @@ import type { Overview } from '../../../core/admin/overview.js';
 import { ReaderStatus, Track } from '../../../core/readers/vocabulary.js';
 import type { Html } from '../shell.js';
 import { adminPage, num, statusBadge, when, withQuery } from './layout.js';
+import { trackName } from '../../../core/course/titles.js';
 
 export function overviewPage(o: Overview, author: string): Html {
   const t = o.readers;
@@ -24,7 +25,7 @@ export function overviewPage(o: Overview, author: string): Html {
 </div>
 <h2>Readers by status and track</h2>
 <div class="table-wrap"><table>
-<thead><tr><th>Status</th>${Track.options.map((tr) => html`<th class="num">${tr}</th>`)}<th class="num">All tracks</th></tr></thead>
+<thead><tr><th>Status</th>${Track.options.map((tr) => html`<th class="num">${trackName(tr)}</th>`)}<th class="num">All tracks</th></tr></thead>
 <tbody>${ReaderStatus.options.map(
       (s) => html`<tr><td>${statusBadge(s)}</td>${Track.options.map((tr) => html`<td class="num">${cell(t.byStatusAndTrack[s]?.[tr] ?? 0, { status: s, track: tr })}</td>`)}<td class="num"><b>${cell(t.byStatus[s] ?? 0, { status: s })}</b></td></tr>`,
     )}

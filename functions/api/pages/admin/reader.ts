@@ -1,7 +1,7 @@
 import { html } from 'hono/html';
 import type { ReaderStory } from '../../../core/admin/story.js';
 import type { Html } from '../shell.js';
-import { situationLabel } from './labels.js';
+import { situationLabel, trackLabel } from './labels.js';
 import { adminPage, badge, day, statusBadge, when } from './layout.js';
 import { replyCard } from './replies.js';
 
@@ -18,7 +18,7 @@ export function readerPage(s: ReaderStory, author: string, flash?: string): Html
 <div class="card"><dl class="facts">
 <dt>Email</dt><dd>${r.email}</dd>
 <dt>Situation at sign-up</dt><dd>${situationLabel(r.situation)}</dd>
-<dt>Track now</dt><dd>${r.track}</dd>
+<dt>Track now</dt><dd>${trackLabel(r.track)}</dd>
 <dt>Time zone · hour</dt><dd>${r.timezone} · ${String(r.sendHour).padStart(2, '0')}:00</dd>
 <dt>Signed up · enrolled</dt><dd>${day(r.createdAt)} · ${r.enrolledOn ?? 'not confirmed'}</dd>
 <dt>Check-ins</dt><dd>${r.followUpConsent ? (r.followUpStopped ? 'stopped by the reader' : 'yes') : 'no consent'}</dd>

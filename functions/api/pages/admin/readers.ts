@@ -2,7 +2,7 @@ import { html } from 'hono/html';
 import type { ReaderFilter, ReaderSummary } from '../../../core/admin/readers.js';
 import type { Page } from '../../../core/db/paging.js';
 import type { Html } from '../shell.js';
-import { STATUS_OPTIONS, TRACK_OPTIONS, situationLabel } from './labels.js';
+import { STATUS_OPTIONS, TRACK_OPTIONS, situationLabel, trackLabel } from './labels.js';
 import { adminPage, day, pager, select, statusBadge, withQuery } from './layout.js';
 
 export function readersPage(res: Page<ReaderSummary>, f: ReaderFilter, author: string): Html {
@@ -23,7 +23,7 @@ ${res.items.length
   ? html`<div class="table-wrap"><table>
 <thead><tr><th>Name</th><th>Email</th><th>Situation</th><th>Track</th><th>Status</th><th>Signed up</th></tr></thead>
 <tbody>${res.items.map(
-      (r) => html`<tr><td><a href="/admin/readers/${r.id}">${r.firstName}</a></td><td>${r.email}</td><td>${situationLabel(r.situation)}</td><td>${r.track}</td><td>${statusBadge(r.status)}</td><td>${day(r.createdAt)}</td></tr>`,
+      (r) => html`<tr><td><a href="/admin/readers/${r.id}">${r.firstName}</a></td><td>${r.email}</td><td>${situationLabel(r.situation)}</td><td>${trackLabel(r.track)}</td><td>${statusBadge(r.status)}</td><td>${day(r.createdAt)}</td></tr>`,
     )}</tbody></table></div>`
   : html`<p class="card muted">${res.cursor ? 'No match in this stretch of readers yet; look further with "Next page".' : 'No reader matches.'}</p>`}
 ${pager('/admin/readers', { q: query.q, track: f.track, status: f.status, cursor: f.cursor }, res.cursor)}`,

@@ -4,7 +4,7 @@ import type { Page } from '../../../core/db/paging.js';
 import { OUTCOMES, type Outcome } from '../../../core/outcomes/categories.js';
 import { Signal } from '../../../core/signals/recognise.js';
 import type { Html } from '../shell.js';
-import { OUTCOME_OPTIONS, SIGNAL_OPTIONS, TRACK_OPTIONS } from './labels.js';
+import { OUTCOME_OPTIONS, SIGNAL_OPTIONS, TRACK_OPTIONS, lessonTitle, trackLabel } from './labels.js';
 import { adminPage, badge, pager, select, when, withQuery } from './layout.js';
 
 type CardReply = Omit<InboxReply, 'reader'> & { reader?: InboxReply['reader'] };
@@ -13,7 +13,7 @@ const action = (r: CardReply, what: string) => `/admin/replies/${encodeURICompon
 const backField = (back: string) => html`<input type="hidden" name="back" value="${back}">`;
 
 function about(r: CardReply): string {
-  if (r.lessonId) return `lesson ${r.lessonId}${r.trackDay !== undefined ? ` (day ${r.trackDay})` : ''}`;
+  if (r.lessonId) return `lesson “${lessonTitle(r.lessonId)}” (${r.lessonId}${r.trackDay !== undefined ? `, day ${r.trackDay}` : ''})`;
   if (r.checkpoint) return `check-in ${r.checkpoint}`;
   return r.matchedBy === 'author' ? 'assigned by you' : 'no lesson known';
 }
@@ -29,7 +29,7 @@ export function replyCard(r: CardReply, back: string): Html {
   const present = new Set(r.signals.map((s) => s.signal));
   return html`<article class="reply" id="reply-${r.replyId}">
 <header><b>${r.reader ? html`<a href="/admin/readers/${r.readerId}">${r.reader.firstName}</a>` : html`<a href="/admin/readers/${r.readerId}">reader</a>`}</b>
-<span class="muted small">${when(r.receivedAt)} · ${about(r)} · ${r.track} track</span>
+<span class="muted small">${when(r.receivedAt)} · ${about(r)} · ${trackLabel(r.track)}</span>
 ${r.reviewed ? badge('reviewed') : badge('to review', 'b-pending')}${r.automatic ? badge(r.automatic) : ''}</header>
 ${r.subject ? html`<div class="small muted">${r.subject}</div>` : ''}
 <blockquote>${r.text || '(no text)'}</blockquote>
