@@ -29,24 +29,9 @@ export const previewProps: EmailProps = {
   author: { name: 'Mend', postalAddress: 'Mend, 1 Example Lane, Springfield, USA' },
 };
 
-/**
- * What differs between readers in a lesson's wording beyond the filled-in values: each lesson is
- * rendered once per variant it uses (LessonMeta.varies), so a batch still renders each lesson a
- * handful of times, and a build step can render every variant ahead (functions/core/course/variants.ts).
- */
-export interface LessonVariant {
-  /** The reader gets check-ins (agreed and not stopped): only then may a lesson promise them. */
-  followUps: boolean;
-  /** Days of no contact the next decision now waits for, from today (after a slip); 0 when none is ahead. */
-  waitDays: number;
-  /** The track the reader was just moved from ('' when they were not). */
-  arrivedFrom: '' | 'tumultuous' | 'healthy' | 'stress';
-  /** Silence moved them (no answer came), rather than a choice of their own. */
-  quietly: boolean;
-}
-export type VariantKey = keyof LessonVariant;
-
-export const defaultVariant: LessonVariant = { followUps: true, waitDays: 0, arrivedFrom: '', quietly: false };
+// The wording variants live with the course code (the Lambda bundles need them without any email component).
+import type { VariantKey } from '../../functions/core/course/variant-keys.js';
+export { defaultVariant, type LessonVariant, type VariantKey } from '../../functions/core/course/variant-keys.js';
 
 /** What sits beside every lesson component: the course reads it, the preview server ignores it. */
 export interface LessonMeta {

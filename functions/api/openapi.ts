@@ -80,8 +80,9 @@ function openapiPath(path: string): { path: string; params: string[] } {
 function queryParameters(query: ZodType): object[] {
   const s = z.toJSONSchema(query, { io: 'input' }) as { properties?: Record<string, JsonSchema>; required?: string[] };
   return Object.entries(s.properties ?? {}).map(([name, schema]) => {
-    const { description, ...rest } = schema;
-    return { name, in: 'query', required: (s.required ?? []).includes(name), schema: tidy(rest), ...(description ? { description } : {}) };
+    // The description on the parameter (what OpenAPI tools show) and on its schema (what validators and generators keep).
+    const { description } = schema;
+    return { name, in: 'query', required: (s.required ?? []).includes(name), schema: tidy(schema), ...(description ? { description } : {}) };
   });
 }
 

@@ -1,4 +1,4 @@
-import { lessonTemplates } from '../../../emails/lessons/index.js';
+import { lessonSubjects } from '../mailer/template-source.js';
 import type { Track } from '../db/readers.js';
 
 /**
@@ -14,4 +14,4 @@ export const trackName = (t: string) => {
 };
 
 /** The subject line a lesson went out with (its id if there is no such template). */
-export const lessonTitle = (id: string) => lessonTemplates.get(id)?.meta.subject ?? id;
+export const lessonTitle = (id: string) => lessonSubjects.get(id) ?? id;

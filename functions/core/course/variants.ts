@@ -3,8 +3,10 @@
  * wording a lesson can have: a batch renders each (lesson, branch, variant) once, and a build step
  * can render them all ahead from the course definition alone.
  */
-import type { LessonMeta, LessonVariant, VariantKey } from '../../../emails/_components/props.js';
-import { defaultVariant } from '../../../emails/_components/props.js';
+import { defaultVariant, type LessonVariant, type VariantKey } from './variant-keys.js';
+
+/** The part of a lesson's meta (emails/_components/props.ts) the course reads. */
+type LessonMeta = { varies?: readonly VariantKey[] };
 import type { Reader } from '../db/readers.js';
 import { Track } from '../db/readers.js';
 import type { CourseDefinition } from './schema.js';

@@ -8,7 +8,7 @@ import { isValidTimeZone } from '../shared/time.js';
 export const Situation = z.enum(['tumultuous', 'healthy', 'stress']);
 export type Situation = z.infer<typeof Situation>;
 /** Tracks are the situations' drip courses; a reader's track can change (branch points, preferences). */
-export const Track = Situation;
+export const Track = Situation.describe('tumultuous = a stormy relationship, healthy = a loving one that ended, stress = a breakup under stress');
 export type Track = Situation;
 
 export const ReaderStatus = z.enum(['pending', 'active', 'paused', 'completed', 'unsubscribed', 'suppressed']);

@@ -78,6 +78,9 @@ export const liveTemplates: EmailTemplates = {
 export const liveVaries = (): Record<string, readonly string[]> =>
   Object.fromEntries([...lessonTemplates].filter(([, t]) => t.meta.varies?.length).map(([id, t]) => [id, t.meta.varies!]));
 
+/** Each lesson's subject line, for the author's pages (the build artifact carries the same map). */
+export const liveLessonSubjects: ReadonlyMap<string, string> = new Map([...lessonTemplates].map(([id, t]) => [id, t.meta.subject]));
+
 /** The lesson ids that have a template: the course check proves every lesson in the course has one. */
 export const liveTemplateIds: ReadonlySet<string> = new Set(lessonTemplates.keys());
 

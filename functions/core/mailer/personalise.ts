@@ -23,7 +23,7 @@ export function split(s: string): Parts {
 }
 
 const escapeHtml = (v: string) =>
-  v.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  v.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;' })[c]!);
 
 function fill(parts: Parts, values: Values, escape: (v: string) => string): string {
   let out = parts[0] ?? '';

@@ -4,4 +4,4 @@
  * build replaces this one module with the generated artifact of precompiled templates
  * (scripts/lambda-plugins.mjs), which exports the same two names, so no Lambda bundle carries React.
  */
-export { liveTemplates as templates, liveTemplateIds as templateIds } from './live-templates.js';
+export { liveTemplates as templates, liveTemplateIds as templateIds, liveLessonSubjects as lessonSubjects } from './live-templates.js';

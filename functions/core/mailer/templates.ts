@@ -6,7 +6,7 @@ import { checkpointId } from '../course/engine.js';
 import { Situation } from '../db/readers.js';
 import type { Ctx } from '../context.js';
 import { lessonRenderings } from '../course/variants.js';
-import type { LessonVariant, VariantKey } from '../../../emails/_components/props.js';
+import type { LessonVariant, VariantKey } from '../course/variant-keys.js';
 import { valueKey, type Compiled } from './personalise.js';
 
 /**
@@ -103,15 +103,20 @@ export function unpackTemplates(packed: string): Map<string, Compiled> {
 }
 
 /** Templates from a build artifact: `keys` are listed plainly so `has` never inflates anything. */
-export function precompiledTemplates(keys: readonly string[], packed: string, varies: Record<string, readonly VariantKey[]> = {}): EmailTemplates {
+export function precompiledTemplates(
+  keys: readonly string[],
+  packed: string | (() => Promise<string>),
+  varies: Record<string, readonly VariantKey[]> = {},
+): EmailTemplates {
   const known = new Set(keys);
-  let table: Map<string, Compiled> | undefined;
+  // The packed templates may be a chunk of their own, loaded on the first send rather than at cold start.
+  let table: Promise<Map<string, Compiled>> | undefined;
   return {
     has: (ref) => known.has(templateKey(ref)),
     varies: (lesson) => varies[lesson] ?? [],
     async get(ref) {
-      table ??= unpackTemplates(packed);
-      const hit = table.get(templateKey(ref));
+      table ??= (typeof packed === 'string' ? Promise.resolve(packed) : packed()).then(unpackTemplates);
+      const hit = (await table).get(templateKey(ref));
       if (!hit) throw new Error(`no precompiled email template ${templateKey(ref)} (rebuild with npm run build:lambdas)`);
       return hit;
     },
