@@ -1,12 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { newId } from '../../functions/core/shared/ids.js';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { currentCourse } from '../../functions/core/course/versions.js';
 import { localDate, localParts } from '../../functions/core/shared/time.js';
-import { simulate, type SimResult, type SimStart } from '../../functions/local/simulate.js';
-import { inbox, testStack } from '../helpers/stack.js';
+import { simulate, type SimResult } from '../../functions/local/simulate.js';
 
 const ENDINGS = new Set(['tumultuous/day-45', 'healthy/day-60', 'stress/day-28', 'shared/closing']);
 // The course's other closing lessons (issue 11: couples back together, readers who stop the questions).
@@ -98,76 +93,4 @@ describe('a 100-reader, 120-day simulation', () => {
     }
     expect(statuses.get('completed') ?? 0).toBeGreaterThan(20);
   });
-});
-
-describe('simulate --persist without a running server', () => {
-  const dirs: string[] = [];
-  afterEach(() => {
-    vi.unstubAllEnvs();
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  });
-  const persisted = async (env: Record<string, string>) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'mend-simport-'));
-    dirs.push(dataDir);
-    vi.stubEnv('MEND_PUBLIC_URL', undefined as unknown as string);
-    for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
-    let started: SimStart | undefined;
-    const result = await simulate({ readers: 2, days: 2, persist: true, dataDir, sesUrl: inject('sesUrl'), onStart: (s) => (started = s) });
-    const mails = (await Promise.all(result.readers.map((r) => inbox({ urls: { inbox: inject('sesUrl') } } as never, r.email)))).flat();
-    expect(mails.length).toBeGreaterThan(2);
-    return { result, started: started!, text: mails.map((m) => m.body.text ?? '').join('\n'), dataDir };
-  };
-
-  it('points every link at PORT, where npm start will listen', async () => {
-    const { text } = await persisted({ PORT: '4321' });
-    expect(text).toContain('http://localhost:4321/');
-    expect(text).not.toMatch(/http:\/\/localhost:(?!4321)\d+/);
-  });
-
-  it('points every link at MEND_PUBLIC_URL when it is set', async () => {
-    const { text } = await persisted({ PORT: '4321', MEND_PUBLIC_URL: 'http://mend.test:8080' });
-    expect(text).toContain('http://mend.test:8080/');
-    expect(text).not.toContain('localhost:');
-  });
-
-  it('continues the data folder\'s app clock, and a second run adds new readers after the first', async () => {
-    const first = await persisted({});
-    const clock = JSON.parse(readFileSync(join(first.dataDir, 'clock.json'), 'utf8')) as { offsetMs: number };
-    expect(clock.offsetMs).toBeGreaterThan(0);
-    const again = await simulate({ readers: 2, days: 1, persist: true, dataDir: first.dataDir, sesUrl: inject('sesUrl') });
-    expect(Date.parse(again.start)).toBeGreaterThanOrEqual(Date.parse(first.result.end));
-    expect(again.readers.map((r) => r.email).some((e) => first.result.readers.some((f) => f.email === e))).toBe(false);
-    expect(first.started.end).toBe(new Date(Date.parse(first.started.start) + 2 * 86_400_000).toISOString());
-  });
-});
-
-describe('sign-ups spread over the simulated period', () => {
-  it('gives the Cohorts report more than one enrolment month', async () => {
-    const tableName = `simcohort_${newId(8)}`;
-    const result = await simulate({
-      readers: 24,
-      days: 75,
-      enrolOverDays: 35,
-      seed: 3,
-      start: '2026-01-20T08:00:00Z',
-      tableName,
-      sesUrl: inject('sesUrl'),
-      dynamoUrl: inject('dynamoUrl'),
-    });
-    const months = new Set(result.readers.map((r) => r.createdAt.slice(0, 7)));
-    expect([...months].sort()).toEqual(['2026-01', '2026-02']);
-    const days = new Set(result.readers.map((r) => r.createdAt.slice(0, 10)));
-    expect(days.size).toBeGreaterThan(10);
-
-    // The author's Cohorts report, read from the table the simulation wrote.
-    const stack = await testStack({ tableName, now: result.end });
-    try {
-      const res = await stack.app.request('/api/admin/reports/cohorts', { headers: { authorization: 'Bearer test-admin-token' } });
-      expect(res.status).toBe(200);
-      const { rows } = (await res.json()) as { rows: { cohort: string }[] };
-      expect(new Set(rows.map((r) => r.cohort)).size).toBeGreaterThan(1);
-    } finally {
-      await stack.close();
-    }
-  }, 300_000);
 });
