@@ -18,6 +18,9 @@ export function makeDb(opts: { table: string; endpoint?: string; region?: string
   const local = opts.endpoint ?? process.env.AWS_ENDPOINT_URL_DYNAMODB;
   const raw = new DynamoDBClient({
     region: opts.region ?? process.env.AWS_REGION ?? 'us-east-1',
+    // Throttling (a hot partition, an on-demand burst) is retried by the SDK with backoff. A throttled
+    // request was not applied; and a state write is conditional, so one that was cannot apply twice.
+    maxAttempts: 8,
     ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
     // Embedded stand-ins accept any credentials; AWS uses the function's role.
     ...(local && !process.env.AWS_ACCESS_KEY_ID ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),

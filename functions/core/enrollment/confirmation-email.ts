@@ -1,4 +1,5 @@
 import type { Ctx } from '../context.js';
+import { bumpCounter } from '../db/counters.js';
 import { links, token } from '../links/urls.js';
 import { replyToken } from '../links/tokens.js';
 import { personalise, valueKey } from '../mailer/personalise.js';
@@ -34,5 +35,7 @@ export async function sendConfirmation(ctx: Ctx, r: Reader): Promise<void> {
     unsubscribe: { url: unsubscribe, mailtoToken: replyToken(ctx.secrets.signingSecret, r.id, 0, 'unsub') },
     tags: { reader: r.id, kind: 'confirmation' },
   });
+  // The reputation guard's denominator counts every email; a lost count in a crash is acceptable.
+  await bumpCounter(ctx, 'sent', ctx.clock.now().toISOString().slice(0, 10), { confirmation: 1 }).catch(() => undefined);
   ctx.log.info('confirmation sent', { readerId: r.id });
 }
