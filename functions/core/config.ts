@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AWS_DUE_SHARDS } from './db/table.js';
 
 /** Everything that differs between AWS and the local runtime, validated once at start-up. */
 export const ConfigSchema = z.object({
@@ -15,7 +16,7 @@ export const ConfigSchema = z.object({
   authorName: z.string().default('Mend'),
   postalAddress: z.string().min(1),
   /** Number of due-index shards; fixed for the life of a table. */
-  dueShards: z.number().int().min(1).max(256).default(16),
+  dueShards: z.number().int().min(1).max(256).default(AWS_DUE_SHARDS),
   /**
    * The most emails a second, for every sender together (MEND_MAX_SEND_RATE). Unset: SES
    * GetAccount's MaxSendRate in AWS, unlimited locally; 0 is unlimited.
