@@ -109,7 +109,7 @@ async function assemble(opts: StackOptions, dataDir: string | null, owned: Servi
     ...opts.config,
   });
   await ensureTable(dynamoUrl, config.tableName);
-  const db = makeDb({ endpoint: dynamoUrl, table: config.tableName });
+  const db = makeDb({ endpoint: dynamoUrl, table: config.tableName, quickRetries: true });
   const ses = new SESv2Client({
     ...sesClientOptions,
     endpoint: sesUrl,
