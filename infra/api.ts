@@ -22,6 +22,8 @@ export const api = new sst.aws.Function('Api', {
   link: linksFor('api'),
   nodejs,
   environment: functionEnvironment(config.publicUrl),
+  // Confirmations are paced by the account's send rate (SES GetAccount: account-level, no resource to link).
+  permissions: [{ actions: ['ses:GetAccount'], resources: ['*'] }],
   description: `Mend ${config.stage}: HTTP API`,
 });
 

@@ -13,6 +13,8 @@
  *   MEND_AUTHOR_NAME        author name shown in emails                              (default "Mend")
  *   MEND_DNS                "route53": SST writes the DNS records into the Route 53 zone of MEND_DOMAIN;
  *                           "manual": you add them at your DNS host                  (default route53)
+ *   MEND_MAX_SEND_RATE      emails a second for all senders together                  (default: SES GetAccount's MaxSendRate)
+ *   MEND_CONTACT            where someone we no longer mail can write                 (default contact@MEND_REPLY_DOMAIN)
  *   MEND_ACTIVATE_RULE_SET  "true"/"false": make this stage's receipt rule set the account's active one
  *                           (only one per account and region)                         (default: true on prod only)
  *
@@ -84,6 +86,8 @@ export const config = {
   publicUrl: read('MEND_PUBLIC_URL')?.replace(/\/+$/, ''),
   postalAddress,
   authorName: read('MEND_AUTHOR_NAME') ?? 'Mend',
+  maxSendRate: read('MEND_MAX_SEND_RATE'),
+  contact: read('MEND_CONTACT'),
   /** Whether SST manages the DNS records in Route 53 (false: add them by hand, see README.md, "Deploy"). */
   route53: dnsMode === 'route53',
   activateRuleSet: flag('MEND_ACTIVATE_RULE_SET', isProd),
@@ -108,5 +112,7 @@ export function functionEnvironment(publicUrl: $util.Input<string> | undefined):
     MEND_POSTAL_ADDRESS: config.postalAddress,
     MEND_AUTHOR_NAME: config.authorName,
     MEND_CONFIGURATION_SET: config.configurationSet,
+    ...(config.maxSendRate ? { MEND_MAX_SEND_RATE: config.maxSendRate } : {}),
+    ...(config.contact ? { MEND_CONTACT: config.contact } : {}),
   };
 }

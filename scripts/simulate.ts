@@ -1,6 +1,8 @@
 /**
- * npm run simulate -- --readers N --days D [--enrol-over DAYS] [--seed S] [--json FILE] [--persist]
+ * npm run simulate -- --readers N --days D [--enrol-over DAYS] [--seed S] [--json FILE] [--persist] [--faults]
  * Runs synthetic readers through the real system on a fake clock and prints what happened.
+ * --faults: against SES and DynamoDB stand-ins that fail (local/faults.ts), then checks that every
+ * due email went out exactly once, on the reader's day, and that nobody was suppressed.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -21,6 +23,7 @@ function options() {
         seed: { type: 'string', default: '1' },
         json: { type: 'string' },
         persist: { type: 'boolean', default: false },
+        faults: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     });
@@ -33,14 +36,17 @@ function options() {
     if (!Number.isInteger(days) || days < 1 || days > 1000) fail('--days must be a whole number from 1 to 1000');
     if (!Number.isInteger(seed)) fail('--seed must be a whole number');
     if (!Number.isInteger(enrolOverDays) || enrolOverDays < 0 || enrolOverDays > 1000) fail('--enrol-over must be a whole number of days from 0 to 1000');
-    return { readers, days, seed, enrolOverDays: Math.min(enrolOverDays, days), json: values.json, persist: values.persist };
+    if (values.faults && values.persist) fail('--faults runs in a fresh table of its own: not with --persist');
+    return { readers, days, seed, enrolOverDays: Math.min(enrolOverDays, days), json: values.json, persist: values.persist, faults: values.faults };
   } catch (e) {
     fail((e as Error).message);
   }
 }
 
 function usage(code: number): never {
-  console.log('usage: npm run simulate -- --readers N --days D [--enrol-over DAYS] [--seed S] [--json FILE] [--persist]');
+  console.log('usage: npm run simulate -- --readers N --days D [--enrol-over DAYS] [--seed S] [--json FILE] [--persist] [--faults]');
+  console.log('  --faults           SES throttles 20% of calls, answers 5xx to 5%, drops 2% of sends after accepting them;');
+  console.log('                     DynamoDB throttles 5%: then checks every due email went out exactly once');
   console.log('  --enrol-over DAYS  spread sign-ups over the first DAYS days (default 42; 0 = all on day one)');
   console.log("  --persist          write into the data folder (DATA_DIR, default .data), continuing its app clock;");
   console.log('                     if `npm start` is running on it, the simulation runs through that server');
@@ -67,7 +73,8 @@ const announce = (s: SimStart) => {
   console.log(`Continuing the data folder's app clock: ${s.start} -> ${s.end}; npm start carries on from there.`);
   if (s.through) console.log(`Mend is running on this data folder (PID ${s.through.pid}): simulating through it at ${s.through.app}.`);
 };
-const result = await simulate({ ...opts, onStart: announce, onDay: bar }).catch((e: Error) => {
+const FAULT_MIX = { ses: { throttle: 0.2, serverError: 0.05, dropAfterAccept: 0.02 }, dynamo: { throttle: 0.05 }, seed: opts.seed };
+const result = await simulate({ ...opts, faults: opts.faults ? FAULT_MIX : undefined, onStart: announce, onDay: bar }).catch((e: Error) => {
   process.stderr.write('\n');
   console.error(`simulate: ${e instanceof FolderInUseError ? e.message : `stopped: ${e.message}`}`);
   if (process.env.DEBUG && !(e instanceof FolderInUseError)) console.error(e.stack);
@@ -75,6 +82,7 @@ const result = await simulate({ ...opts, onStart: announce, onDay: bar }).catch(
 });
 process.stderr.write('\n');
 printTimeline(result);
+printDelivery(result);
 console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 if (opts.json) {
   writeFileSync(opts.json, JSON.stringify({ seed: result.seed, days: result.days, start: result.start, end: result.end, readers: result.readers }, null, 2));
@@ -85,6 +93,22 @@ function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
   for (const x of xs) m.set(key(x), [...(m.get(key(x)) ?? []), x]);
   return m;
+}
+
+function printDelivery(res: SimResult) {
+  const d = res.delivery;
+  console.log('\n== Delivery ==');
+  if (res.faults) {
+    const f = res.faults;
+    console.log(`  faults injected: SES ${f.ses.calls} calls, ${f.ses.throttled} throttled, ${f.ses.serverErrors} 5xx, ${f.ses.dropped} accepted then dropped; DynamoDB ${f.dynamo.calls} calls, ${f.dynamo.throttled} throttled`);
+  }
+  console.log(`  course emails received by SES: ${d.emails}; sends recorded: ${d.recorded}`);
+  console.log(`  readers sent something twice: ${d.duplicated}; sends recorded but never received: ${d.missing}`);
+  console.log(`  sends off the reader's local day: ${d.offDay}; latest after the reader's hour: ${d.maxSlipMinutes} min`);
+  console.log(`  readers with something overdue at the end: ${d.overdue}; readers suppressed: ${d.suppressed}`);
+  const ok = d.duplicated === 0 && d.missing === 0 && d.offDay === 0 && d.overdue === 0 && (!res.faults || d.suppressed === 0) && d.emails === d.recorded;
+  console.log(`  ${ok ? 'OK: every due email exactly once, on its day' : 'NOT OK: see above'}`);
+  if (!ok) process.exitCode = 1;
 }
 
 function printTimeline(res: SimResult) {

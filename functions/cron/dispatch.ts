@@ -8,10 +8,19 @@ import { sesClient } from '../runtime/ses.js';
 // Cold start: config, links and the course are checked before the first run (runtime/aws.ts).
 const ctx = awsContext('dispatch', { templates, ses: sesClient });
 
+/** The schedule's input (infra/cron.ts): the due shards this invocation sends; none: every shard. */
+export interface DispatchEvent {
+  shards?: number[];
+}
+
 /**
- * Scheduled every 15 minutes (infra/cron.ts): sends whatever is due. EventBridge Scheduler
- * invokes it with the schedule's input, `{}` for SST's CronV2: the event carries nothing we need.
+ * Scheduled every 15 minutes, one schedule per due shard (infra/cron.ts): the backlog fans out
+ * over one invocation per shard, all pacing together through the shared send budget. Each run
+ * stops claiming when little of its time is left and reports what it left (the next run sends
+ * it, the same day); a claim it left goes stale and is retried, never sent twice.
  */
-export async function handler(): Promise<unknown> {
-  return runDispatch(ctx);
+export async function handler(event: DispatchEvent | null, context?: { getRemainingTimeInMillis?: () => number }): Promise<unknown> {
+  const shards = Array.isArray(event?.shards) ? event.shards.filter((s) => Number.isInteger(s)) : undefined;
+  const remainingMs = context?.getRemainingTimeInMillis?.bind(context);
+  return runDispatch(ctx, { shards, remainingMs });
 }

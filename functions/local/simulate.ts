@@ -13,6 +13,10 @@ import { newId } from '../core/shared/ids.js';
 import { advanceClock } from './advance.js';
 import { folderHolder, type LockInfo } from './lock.js';
 import { startStack } from './stack.js';
+import { startDynamoFaults, startSesFaults, type DynamoFaults, type FaultStats, type SesFaults } from './faults.js';
+import { startDynalite, startSes, type Service } from './services.js';
+import type { SendEventPublisher } from './send-events.js';
+import { localParts } from '../core/shared/time.js';
 
 export interface SimOptions {
   readers: number;
@@ -32,6 +36,8 @@ export interface SimOptions {
   tableName?: string;
   onStart?: (info: SimStart) => void;
   onDay?: (day: number, days: number) => void;
+  /** Run against fault-injecting SES and DynamoDB stand-ins (local/faults.ts); the result says what they did. */
+  faults?: { ses?: SesFaults; dynamo?: DynamoFaults; seed?: number };
 }
 
 export interface SimStart {
@@ -67,29 +73,33 @@ export interface SimResult {
   start: string;
   end: string;
   readers: SimReader[];
+  /** Every course email the SES stand-in received, checked against what the readers' records say was sent. */
+  delivery: DeliveryCheck;
+  /** What the fault-injecting stand-ins did, with --faults. */
+  faults?: { ses: FaultStats; dynamo: FaultStats };
 }
 
-/** Small, fast, seedable PRNG (mulberry32). */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
-    weighted: <T extends string>(w: Record<T, number>): T => {
-      const total = Object.values<number>(w).reduce((a, b) => a + b, 0);
-      let x = next() * total;
-      for (const [k, v] of Object.entries<number>(w)) if ((x -= v) < 0) return k as T;
-      return Object.keys(w)[0] as T;
-    },
-  };
+/** Exactly once, on the reader's own day, nobody suppressed by a fault: what a run under faults must show. */
+export interface DeliveryCheck {
+  /** Lesson and check-in emails the SES stand-in received for these readers. */
+  emails: number;
+  /** Sends the readers' records hold. */
+  recorded: number;
+  /** Readers who received a course email more often than their record says it was sent (a double send). */
+  duplicated: number;
+  /** Readers whose record names a send that never reached SES. */
+  missing: number;
+  /** Sends outside the reader's local day and hour (after the welcome): earlier than their hour, so on the wrong day. */
+  offDay: number;
+  /** The most minutes any send went out after the reader's hour (a retry after a fault). */
+  maxSlipMinutes: number;
+  /** Readers still owed something that was due more than an hour before the end. */
+  overdue: number;
+  suppressed: number;
 }
+
+export { rng } from './simulate-rng.js';
+import { rng } from './simulate-rng.js';
 
 const ZONES = ['Europe/London', 'America/New_York', 'America/Los_Angeles', 'Europe/Berlin', 'Asia/Tokyo', 'Australia/Sydney', 'Asia/Kolkata', 'America/Sao_Paulo', 'Africa/Lagos', 'UTC'];
 // Most people pick a morning hour; a few want the evening.
@@ -150,8 +160,23 @@ export async function simulate(opts: SimOptions): Promise<SimResult> {
   const prefix = opts.persist ? `sim-${seed}-${newId(5)}` : `sim-${seed}`;
   opts.onStart?.({ start: startedAt, end: new Date(startMs + opts.days * DAY).toISOString(), enrolOverDays: enrolOver, through: target.through });
   try {
-    const inbox = inboxReader(target.inboxUrl);
-    await inbox.fresh(); // what was there before this run is not for these readers
+    const delivered = new Map<string, { ref: string; at: string }[]>();
+    const reader = inboxReader(target.inboxUrl);
+    const inbox = {
+      async fresh() {
+        const mails = await reader.fresh();
+        for (const m of mails) {
+          const kind = m.headers.find((h) => h.name === 'X-Mend-Kind')?.value;
+          if (kind !== 'lesson' && kind !== 'checkin') continue;
+          const to = m.destination.to[0]!;
+          const list = delivered.get(to) ?? [];
+          list.push({ ref: m.headers.find((h) => h.name === 'X-Mend-Ref')?.value ?? '', at: m.headers.find((h) => h.name === 'X-Mend-Sent-At')?.value ?? '' });
+          delivered.set(to, list);
+        }
+        return mails;
+      },
+    };
+    await reader.fresh(); // what was there before this run is not for these readers
     const people = new Map<string, Person>();
     const signUp = async (day: number) => {
       for (let i = 0; i < opts.readers; i++) {
@@ -205,13 +230,16 @@ export async function simulate(opts: SimOptions): Promise<SimResult> {
       }
       opts.onDay?.(day, opts.days);
     }
+    await inbox.fresh();
     const readers: SimReader[] = [];
+    const records: Reader[] = [];
     for (const email of people.keys()) {
       const id = await getEmailOwner(target.ctx, email);
       const r = id ? await getReader(target.ctx, id) : null;
-      if (r) readers.push(await describe(target.ctx, r));
+      if (r) (readers.push(await describe(target.ctx, r)), records.push(r));
     }
-    return { seed, days: opts.days, start: startedAt, end: new Date(target.now()).toISOString(), readers };
+    const delivery = checkDelivery(records, delivered, target.now());
+    return { seed, days: opts.days, start: startedAt, end: new Date(target.now()).toISOString(), readers, delivery, faults: target.faults?.() };
   } finally {
     await target.close();
   }
@@ -227,7 +255,33 @@ interface Target {
   now(): number;
   advance(ms: number): Promise<void>;
   through?: SimStart['through'];
+  faults?: () => { ses: FaultStats; dynamo: FaultStats };
   close(): Promise<void>;
+}
+
+function checkDelivery(records: Reader[], delivered: Map<string, { ref: string; at: string }[]>, end: number): DeliveryCheck {
+  const out: DeliveryCheck = { emails: 0, recorded: 0, duplicated: 0, missing: 0, offDay: 0, maxSlipMinutes: 0, overdue: 0, suppressed: 0 };
+  for (const r of records) {
+    const got = (delivered.get(r.email) ?? []).map((d) => `${d.ref}@${d.at}`).sort();
+    const sends = r.sends.filter((s) => s.kind === 'lesson' || s.kind === 'checkin');
+    const want = sends.map((s) => `${s.ref}@${s.at}`).sort();
+    out.emails += got.length;
+    out.recorded += want.length;
+    const counts = new Map<string, number>();
+    for (const g of got) counts.set(g, (counts.get(g) ?? 0) + 1);
+    if (got.length > want.length || [...counts.values()].some((n) => n > 1)) out.duplicated++;
+    if (want.some((w) => !counts.has(w))) out.missing++;
+    for (const [i, s] of sends.entries()) {
+      if (i === 0 && s.seq === 1) continue; // the welcome goes at once, on confirming
+      const { hour, minute } = localParts(new Date(s.at), r.timezone);
+      const slip = (hour - r.sendHour) * 60 + minute;
+      if (slip < 0) out.offDay++;
+      else out.maxSlipMinutes = Math.max(out.maxSlipMinutes, slip);
+    }
+    if (r.status === 'suppressed') out.suppressed++;
+    if ((r.status === 'active' || r.status === 'completed') && r.dueAt && Date.parse(r.dueAt) < end - HOUR) out.overdue++;
+  }
+  return out;
 }
 
 async function openTarget(opts: SimOptions, seed: number): Promise<Target> {
@@ -235,22 +289,54 @@ async function openTarget(opts: SimOptions, seed: number): Promise<Target> {
   const running = dataDir ? folderHolder(dataDir) : null;
   // dynalite cannot open a folder twice: through the running server's own HTTP routes instead.
   if (running?.app && running.dynamo && running.inbox) return throughRunning(running as Running);
-  const stack = await startStack({
+  const faulty = opts.faults && !opts.persist ? await faultyServices(opts) : undefined;
+  let stack: Awaited<ReturnType<typeof startStack>> | undefined;
+  faulty?.bind(() => stack!);
+  stack = await startStack({
     dataDir,
     clock: opts.persist ? undefined : new ManualClock(opts.start ?? '2026-01-05T08:00:00Z'),
-    sesUrl: opts.sesUrl,
-    dynamoUrl: opts.dynamoUrl,
+    sesUrl: faulty?.ses.url ?? opts.sesUrl,
+    dynamoUrl: faulty?.dynamo.url ?? opts.dynamoUrl,
     tableName: opts.persist ? undefined : (opts.tableName ?? `sim_${seed}_${Date.now()}`),
     silent: true,
     holder: 'a simulation',
   });
+  const s = stack;
   return {
-    ctx: stack.ctx,
-    inboxUrl: stack.urls.inbox,
-    request: async (path, init) => stack.app.request(path, init),
-    now: () => stack.clock.now().getTime(),
-    advance: async (ms) => void (await advanceClock(stack.ctx, stack.clock, ms)),
-    close: () => stack.close(),
+    ctx: s.ctx,
+    inboxUrl: faulty?.inboxUrl ?? s.urls.inbox,
+    request: async (path, init) => s.app.request(path, init),
+    now: () => s.clock.now().getTime(),
+    advance: async (ms) => void (await advanceClock(s.ctx, s.clock, ms)),
+    faults: faulty && (() => ({ ses: { ...faulty.ses.stats }, dynamo: { ...faulty.dynamo.stats } })),
+    close: async () => {
+      await s.close();
+      await faulty?.close();
+    },
+  };
+}
+
+/**
+ * The SES emulator and dynalite (started here unless given) behind fault-injecting proxies. A
+ * dropped send's Send event is published through the stack, as SES would still publish it.
+ */
+async function faultyServices(opts: SimOptions) {
+  const own: Service[] = [];
+  const sesUrl = opts.sesUrl ?? (own.push(await startSes()), own.at(-1)!.url);
+  const dynamoUrl = opts.dynamoUrl ?? (own.push(await startDynalite()), own.at(-1)!.url);
+  let stackOf: () => { sendEvents?: SendEventPublisher } = () => ({});
+  const ses = await startSesFaults(sesUrl, opts.faults?.ses ?? {}, { seed: opts.faults?.seed, onAccepted: (input, id) => stackOf().sendEvents?.publish(input as never, id) ?? Promise.resolve() });
+  const dynamo = await startDynamoFaults(dynamoUrl, opts.faults?.dynamo ?? {}, { seed: (opts.faults?.seed ?? 0) + 1 });
+  return {
+    ses,
+    dynamo,
+    inboxUrl: sesUrl,
+    bind: (f: () => { sendEvents?: SendEventPublisher }) => void (stackOf = f),
+    close: async () => {
+      await ses.close();
+      await dynamo.close();
+      for (const s of own.reverse()) await s.close();
+    },
   };
 }
 

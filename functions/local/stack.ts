@@ -4,15 +4,17 @@ import { serve, type ServerType } from '@hono/node-server';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { createApp } from '../api/app.js';
 import { OffsetClock, systemClock, type SettableClock } from '../core/clock.js';
-import { ConfigSchema, defaultAuthor, type ConfigInput } from '../core/config.js';
+import { ConfigSchema, defaultAuthor, maxSendRateFrom, type ConfigInput } from '../core/config.js';
 import type { Ctx, Secrets } from '../core/context.js';
 import { makeDb } from '../core/db/client.js';
 import { checkCourseOrThrow } from '../core/course/startup.js';
 import { makeLogger } from '../core/shared/log.js';
+import { sesClientOptions } from '../core/sending/client-options.js';
 import { folderRawStore } from './raw-store.js';
 import { ensureTable } from './table.js';
 import { localInbox } from './inbox.js';
 import { lockFolder } from './lock.js';
+import { publishSendEvents, sendEventPublisher, type SendEventPublisher } from './send-events.js';
 import { localSecrets } from './secrets.js';
 import { startDynalite, startSes, type InboxRestore, type PersistedInbox, type Service } from './services.js';
 
@@ -36,6 +38,8 @@ export interface StackOptions {
   silent?: boolean;
   /** Who holds the data folder, as the lock tells a second process ("npm start", "a simulation"). */
   holder?: string;
+  /** Publish SES Send events after each accepted send, as SES does in AWS (default true). */
+  sendEvents?: boolean;
 }
 
 export interface Stack {
@@ -46,6 +50,8 @@ export interface Stack {
   dataDir: string | null;
   /** What restoring the local inbox from the data folder found (when this stack keeps it). */
   inbox?: InboxRestore;
+  /** Where the stack's SES Send events go (a fault-injecting SES stand-in publishes through it too). */
+  sendEvents?: SendEventPublisher;
   close(): Promise<void>;
 }
 
@@ -98,11 +104,14 @@ async function assemble(opts: StackOptions, dataDir: string | null, owned: Servi
     postalAddress: process.env.MEND_POSTAL_ADDRESS ?? defaultAuthor.postalAddress,
     // dynalite has no partitions to spread and each query costs ~6 ms: fewer shards locally.
     dueShards: Number(process.env.DUE_SHARDS ?? 4),
+    maxSendRate: maxSendRateFrom(process.env.MEND_MAX_SEND_RATE),
+    contactAddress: process.env.MEND_CONTACT || undefined,
     ...opts.config,
   });
   await ensureTable(dynamoUrl, config.tableName);
-  const db = makeDb({ endpoint: dynamoUrl, table: config.tableName });
+  const db = makeDb({ endpoint: dynamoUrl, table: config.tableName, quickRetries: true });
   const ses = new SESv2Client({
+    ...sesClientOptions,
     endpoint: sesUrl,
     region: 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
@@ -120,6 +129,10 @@ async function assemble(opts: StackOptions, dataDir: string | null, owned: Servi
       { step: 'initialize', name: 'mendLocalInboxFile' },
     );
   }
+  // SES's Send events, published by the stack (the emulator has none): see send-events.ts.
+  let ctxRef: Ctx | undefined;
+  const sendEvents = opts.sendEvents === false ? undefined : sendEventPublisher(() => ctxRef!);
+  if (sendEvents) publishSendEvents(ses, sendEvents);
   const ctx: Ctx = {
     config,
     secrets: { ...localSecrets(dataDir), ...opts.secrets },
@@ -129,6 +142,7 @@ async function assemble(opts: StackOptions, dataDir: string | null, owned: Servi
     rawMail: folderRawStore(dataDir ? join(dataDir, 'raw') : join(process.env.TMPDIR ?? '/tmp', `mend-raw-${process.pid}`)),
     log,
   };
+  ctxRef = ctx;
   const app = createApp(ctx, { dev: true, devTools: { clock, inbox: localInbox(sesUrl) } });
   let server: ServerType | undefined;
   let appUrl = publicUrl;
@@ -154,6 +168,7 @@ async function assemble(opts: StackOptions, dataDir: string | null, owned: Servi
     urls: { app: appUrl, inbox: sesUrl, dynamo: dynamoUrl },
     dataDir,
     inbox: kept && { file: kept.file, restored: kept.restored, skipped: kept.skipped },
+    sendEvents,
     async close() {
       await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
       db.destroy();

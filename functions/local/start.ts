@@ -1,6 +1,8 @@
 /**
  * `npm start`: the whole of Mend in one process, against embedded DynamoDB and SES.
  * PORT (3000), SES_PORT (8005), DATA_DIR (.data), ADMIN_TOKEN, SIGNING_SECRET.
+ * The SDK's own AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL_SESV2, when set, are used instead of
+ * starting the embedded services (Amazon's DynamoDB Local, a fault-injecting proxy, ...).
  */
 import { MINUTE } from '../core/clock.js';
 import { runDispatch } from '../core/dispatch/run.js';
@@ -20,7 +22,18 @@ const isPort = (n: number) => Number.isInteger(n) && n >= 0 && n <= 65535;
 const port = envNumber('PORT', 3000, isPort, 'a port number from 0 to 65535');
 const sesPort = envNumber('SES_PORT', 8005, isPort, 'a port number from 0 to 65535');
 const tick = envNumber('TICK_SECONDS', 60, (n) => Number.isFinite(n) && n >= 1 && n <= 86_400, 'a number of seconds from 1 to 86400');
-const stack = await startStack({ port, sesPort, holder: 'npm start' }).catch((e: Error) => {
+const endpoint = (name: string) => {
+  const v = process.env[name]?.trim();
+  if (!v) return undefined;
+  if (!/^https?:\/\/[^/\s]+/.test(v)) {
+    console.error(`\nMend could not start: ${name} must be a URL such as http://localhost:8000 (got "${v}").\n`);
+    process.exit(1);
+  }
+  return v.replace(/\/+$/, '');
+};
+const dynamoUrl = endpoint('AWS_ENDPOINT_URL_DYNAMODB');
+const sesUrl = endpoint('AWS_ENDPOINT_URL_SESV2');
+const stack = await startStack({ port, sesPort, holder: 'npm start', dynamoUrl, sesUrl }).catch((e: Error) => {
   console.error(`\nMend could not start: ${e.message}\n`);
   process.exit(1);
 });
@@ -33,6 +46,8 @@ line('Admin token', stack.ctx.secrets.adminToken);
 line('Local inbox', `${stack.urls.app}/dev/inbox  (app time, newest first)`);
 line('SES emulator', `${stack.urls.inbox.replace('127.0.0.1', 'localhost')}  (its own inbox shows real time)`);
 line('Data folder', stack.dataDir ?? '(in memory)');
+if (dynamoUrl) line('DynamoDB', `${dynamoUrl}  (AWS_ENDPOINT_URL_DYNAMODB: not the embedded one)`);
+if (sesUrl) line('SES', `${sesUrl}  (AWS_ENDPOINT_URL_SESV2: not the embedded emulator)`);
 if (stack.inbox?.skipped)
   line('', `inbox.jsonl: restored ${stack.inbox.restored} emails, skipped ${stack.inbox.skipped} unreadable line(s) (cut off by a kill?)`);
 line('App clock', `${stack.clock.now().toISOString()}  (move it: POST ${stack.urls.app}/dev/clock/advance {"days":1})`);

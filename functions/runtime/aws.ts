@@ -1,7 +1,7 @@
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import { Resource } from 'sst/resource';
 import { systemClock } from '../core/clock.js';
-import { ConfigSchema } from '../core/config.js';
+import { ConfigSchema, maxSendRateFrom } from '../core/config.js';
 import type { Ctx, Secrets } from '../core/context.js';
 import { checkCourseOrThrow } from '../core/course/startup.js';
 import { makeDb } from '../core/db/client.js';
@@ -113,6 +113,8 @@ export function awsContext(fn: FunctionName, opts: AwsContextOptions = {}): Ctx 
     configurationSet: blank(env.MEND_CONFIGURATION_SET),
     authorName: blank(env.MEND_AUTHOR_NAME),
     postalAddress: blank(env.MEND_POSTAL_ADDRESS),
+    maxSendRate: maxSendRateFrom(env.MEND_MAX_SEND_RATE),
+    contactAddress: blank(env.MEND_CONTACT),
   });
   if (!parsed.success) {
     const envName: Record<string, string> = {
@@ -122,6 +124,8 @@ export function awsContext(fn: FunctionName, opts: AwsContextOptions = {}): Ctx 
       configurationSet: 'MEND_CONFIGURATION_SET',
       authorName: 'MEND_AUTHOR_NAME',
       postalAddress: 'MEND_POSTAL_ADDRESS',
+      maxSendRate: 'MEND_MAX_SEND_RATE',
+      contactAddress: 'MEND_CONTACT',
       tableName: 'Resource.MendTable.name',
     };
     const problems = parsed.error.issues.map((i) => {

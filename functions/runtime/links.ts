@@ -5,7 +5,8 @@
  * functions/runtime/aws.ts reads exactly these, nothing more. Names match the components in infra/.
  *
  * - MendTable: every function.
- * - SigningSecret: whoever makes or checks signed links and reply tokens (api, dispatch, inbound).
+ * - SigningSecret: whoever makes or checks signed links and reply tokens (api, dispatch, inbound),
+ *   and whoever keys the suppression list's address hashes (ses-events too).
  * - AdminToken: only the api (the author's dashboard and admin API).
  * - MendEmail: whoever sends (its link grants ses:* on the identity and configuration set).
  * - InboundBucket: only inbound, which reads the raw message SES stored there.
@@ -14,7 +15,7 @@ export const FUNCTION_LINKS = {
   api: ['MendTable', 'SigningSecret', 'AdminToken', 'MendEmail'],
   dispatch: ['MendTable', 'SigningSecret', 'MendEmail'],
   inbound: ['MendTable', 'SigningSecret', 'InboundBucket'],
-  sesEvents: ['MendTable'],
+  sesEvents: ['MendTable', 'SigningSecret'],
 } as const;
 
 export type FunctionName = keyof typeof FUNCTION_LINKS;

@@ -5,7 +5,7 @@ import { handleSesEvent } from '../core/feedback/ses-events.js';
 import { awsContext } from '../runtime/aws.js';
 
 // Cold start: config and the course are checked before the first event (runtime/aws.ts). Links
-// only the table: no secret is ever read here.
+// the table and the signing secret, which keys the suppression list's address hashes.
 const ctx = awsContext('sesEvents');
 
 type Delivery = SNSEvent | EventBridgeEvent<string, unknown>;

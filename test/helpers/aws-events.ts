@@ -80,7 +80,7 @@ export const jsonOf = (r: unknown) => JSON.parse((r as UrlResponse).body) as Rec
  * EventBridge Scheduler invoking the dispatcher: the payload is the schedule target's `Input`
  * verbatim, which SST's CronV2 sets to JSON.stringify(args.event ?? {}) (cron-v2.ts).
  */
-export const schedulerEvent = () => ({});
+export const schedulerEvent = (input: Record<string, unknown> = {}) => ({ ...input });
 
 export interface InboundMail {
   messageId: string;

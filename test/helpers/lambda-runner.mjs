@@ -32,7 +32,8 @@ if (mod) {
   for (const [i, event] of events.entries()) {
     const t = performance.now();
     const tCpu = process.cpuUsage();
-    const deadline = Date.now() + 60_000;
+    // The function's time limit as the runtime would count it down (a test can give it less).
+    const deadline = Date.now() + Number(process.env.LAMBDA_TEST_TIMEOUT_MS || 60_000);
     const context = {
       functionName: process.env.AWS_LAMBDA_FUNCTION_NAME,
       functionVersion: '$LATEST',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DAY, systemClock } from '../../functions/core/clock.js';
 import { newId } from '../../functions/core/shared/ids.js';
+import { dueShard } from '../../functions/core/db/readers.js';
 import type { FunctionName } from '../../functions/runtime/links.js';
 import { buildLambdas, type Bundle } from '../../scripts/build-lambdas.js';
 import { functionUrlEvent, jsonOf, schedulerEvent, sesReceiptEvent, snsBounceEvent, FUNCTION_URL_DOMAIN, type UrlResponse } from '../helpers/aws-events.js';
@@ -175,6 +176,26 @@ describe('the dispatch bundle on its EventBridge schedule', () => {
     await runOnce('dispatch', schedulerEvent());
     expect(await inbox(stack, reader.email)).toHaveLength(3);
   });
+
+  it('sends only its own shard when the schedule names one, and claims nothing when too little time is left, saying what it left', async () => {
+    const reader = await enrolAndConfirm(stack, { situation: 'stress', timezone: 'Asia/Tokyo', sendHour: 7 });
+    // The readers arranged here were written with the local stack's shard count; the bundle queries what it is told.
+    const shards = stack.ctx.config.dueShards;
+    const shard = dueShard(reader.id, shards);
+    const other = await runOnce('dispatch', schedulerEvent({ shards: [(shard + 1) % shards] }));
+    expect(other.result).toMatchObject({ shards: [(shard + 1) % shards] });
+    expect(await inbox(stack, reader.email)).toHaveLength(2);
+
+    // A run with 20 s left (under the 30 s a send may need) starts nothing and reports the backlog.
+    const late = await runOnce('dispatch', schedulerEvent({ shards: [shard] }), { env: { LAMBDA_TEST_TIMEOUT_MS: '20000' } });
+    expect(late.result).toMatchObject({ shards: [shard], readers: 0, stopped: 'deadline', left: expect.any(Number) });
+    expect((late.result as { left: number }).left).toBeGreaterThanOrEqual(1);
+    expect(await inbox(stack, reader.email)).toHaveLength(2);
+
+    const own = await runOnce('dispatch', schedulerEvent({ shards: [shard] }));
+    expect(own.result).toMatchObject({ shards: [shard] });
+    expect((await inbox(stack, reader.email)).map((m) => header(m, 'X-Mend-Ref'))).toEqual(['confirm', 'stress/day-00', 'stress/day-01']);
+  });
 });
 
 function rawReply(from: string, to: string, subject: string, text: string, messageId: string) {
@@ -220,7 +241,7 @@ describe('the inbound bundle on the SES receipt rule', () => {
 });
 
 describe('the ses-events bundle on the SNS topic', () => {
-  it('suppresses a reader whose address bounced for good, with only the table linked', async () => {
+  it('suppresses a reader whose address bounced for good, with only the table and the signing secret linked', async () => {
     const reader = await enrolAndConfirm(stack);
     const welcome = (await inbox(stack, reader.email)).find((m) => header(m, 'X-Mend-Kind') === 'lesson') as StoredEmail;
     const bounce = snsBounceEvent({

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { getEmailOwner } from '../../functions/core/db/email-lookups.js';
 import { getReader } from '../../functions/core/db/readers.js';
 import { LOCK_FILE } from '../../functions/local/lock.js';
@@ -141,4 +141,33 @@ describe('npm start killed with SIGKILL in the middle of a dispatch', () => {
     }
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
   }, 120_000);
+});
+
+describe('npm start with the SDK\'s endpoint variables', () => {
+  it('uses the DynamoDB and SES they name instead of starting its own, and says so', async () => {
+    const dir = folder();
+    const dynamo = inject('dynamoUrl');
+    const ses = inject('sesUrl');
+    const server = run(START, [], { ...env(dir), AWS_ENDPOINT_URL_DYNAMODB: dynamo, AWS_ENDPOINT_URL_SESV2: ses });
+    await server.waitFor(/Ctrl\+C stops/, 'the start banner');
+    const out = server.output();
+    expect(out).toContain(`${dynamo}  (AWS_ENDPOINT_URL_DYNAMODB`);
+    expect(out).toContain(`${ses}  (AWS_ENDPOINT_URL_SESV2`);
+    // Nothing embedded was started: no DynamoDB files in the data folder.
+    expect(existsSync(join(dir, 'dynamodb'))).toBe(false);
+    const app = bannerUrl(out, 'Subscribe page & API');
+    const body = validEnrolment();
+    expect((await fetch(`${app}/api/enroll`, json(body))).status).toBe(202);
+    // The confirmation went to the SES the variable named.
+    const sent = (await storeOf(ses)).filter((e) => e.destination.to.includes(body.email as string));
+    expect(sent.map((e) => header(e, 'X-Mend-Kind'))).toEqual(['confirmation']);
+    server.child.kill('SIGTERM');
+    await server.exited;
+  }, 90_000);
+
+  it('refuses an endpoint that is not a URL, naming the variable', async () => {
+    const p = run(START, [], { ...env(folder()), AWS_ENDPOINT_URL_DYNAMODB: 'not a url' });
+    expect(await p.exited).not.toBe(0);
+    expect(p.output()).toMatch(/AWS_ENDPOINT_URL_DYNAMODB must be a URL/);
+  });
 });

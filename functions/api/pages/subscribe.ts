@@ -121,4 +121,19 @@ export function checkInboxPage(author: string): Html {
   });
 }
 
+/**
+ * A sign-up for an address we no longer mail (it bounced, a complaint was made from it, or the
+ * author stopped it): nothing is sent, not even a confirmation, and the person is told so and how
+ * to reach the author, who can lift it.
+ */
+export function suppressedPage(author: string, contact: string): Html {
+  return page({
+    title: 'We cannot email this address',
+    author,
+    body: html`<div class="card"><h1>We cannot email this address</h1>
+<p>Email to this address could not be delivered before, or a message from us was reported as unwanted, so we stopped sending to it, and we have not sent anything now, not even a confirmation.</p>
+<p>If that was a mistake, or the address works again, write to <a href="mailto:${contact}">${contact}</a> from it, and the author can turn sending back on. You can also sign up with another address.</p></div>`,
+  });
+}
+
 /** The confirmation link's page, the first time: the welcome is on its way. */

@@ -5,6 +5,7 @@ import type { DevTools, Env } from '../app.js';
 import { DAY, HOUR } from '../../core/clock.js';
 import { advanceClock } from '../../local/advance.js';
 import { receiveRaw } from '../../local/inbound.js';
+import { SesEvent, handleSesEvent } from '../../core/feedback/ses-events.js';
 import { parseOr400, readBody } from '../validate.js';
 import { DomainError, Unavailable, badRequest, notFound } from '../../core/shared/errors.js';
 import { INBOX_KINDS, inboxEmailPage, inboxPage } from '../pages/dev-inbox.js';
@@ -48,6 +49,13 @@ export function devRoutes(tools: DevTools) {
     const raw = new Uint8Array(await c.req.arrayBuffer());
     if (!raw.byteLength) throw badRequest('Send the raw message (RFC 5322) as the body', [{ path: '(body)', message: 'is empty' }]);
     return c.json(await receiveRaw(c.var.ctx, raw), 202);
+  });
+  // The SES-events Lambda's local twin: one SES event object, as SES publishes it (Send, Delivery, Bounce, Complaint, ...).
+  dev.post('/ses-event', async (c) => {
+    const { data } = await readBody(c);
+    const event = parseOr400(SesEvent, data, 'SES event');
+    await handleSesEvent(c.var.ctx, event);
+    return c.json({ handled: event.eventType ?? event.notificationType ?? null }, 202);
   });
   // The local inbox in app time: the SES emulator's own page shows the real time of arrival.
   const inbox = () => {

@@ -3,7 +3,8 @@ import type { Env } from '../app.js';
 import { EnrollInput } from '../../core/enrollment/input.js';
 import { enroll } from '../../core/enrollment/enroll.js';
 import { confirmAndWelcome } from '../../core/enrollment/confirm.js';
-import { checkInboxPage, subscribePage, type FormValues } from '../pages/subscribe.js';
+import { checkInboxPage, subscribePage, suppressedPage, type FormValues } from '../pages/subscribe.js';
+import { contactAddress } from '../../core/config.js';
 import { alreadyRunningPage, confirmedPage } from '../pages/confirm.js';
 import { errorsAs } from '../errors.js';
 import { parseOr400, readBody, zodIssues } from '../validate.js';
@@ -24,11 +25,16 @@ publicRoutes.post('/api/enroll', async (c) => {
       const errors = Object.fromEntries(zodIssues(res.error).map((i) => [i.path, i.message]));
       return c.html(subscribePage({ author: ctx.config.authorName, values: data as FormValues, errors }), 400);
     }
-    await enroll(ctx, res.data);
+    if ((await enroll(ctx, res.data)) === 'suppressed') return c.html(suppressedPage(ctx.config.authorName, contactAddress(ctx.config)), 200);
     return c.html(checkInboxPage(ctx.config.authorName), 202);
   }
   const input = parseOr400(EnrollInput, data, 'enrolment');
-  await enroll(ctx, input);
+  if ((await enroll(ctx, input)) === 'suppressed') {
+    return c.json(
+      { status: 'suppressed', message: 'We no longer send email to this address (it bounced or a message was reported as unwanted), so nothing was sent. Write to the contact address to have it looked at.', contact: contactAddress(ctx.config) },
+      200,
+    );
+  }
   // The same answer whether or not the address is known: no address enumeration.
   return c.json(
     { status: 'pending', message: 'If this address can join, a confirmation email is on its way.' },

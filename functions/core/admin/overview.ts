@@ -7,6 +7,7 @@ import { countUnmatched } from '../db/unmatched.js';
 import { nextDueAt } from '../dispatch/run.js';
 import { READER_COUNTS_DIMS } from '../readers/store.js';
 import { addDays } from '../shared/time.js';
+import { SendingView, sendingView } from './sending.js';
 
 const Count = z.number().int();
 const Sent = z.object({ lesson: Count, checkin: Count });
@@ -25,6 +26,8 @@ export const Overview = z.object({
   replies: z.object({ awaitingReview: Count, unmatched: Count }),
   /** The earliest moment anything is due, if anything is. */
   nextDispatch: z.string().nullable(),
+  /** Whether Mend is sending (halted by SES, paused), and the bounce and complaint rates. */
+  sending: SendingView,
 });
 export type Overview = z.infer<typeof Overview>;
 
@@ -68,12 +71,13 @@ async function sentCounts(ctx: Ctx): Promise<Overview['sent']> {
 }
 
 export async function overview(ctx: Ctx): Promise<Overview> {
-  const [readers, sent, awaitingReview, unmatched, nextDispatch] = await Promise.all([
+  const [readers, sent, awaitingReview, unmatched, nextDispatch, sending] = await Promise.all([
     readerCounts(ctx),
     sentCounts(ctx),
     countInBox(ctx, 'unreviewed'),
     countUnmatched(ctx),
     nextDueAt(ctx),
+    sendingView(ctx),
   ]);
-  return { now: ctx.clock.now().toISOString(), readers, sent, replies: { awaitingReview, unmatched }, nextDispatch };
+  return { now: ctx.clock.now().toISOString(), readers, sent, replies: { awaitingReview, unmatched }, nextDispatch, sending };
 }

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { RetryStrategyV2 } from '@smithy/types';
 import { buildEntities, type Entities } from './service.js';
 
 /**
@@ -14,10 +15,32 @@ export interface Db {
   destroy(): void;
 }
 
-export function makeDb(opts: { table: string; endpoint?: string; region?: string }): Db {
+/**
+ * Retries with a short full-jitter backoff (local stand-ins only): the SDK's own waits up to half a
+ * second and more per throttle, which suits AWS but turns a stand-in's injected throttling into minutes.
+ */
+export function quickRetries(maxAttempts: number, baseMs = 5): RetryStrategyV2 {
+  const token = (count: number, delay: number) => ({ getRetryCount: () => count, getRetryDelay: () => delay });
+  return {
+    acquireInitialRetryToken: async () => token(0, 0),
+    async refreshRetryTokenForRetry(t, info) {
+      const n = t.getRetryCount() + 1;
+      // Throwing gives the caller the request's own error.
+      if (n >= maxAttempts || info.errorType === 'CLIENT_ERROR') throw new Error('no more retries');
+      return token(n, Math.random() * Math.min(500, baseMs * 2 ** n));
+    },
+    recordSuccess: () => undefined,
+  };
+}
+
+export function makeDb(opts: { table: string; endpoint?: string; region?: string; quickRetries?: boolean }): Db {
   const local = opts.endpoint ?? process.env.AWS_ENDPOINT_URL_DYNAMODB;
   const raw = new DynamoDBClient({
     region: opts.region ?? process.env.AWS_REGION ?? 'us-east-1',
+    // Throttling (a hot partition, an on-demand burst) is retried by the SDK with backoff. A throttled
+    // request was not applied; and a state write is conditional, so one that was cannot apply twice.
+    maxAttempts: 8,
+    ...(opts.quickRetries ? { retryStrategy: quickRetries(8) } : {}),
     ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
     // Embedded stand-ins accept any credentials; AWS uses the function's role.
     ...(local && !process.env.AWS_ACCESS_KEY_ID ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),

@@ -14,16 +14,23 @@ import { ReaderStatus, Track } from './vocabulary.js';
  *   readers    AGG#READERS   status-track                                  <status>#<track>
  *   outcomes   AGG#OUTCOMES  situation#<s>#<cp> | track#<t>#<cp> |         asked, one per outcome
  *                            cohort#<YYYY-MM>#<s>#<cp>
- *   funnel     AGG#FUNNEL    <track>#<lessonId>                            sent, replied, clicked, unsubscribed
- *   sent       AGG#SENT      <YYYY-MM-DD> (UTC day)                        lesson, checkin
+ *   funnel     AGG#FUNNEL    <track>#<lessonId>                            sent, replied, clicked, unsubscribed,
+ *                                                                         delivered, bounced<Type>, complained (SES events)
+ *   sent       AGG#SENT      <YYYY-MM-DD> (UTC day)                        lesson, checkin, confirmation, newsletter
+ *   feedback   AGG#FEEDBACK  <YYYY-MM-DD> (UTC day)                        delivered, bounced<Type>, complained (all kinds)
  *   notAsked   AGG#NOTASKED  situation#<s> | track#<t> | cohort#<m>#<s>      one per checkpoint (1m ... 120m):
  *                                                                         readers who will not be asked it
  */
+/** What the SES events count, per lesson (funnel) and per day (feedback). */
+export const FEEDBACK_COUNTS = ['delivered', 'bouncedPermanent', 'bouncedTransient', 'bouncedUndetermined', 'complained'] as const;
+
 const FAMILIES = {
   readers: { pk: 'AGG#READERS', counts: ReaderStatus.options.flatMap((s) => Track.options.map((t) => `${s}#${t}`)) },
   outcomes: { pk: 'AGG#OUTCOMES', counts: ['asked', ...Outcome.options] },
-  funnel: { pk: 'AGG#FUNNEL', counts: ['sent', 'replied', 'clicked', 'unsubscribed'] },
-  sent: { pk: 'AGG#SENT', counts: ['lesson', 'checkin'] },
+  funnel: { pk: 'AGG#FUNNEL', counts: ['sent', 'replied', 'clicked', 'unsubscribed', ...FEEDBACK_COUNTS] },
+  sent: { pk: 'AGG#SENT', counts: ['lesson', 'checkin', 'confirmation', 'newsletter'] },
+  // What SES reported back, per UTC day of the event: the reputation guard's numerators.
+  feedback: { pk: 'AGG#FEEDBACK', counts: FEEDBACK_COUNTS },
   // Checkpoints are configurable (months after enrolment): any of the first ten years.
   notAsked: { pk: 'AGG#NOTASKED', counts: Array.from({ length: 120 }, (_, i) => `${i + 1}m`) },
 } as const;

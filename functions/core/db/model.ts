@@ -15,11 +15,17 @@ const WHAT: Record<string, string> = {
   'sent-mark': 'SES sent marker',
   unmatched: 'unmatched inbound mail',
   throttle: 'failed attempts per client and window (expires)',
+  suppression: 'suppressed address (keyed hash, masked address; active or lifted)',
+  'soft-bounce': 'transient bounces of an address (keyed hash; expires)',
+  'ses-event': 'SES event already handled (idempotency; expires)',
+  'send-budget': 'send tokens taken per time slot, all senders (expires)',
+  'sending-state': 'sending halted (SES fault) / paused (author, reputation guard)',
   'counter-readers': 'counter: readers by status and track',
   'counter-outcomes': 'counter: outcomes per situation, track, cohort',
   'counter-funnel': 'counter: the lesson funnel',
   'counter-sent': 'counter: emails sent per UTC day',
   'counter-notAsked': 'counter: readers who will not be asked a check-in',
+  'counter-feedback': 'counter: SES feedback per UTC day (reputation)',
 };
 
 interface KeyDef {

@@ -336,3 +336,18 @@ export async function putReaders(ctx: Ctx, readers: Reader[]): Promise<void> {
     items = unprocessed.map((k) => items.find((i) => i.readerId === k.readerId)!).filter(Boolean);
   }
 }
+
+/** Access pattern: how many readers are due at or before `upTo` in one shard, counting keys only, up to `cap`. */
+export async function countDue(ctx: Ctx, shard: number, upTo: string, cap: number): Promise<number> {
+  let n = 0;
+  let cursor: string | null = null;
+  do {
+    const res: { data: unknown[]; cursor: string | null } = await ctx.db.entities.reader.query
+      .due({ dueShard: shard })
+      .lte({ dueSlot: dueUpTo(upTo) })
+      .go({ cursor, limit: 1000, attributes: ['dueSlot'] });
+    n += res.data.length;
+    cursor = res.cursor;
+  } while (cursor && n < cap);
+  return n;
+}

@@ -35,3 +35,12 @@ export async function getSentMark(ctx: Ctx, readerId: string, seq: number): Prom
   const { data } = await ctx.db.entities.sentMark.get({ readerId, seq }).go({ consistent: true });
   return data ? data.messageId : null;
 }
+
+/** Many marks in batch writes of 25 (the local stack's Send events): unprocessed ones retried. */
+export async function putSentMarks(ctx: Ctx, marks: { readerId: string; seq: number; messageId: string; at: string }[]): Promise<void> {
+  let items = marks;
+  while (items.length) {
+    const { unprocessed } = await ctx.db.entities.sentMark.put(items).go({ concurrency: 4 });
+    items = unprocessed.map((k) => items.find((m) => m.readerId === k.readerId && m.seq === k.seq)!).filter(Boolean);
+  }
+}

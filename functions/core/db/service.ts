@@ -6,7 +6,12 @@ import { noteEntity } from './notes.js';
 import { outcomeEntity } from './outcomes.js';
 import { readerEntity } from './readers.js';
 import { replyEntity } from './replies.js';
+import { sendBudgetEntity } from './send-budget.js';
+import { sendingStateEntity } from './sending-state.js';
 import { sentMarkEntity } from './sent-marks.js';
+import { sesEventEntity } from './ses-events.js';
+import { softBounceEntity } from './soft-bounces.js';
+import { suppressionEntity } from './suppressions.js';
 import { throttleEntity } from './throttle.js';
 import { unmatchedEntity } from './unmatched.js';
 
@@ -26,6 +31,11 @@ export function buildEntities(config: EntityConfiguration) {
     sentMark: sentMarkEntity(config),
     unmatched: unmatchedEntity(config),
     throttle: throttleEntity(config),
+    suppression: suppressionEntity(config),
+    softBounce: softBounceEntity(config),
+    sesEvent: sesEventEntity(config),
+    sendBudget: sendBudgetEntity(config),
+    sendingState: sendingStateEntity(config),
   };
   const counters = counterEntities(config);
   const service = new Service({ ...entities, ...Object.fromEntries(Object.entries(counters).map(([k, e]) => [`counter_${k}`, e])) }, config);

@@ -28,6 +28,9 @@ export const table = {
 
 export type IndexName = keyof typeof table.indexes;
 
+/** Due-index shards in AWS (fixed for the life of a table): infra/cron.ts schedules one dispatch per shard. */
+export const AWS_DUE_SHARDS = 16;
+
 /** Every key attribute, for CreateTable and sst.aws.Dynamo `fields`. All are strings. */
 export const keyAttributes = [
   table.partitionKey,

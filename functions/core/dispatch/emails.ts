@@ -13,6 +13,7 @@ import { authorValues, templateKey, type TemplateRef } from '../mailer/templates
 import { OUTCOMES } from '../outcomes/categories.js';
 import type { Reader } from '../db/readers.js';
 import { localDate } from '../shared/time.js';
+import { lessonTag } from '../sending/tags.js';
 
 export { sinceLabel } from '../mailer/templates.js';
 
@@ -92,6 +93,7 @@ export async function buildEmail(
     ref,
     replyToken: replyToken(secret, r.id, seq),
     unsubscribe: { url: unsubscribe, mailtoToken: replyToken(secret, r.id, 0, 'unsub') },
-    tags: { reader: r.id, seq: String(seq), kind: plan.type },
+    // What the SES events need to count per lesson (feedback/ses-events.ts) and to find the claim.
+    tags: { reader: r.id, seq: String(seq), kind: plan.type, ...(plan.type === 'lesson' ? { lesson: lessonTag(ref), track: r.track } : {}) },
   };
 }

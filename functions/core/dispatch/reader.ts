@@ -6,7 +6,8 @@ import type { Reader, SendRecord } from '../db/readers.js';
 import { getSentMark } from '../db/sent-marks.js';
 import { drainStale, readerStore } from '../db/versioned.js';
 import { expirePending } from '../enrollment/enroll.js';
-import { PermanentSendError, sendEmail } from '../mailer/send.js';
+import { AmbiguousSendError, PermanentSendError, SendingHalted, sendEmail, type SendGate } from '../mailer/send.js';
+import { suppressAddress } from '../sending/suppression.js';
 import { commitReader, mutateReader } from '../readers/store.js';
 import { localDate } from '../shared/time.js';
 import { askedOp } from '../outcomes/record.js';
@@ -14,7 +15,7 @@ import { buildEmail, type RenderCache } from './emails.js';
 
 export type ReaderOutcome = (
   | { type: 'sent'; kind: 'lesson' | 'checkin'; ref: string; track: string }
-  | { type: 'skipped' | 'expired' | 'timeout' | 'failed' | 'rejected' | 'recovered' }
+  | { type: 'skipped' | 'expired' | 'timeout' | 'failed' | 'rejected' | 'recovered' | 'halted' }
 ) & {
   /** When this reader is next due, if known. */
   dueAt?: string;
@@ -25,7 +26,14 @@ export type ReaderOutcome = (
  * dispatcher between claim and finish never sends twice (the claim blocks others until it goes
  * stale) and never skips (a stale claim is retried, unless SES reported the send).
  */
-export async function dispatchReader(ctx: Ctx, reader: Reader, cache: RenderCache): Promise<ReaderOutcome> {
+export interface DispatchOptions {
+  /** The run's view of SES (see mailer/send.ts): an account fault stops every send of the run. */
+  gate?: SendGate;
+  /** The welcome, sent as the reader confirms: ahead of the dispatch in the send budget. */
+  priority?: boolean;
+}
+
+export async function dispatchReader(ctx: Ctx, reader: Reader, cache: RenderCache, opts: DispatchOptions = {}): Promise<ReaderOutcome> {
   const now = ctx.clock.now();
   // A writer that crashed mid-drain left counter work behind: finish it on this visit.
   let r = await drainStale(ctx, readerStore, reader.id, reader);
@@ -42,7 +50,7 @@ export async function dispatchReader(ctx: Ctx, reader: Reader, cache: RenderCach
     if (res.status !== 'applied') return { type: 'skipped' };
     // The default choice may make a lesson due this very tick (a re-ask): send it now, on the hour.
     const after = planNext(res.reader, now, ctx.config);
-    if (after && (after.type === 'lesson' || after.type === 'checkin')) return dispatchReader(ctx, res.reader, cache);
+    if (after && (after.type === 'lesson' || after.type === 'checkin')) return dispatchReader(ctx, res.reader, cache, opts);
     return { type: 'timeout', dueAt: res.reader.dueAt };
   }
   const seq = r.claim?.seq ?? r.sendSeq + 1;
@@ -57,10 +65,14 @@ export async function dispatchReader(ctx: Ctx, reader: Reader, cache: RenderCach
   const email = await buildEmail(ctx, cache, r, plan, seq);
   let messageId: string;
   try {
-    ({ messageId } = await sendEmail(ctx, email));
+    ({ messageId } = await sendEmail(ctx, email, { gate: opts.gate, priority: opts.priority }));
   } catch (e) {
     if (e instanceof PermanentSendError) return reject(ctx, r, e);
-    ctx.log.warn('send failed, claim left to go stale and be retried', { readerId: r.id, seq, error: (e as Error).name });
+    // The account's fault, not the reader's: nobody is suppressed, the claim goes stale, the next run tries again.
+    if (e instanceof SendingHalted) return { type: 'halted', dueAt: r.dueAt };
+    // Maybe sent: never retried here. Once the claim is stale, the Send marker decides (recoverSent or a send).
+    if (e instanceof AmbiguousSendError) ctx.log.warn('send may or may not have gone out; its claim goes stale and the SES Send event decides', { readerId: r.id, seq, error: e.code });
+    else ctx.log.warn('send failed, claim left to go stale and be retried', { readerId: r.id, seq, error: (e as Error).name });
     return { type: 'failed', dueAt: r.dueAt };
   }
   ctx.probe?.('after-send');
@@ -120,14 +132,16 @@ function rebuildPlan(r: Reader): (Plan & { type: 'lesson' | 'checkin' }) | null 
   return plan?.type === 'lesson' && plan.lesson === claim.ref ? plan : null;
 }
 
-/** A permanent SES rejection: record it on the reader and stop mailing that address. */
+/**
+ * SES refused this address for good, or it is on the suppression list: the address goes on the
+ * list (if it is not there yet) and the reader stops, with the claim released.
+ */
 async function reject(ctx: Ctx, r: Reader, e: PermanentSendError): Promise<ReaderOutcome> {
   ctx.log.warn('send rejected permanently', { readerId: r.id, code: e.code });
-  await mutateReader(ctx, r.id, (cur) => ({
-    ...cur,
-    claim: undefined,
-    status: 'suppressed',
-    suppressedReason: `rejected: ${e.code}`,
-  }));
+  const detail = e.code === 'OnSuppressionList' ? 'on the suppression list' : e.code;
+  if (e.code !== 'OnSuppressionList') await suppressAddress(ctx, r.email, { reason: 'rejected', detail, readerId: r.id });
+  await mutateReader(ctx, r.id, (cur) =>
+    cur.claim || cur.status !== 'suppressed' ? { ...cur, claim: undefined, status: 'suppressed', suppressedReason: cur.status === 'suppressed' ? cur.suppressedReason : `rejected: ${detail}` } : null,
+  );
   return { type: 'rejected' };
 }

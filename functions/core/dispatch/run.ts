@@ -1,17 +1,43 @@
 import type { Ctx } from '../context.js';
 import { funnelDims } from '../choices/record.js';
 import { bumpCounter } from '../db/counters.js';
-import { earliestDue, getReader, queryDueShard, type Reader } from '../db/readers.js';
+import { countDue, earliestDue, getReader, queryDueShard, type Reader } from '../db/readers.js';
+import { SendGate } from '../mailer/send.js';
+import { sendingState } from '../sending/state.js';
 import { dispatchReader, type ReaderOutcome } from './reader.js';
 import type { RenderCache } from './emails.js';
 
 export interface DispatchReport {
   at: string;
+  /** The shards this run went through (all of them unless a fan-out gave it some). */
+  shards: number[];
   readers: number;
   sent: number;
   byKind: Record<string, number>;
   ms: number;
+  /** Why the run stopped before the end of what was due: SES refused for the account, the time left ran short, the author paused lessons. */
+  stopped?: 'halted' | 'deadline' | 'paused';
+  /** What SES said, when it halted the run. */
+  halted?: { code: string; reason: string };
+  /** Readers still due when the run stopped early (counted up to 10,000: `leftAtLeast`). */
+  left?: number;
+  leftAtLeast?: boolean;
 }
+
+export interface RunOptions {
+  concurrency?: number;
+  pageSize?: number;
+  /** Only these due shards (a fan-out: one invocation per shard). */
+  shards?: number[];
+  /** Milliseconds left before the invocation is cut off (Lambda's getRemainingTimeInMillis). */
+  remainingMs?: () => number;
+  /** Stop claiming when less than this is left: what one send may take at worst (pacing, retries). */
+  marginMs?: number;
+}
+
+/** A send can wait for the budget and back off a few times: leave this much of the invocation unclaimed. */
+export const DEADLINE_MARGIN_MS = 30_000;
+const LEFT_CAP = 10_000;
 
 /** Runs `fn` over items with at most `limit` in flight. */
 export async function pool<T>(items: T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
@@ -28,12 +54,23 @@ export async function pool<T>(items: T[], limit: number, fn: (t: T) => Promise<v
  * memory flat however many are due and keeps the sender busy while the next page loads.
  * Lessons are rendered once per run (RenderCache).
  */
-export async function runDispatch(
-  ctx: Ctx,
-  opts: { concurrency?: number; pageSize?: number } = {},
-): Promise<DispatchReport> {
+export async function runDispatch(ctx: Ctx, opts: RunOptions = {}): Promise<DispatchReport> {
   const started = performance.now();
   const now = ctx.clock.now().toISOString();
+  const shards = opts.shards?.filter((s) => Number.isInteger(s) && s >= 0 && s < ctx.config.dueShards) ?? Array.from({ length: ctx.config.dueShards }, (_, s) => s);
+  const state = await sendingState(ctx);
+  if (state.lessonsPaused) {
+    ctx.log.info('dispatch skipped: the author paused lessons', { since: state.lessonsPaused.since });
+    return { at: now, shards, readers: 0, sent: 0, byKind: {}, ms: Math.round(performance.now() - started), stopped: 'paused' };
+  }
+  const gate = new SendGate();
+  const margin = opts.marginMs ?? DEADLINE_MARGIN_MS;
+  const timeShort = () => !!opts.remainingMs && opts.remainingMs() < margin;
+  let stopped: DispatchReport['stopped'];
+  const stop = () => {
+    if (!stopped) stopped = gate.halted ? 'halted' : timeShort() ? 'deadline' : undefined;
+    return !!stopped;
+  };
   const cache: RenderCache = new Map();
   const limit = Math.max(1, opts.concurrency ?? 24);
   const byKind: Record<string, number> = {};
@@ -44,7 +81,7 @@ export async function runDispatch(
   const handle = async (r: Reader) => {
     let out: ReaderOutcome;
     try {
-      out = await dispatchReader(ctx, r, cache);
+      out = await dispatchReader(ctx, r, cache, { gate });
     } catch (e) {
       // One reader's failure never stops the run; its claim (if any) goes stale and is retried.
       ctx.log.error('dispatch failed for reader', { readerId: r.id, error: (e as Error).message });
@@ -55,13 +92,15 @@ export async function runDispatch(
     sends.add(out);
   };
   await Promise.all(
-    Array.from({ length: ctx.config.dueShards }, async (_, shard) => {
+    shards.map(async (shard) => {
       for await (const page of queryDueShard(ctx, shard, now, { pageSize: opts.pageSize })) {
         for (const r of page) {
           // A reader written during this run can move further down its shard's index; once a run is enough.
           if (seen.has(r.id)) continue;
-          seen.add(r.id);
           while (inFlight.size >= limit) await Promise.race(inFlight);
+          // Halted by SES, or too little time left: claim nothing more (what is left stays due).
+          if (stop()) return;
+          seen.add(r.id);
           readers++;
           const task: Promise<void> = handle(r).finally(() => inFlight.delete(task));
           inFlight.add(task);
@@ -71,14 +110,25 @@ export async function runDispatch(
   );
   await Promise.all(inFlight);
   await sends.write(ctx, now);
-  const report = {
+  const report: DispatchReport = {
     at: now,
+    shards,
     readers,
     sent: (byKind.lesson ?? 0) + (byKind.checkin ?? 0),
     byKind,
     ms: Math.round(performance.now() - started),
   };
-  if (readers) ctx.log.info('dispatch run', { ...report });
+  stop();
+  if (stopped) {
+    report.stopped = stopped;
+    if (gate.halted) report.halted = { code: gate.halted.code, reason: gate.halted.message };
+    // What is left: readers still due in these shards (those this run did not get to, and its own halted ones).
+    const counts = await Promise.all(shards.map((s) => countDue(ctx, s, now, LEFT_CAP)));
+    report.left = Math.min(LEFT_CAP, counts.reduce((a, b) => a + b, 0));
+    if (report.left >= LEFT_CAP) report.leftAtLeast = true;
+    ctx.log.warn('dispatch stopped early', { stopped, left: report.left, halted: report.halted?.code });
+  }
+  if (readers) ctx.log.info('dispatch run', { ...report, halted: report.halted?.code });
   return report;
 }
 
@@ -92,7 +142,7 @@ export async function nextDueAt(ctx: Ctx): Promise<string | null> {
 export async function dispatchNow(ctx: Ctx, readerId: string): Promise<ReaderOutcome | null> {
   const r = await getReader(ctx, readerId);
   if (!r) return null;
-  const out = await dispatchReader(ctx, r, new Map());
+  const out = await dispatchReader(ctx, r, new Map(), { priority: true });
   const sends = new SendTally();
   sends.add(out);
   await sends.write(ctx, ctx.clock.now().toISOString());

@@ -1,8 +1,10 @@
 import type { Ctx } from '../context.js';
+import { bumpCounter } from '../db/counters.js';
 import { links, token } from '../links/urls.js';
 import { replyToken } from '../links/tokens.js';
 import { personalise, valueKey } from '../mailer/personalise.js';
-import { sendEmail } from '../mailer/send.js';
+import { PermanentSendError, sendEmail } from '../mailer/send.js';
+import { suppressAddress } from '../sending/suppression.js';
 import type { Reader } from '../db/readers.js';
 import { templates } from '../mailer/template-source.js';
 import { authorValues } from '../mailer/templates.js';
@@ -33,6 +35,12 @@ export async function sendConfirmation(ctx: Ctx, r: Reader): Promise<void> {
     ref: 'confirm',
     unsubscribe: { url: unsubscribe, mailtoToken: replyToken(ctx.secrets.signingSecret, r.id, 0, 'unsub') },
     tags: { reader: r.id, kind: 'confirmation' },
+  }).catch(async (e: unknown) => {
+    // SES refused this address for good: it goes on the list (so it is never tried again), the caller still says it failed.
+    if (e instanceof PermanentSendError && e.code !== 'OnSuppressionList') await suppressAddress(ctx, r.email, { reason: 'rejected', detail: e.code, readerId: r.id });
+    throw e;
   });
+  // The reputation guard's denominator counts every email; a lost count in a crash is acceptable.
+  await bumpCounter(ctx, 'sent', ctx.clock.now().toISOString().slice(0, 10), { confirmation: 1 }).catch(() => undefined);
   ctx.log.info('confirmation sent', { readerId: r.id });
 }

@@ -5,6 +5,7 @@ import { ConflictError } from '../db/errors.js';
 import { deleteReader, getReader, type Reader } from '../db/readers.js';
 import { newId } from '../shared/ids.js';
 import { Unavailable } from '../shared/errors.js';
+import { isSuppressed } from '../sending/suppression.js';
 import { commitReader, mutateReader } from '../readers/store.js';
 import { sendConfirmation } from './confirmation-email.js';
 import type { EnrollInput } from './input.js';
@@ -14,13 +15,15 @@ export const PENDING_TTL = 7 * DAY;
 const RESEND_GAP = 10 * MINUTE;
 const RESEND_PER_DAY = 5;
 
-export type EnrollOutcome = 'sent' | 'resent' | 'rate-limited' | 'already-active' | 'ignored';
+export type EnrollOutcome = 'sent' | 'resent' | 'rate-limited' | 'already-active' | 'ignored' | 'suppressed';
 
 /**
  * Double opt-in. The caller answers 202 whatever this returns: the outcome is for tests and logs,
  * never for the person at the form (no address enumeration).
  */
 export async function enroll(ctx: Ctx, input: EnrollInput): Promise<EnrollOutcome> {
+  // On the suppression list: nothing is created or sent, and the person is told (issue 12).
+  if (await isSuppressed(ctx, input.email)) return 'suppressed';
   const now = ctx.clock.now();
   const ownerId = await claimEmail(ctx, input.email, newId());
   const existing = await getReader(ctx, ownerId);

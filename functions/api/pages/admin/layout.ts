@@ -49,6 +49,7 @@ const NAV = [
   ['/admin/reports/outcomes', 'Outcomes'],
   ['/admin/reports/cohorts', 'Cohorts'],
   ['/admin/reports/funnel', 'Lesson funnel'],
+  ['/admin/sending', 'Sending'],
   ['/admin/exports', 'Exports'],
 ] as const;
 

@@ -4,6 +4,7 @@ import { ReaderStatus, Track } from '../../../core/readers/vocabulary.js';
 import type { Html } from '../shell.js';
 import { adminPage, num, statusBadge, when, withQuery } from './layout.js';
 import { trackName } from '../../../core/course/titles.js';
+import { sendingSummary } from './sending.js';
 
 export function overviewPage(o: Overview, author: string): Html {
   const t = o.readers;
@@ -13,6 +14,7 @@ export function overviewPage(o: Overview, author: string): Html {
     active: '/admin',
     author,
     body: html`<h1>Overview</h1>
+${sendingSummary(o.sending)}
 <div class="grid">
 <div class="stat"><b>${num(t.total)}</b><span>readers in all</span></div>
 <div class="stat"><b>${num(t.byStatus.active ?? 0)}</b><span>active now</span></div>

@@ -8,10 +8,11 @@ import { readersApi } from './readers.js';
 import { repliesApi } from './replies.js';
 import { reportsApi } from './reports.js';
 import type { ApiRoute } from './route.js';
+import { sendingApi } from './sending.js';
 import { unmatchedApi } from './unmatched.js';
 
 /** Every route of the admin API; the OpenAPI document is generated from this same list. */
-export const ADMIN_API: readonly ApiRoute[] = [...overviewApi, ...readersApi, ...repliesApi, ...unmatchedApi, ...outcomesApi, ...reportsApi];
+export const ADMIN_API: readonly ApiRoute[] = [...overviewApi, ...readersApi, ...repliesApi, ...unmatchedApi, ...outcomesApi, ...reportsApi, ...sendingApi];
 
 /** /api/admin: the author's JSON (and CSV) API. Every route, known or not, needs the bearer token. */
 export function adminApi(): Hono<Env> {

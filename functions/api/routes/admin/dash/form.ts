@@ -30,6 +30,9 @@ export const FLASH: Record<string, string> = {
   outcome: 'Outcome confirmed and counted.',
   note: 'Note saved.',
   assigned: 'Assigned: the message is now a reply of that reader.',
+  sending: 'Saved.',
+  suppressed: 'Suppressed: Mend will not mail this address.',
+  lifted: 'Lifted: its owner can sign up and confirm again.',
 };
 
 export const flash = (c: Context<Env>) => FLASH[c.req.query('done') ?? ''];

@@ -8,6 +8,7 @@ import { overviewPages } from './overview.js';
 import { readerPages } from './readers.js';
 import { replyPages } from './replies.js';
 import { reportPages } from './reports.js';
+import { sendingPages } from './sending.js';
 import { unmatchedPages } from './unmatched.js';
 
 /**
@@ -27,6 +28,7 @@ export function adminDashboard(): Hono<Env> {
   dash.route('/replies', replyPages);
   dash.route('/unmatched', unmatchedPages);
   dash.route('/reports', reportPages);
+  dash.route('/sending', sendingPages);
   dash.route('/export', exportFiles);
   return dash;
 }

@@ -1,0 +1,67 @@
+import { Entity, type EntityConfiguration } from 'electrodb';
+import { z } from 'zod';
+import type { Ctx } from '../context.js';
+import { isConditionFailure } from './errors.js';
+
+/**
+ * Whether Mend may send, as the author and the senders see it: one item.
+ *  - `halted`: an account or configuration fault stopped the last run (SES said so); every run
+ *    tries again, and the first send that works clears it.
+ *  - `lessonsPaused`: the author paused course lessons and check-ins.
+ *  - `broadcastsPaused`: the author, or the reputation guard (bounce or complaint rate over SES's
+ *    review lines), paused broadcasts.
+ *   pk SENDING   sk STATE
+ */
+const Flag = z.object({ reason: z.string(), since: z.string(), by: z.enum(['ses', 'author', 'guard']) });
+export type Flag = z.infer<typeof Flag>;
+
+export const SendingState = z.object({
+  halted: Flag.optional(),
+  lessonsPaused: Flag.optional(),
+  broadcastsPaused: Flag.optional(),
+});
+export type SendingState = z.infer<typeof SendingState>;
+export type StateFlag = keyof SendingState;
+
+export const sendingStateEntity = (config: EntityConfiguration) =>
+  new Entity(
+    {
+      model: { entity: 'sending-state', version: '1', service: 'mend' },
+      attributes: {
+        halted: { type: 'any' },
+        lessonsPaused: { type: 'any' },
+        broadcastsPaused: { type: 'any' },
+      },
+      indexes: {
+        one: {
+          pk: { field: 'pk', composite: [], template: 'SENDING', casing: 'none' },
+          sk: { field: 'sk', composite: [], template: 'STATE', casing: 'none' },
+        },
+      },
+    },
+    config,
+  );
+
+export async function readSendingState(ctx: Ctx): Promise<SendingState> {
+  const { data } = await ctx.db.entities.sendingState.get({}).go({ consistent: true });
+  const r = SendingState.safeParse(data ?? {});
+  return r.success ? r.data : {};
+}
+
+/** Sets one flag (a fresh `since` only if it was not set: the first moment counts). */
+export async function setSendingFlag(ctx: Ctx, flag: StateFlag, value: Flag): Promise<void> {
+  try {
+    await ctx.db.entities.sendingState
+      .update({})
+      .set({ [flag]: value })
+      .where((a, { notExists }) => notExists(a[flag]))
+      .go({ response: 'none' });
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+  }
+}
+
+/** Clears one flag; a no-op when it is not set. */
+export async function clearSendingFlag(ctx: Ctx, flag: StateFlag): Promise<void> {
+  await ctx.db.entities.sendingState.update({}).remove([flag]).go({ response: 'none' });
+}

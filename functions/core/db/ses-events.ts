@@ -1,0 +1,38 @@
+import { Entity, type EntityConfiguration } from 'electrodb';
+import type { Ctx } from '../context.js';
+import { isConditionFailure } from './errors.js';
+
+/**
+ * One SES event already handled (its SNS message may be delivered again): the counts it made are
+ * made once. Expires after 30 days, well past SNS's retries.
+ *   pk SESEVENT#<event id>   sk SESEVENT
+ */
+export const sesEventEntity = (config: EntityConfiguration) =>
+  new Entity(
+    {
+      model: { entity: 'ses-event', version: '1', service: 'mend' },
+      attributes: {
+        eventId: { type: 'string', required: true },
+        at: { type: 'string', required: true },
+        expiresAt: { type: 'number' },
+      },
+      indexes: {
+        byId: {
+          pk: { field: 'pk', composite: ['eventId'], template: 'SESEVENT#${eventId}', casing: 'none' },
+          sk: { field: 'sk', composite: [], template: 'SESEVENT', casing: 'none' },
+        },
+      },
+    },
+    config,
+  );
+
+/** Marks an event handled; false if it already was (a redelivery). */
+export async function markEventOnce(ctx: Ctx, eventId: string, at: string): Promise<boolean> {
+  try {
+    await ctx.db.entities.sesEvent.create({ eventId, at, expiresAt: Math.floor(Date.parse(at) / 1000) + 30 * 86_400 }).go({ response: 'none' });
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}

@@ -1,0 +1,167 @@
+import { GetAccountCommand } from '@aws-sdk/client-sesv2';
+import { systemClock } from '../clock.js';
+import type { Ctx } from '../context.js';
+import { takeTokens } from '../db/send-budget.js';
+
+/**
+ * One send budget for everything that sends, across concurrent senders, processes and Lambdas:
+ * never above the account's maximum send rate in any one-second window.
+ *
+ * Why a token item per time slot in DynamoDB rather than fixed shares per function: the number of
+ * senders changes all the time (a dispatch per shard, the api's confirmations, a broadcast), and
+ * fixed shares would leave most of the rate idle whenever one of them has nothing to send. The
+ * table is already shared by all of them, and one atomic ADD per slot per sender is cheap.
+ *
+ * Each second is cut into `perSecond` slots of `capacity` tokens with capacity × (perSecond + 1)
+ * <= rate: any one-second window, wherever it starts, overlaps at most perSecond + 1 slots, so it
+ * can never hold more than the rate, however the sends fall inside their slots. A sender calls
+ * SES only inside the slot its token is for (a token whose slot has passed is dropped).
+ *
+ * Confirmations and the welcome go first: bulk senders only ever take tokens of the slot that is
+ * current, while a priority send may take one of the next few slots ahead, so a dispatch or a
+ * broadcast that keeps every current slot full delays it by one slot or two, not by the backlog.
+ *
+ * Real time, not app time: the rate limit lives in the real world.
+ */
+export interface SlotPlan {
+  rate: number;
+  perSecond: number;
+  capacity: number;
+  slotMs: number;
+}
+
+/** The slots for a rate: as many of the rate's tokens usable as the one-second rule allows (at most 50 slots a second). */
+export function slotPlan(rate: number): SlotPlan {
+  // SES's sandbox (1 a second) cannot be cut finer than whole seconds: the rule then holds per second.
+  if (rate < 2) return { rate, perSecond: 1, capacity: 1, slotMs: 1000 };
+  let best = { n: 1, c: Math.floor(rate / 2) };
+  for (let n = 2; n <= 50; n++) {
+    const c = Math.floor(rate / (n + 1));
+    if (c < 1) break;
+    if (c * n > best.c * best.n) best = { n, c };
+  }
+  return { rate, perSecond: best.n, capacity: best.c, slotMs: 1000 / best.n };
+}
+
+const wallNow = () => systemClock.now().getTime();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+/** How far ahead a priority send may reserve. */
+const PRIORITY_AHEAD_MS = 3000;
+
+class Budget {
+  private local = { slot: -1, left: 0, exhausted: false };
+  private bulk: (() => void)[] = [];
+  private pumping = false;
+  /** Tokens this process took (bench and tests read it: DynamoDB writes per send). */
+  leases = 0;
+
+  constructor(
+    private readonly ctx: Ctx,
+    readonly plan: SlotPlan,
+  ) {}
+
+  private slotOf(ms: number) {
+    return Math.floor(ms / this.plan.slotMs);
+  }
+
+  private take(slot: number, want: number) {
+    this.leases++;
+    const expiresAt = Math.floor((slot * this.plan.slotMs) / 1000) + 3600;
+    return takeTokens(this.ctx, { perSecond: this.plan.perSecond, slot }, want, this.plan.capacity, expiresAt);
+  }
+
+  acquire(priority: boolean): Promise<void> {
+    if (priority) return this.acquirePriority();
+    return new Promise((resolve) => {
+      this.bulk.push(resolve);
+      void this.pump();
+    });
+  }
+
+  /** Hands out the current slot's tokens to the waiting bulk sends, leasing as many as are waiting. */
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (this.bulk.length) {
+        const now = wallNow();
+        const slot = this.slotOf(now);
+        if (this.local.slot === slot && this.local.left > 0) {
+          this.local.left--;
+          this.bulk.shift()!();
+          continue;
+        }
+        if (this.local.slot === slot && this.local.exhausted) {
+          await sleep((slot + 1) * this.plan.slotMs - now);
+          continue;
+        }
+        const want = Math.min(this.plan.capacity, this.bulk.length);
+        const got = await this.take(slot, want);
+        this.local = { slot, left: got, exhausted: got < want };
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  /** The first slot from now with a token left, up to a few seconds ahead; then wait for it to start. */
+  private async acquirePriority(): Promise<void> {
+    for (;;) {
+      const start = this.slotOf(wallNow());
+      const last = start + Math.ceil(PRIORITY_AHEAD_MS / this.plan.slotMs);
+      for (let slot = start; slot <= last; slot++) {
+        if (slot < this.slotOf(wallNow())) continue;
+        if (!(await this.take(slot, 1))) continue;
+        await sleep(slot * this.plan.slotMs - wallNow());
+        if (this.slotOf(wallNow()) === slot) return;
+        break; // held up past our slot (a stalled event loop): the token is void, take another
+      }
+      await sleep(this.plan.slotMs);
+    }
+  }
+}
+
+interface RateCache {
+  rate: number | null;
+  at: number;
+  budget?: Budget;
+}
+const rates = new WeakMap<Ctx, RateCache>();
+/** GetAccount is read again after this long (a raised quota takes effect within it). */
+const RATE_TTL_MS = 10 * 60_000;
+/** If GetAccount cannot be read (a missing permission): the lowest production rate, logged. */
+const FALLBACK_RATE = 14;
+
+/** The account's maximum send rate: MEND_MAX_SEND_RATE, else SES GetAccount (cached), else unlimited locally. */
+export async function maxSendRate(ctx: Ctx): Promise<number | null> {
+  if (ctx.config.maxSendRate !== undefined) return ctx.config.maxSendRate || null;
+  if (ctx.config.mode === 'local') return null;
+  const cached = rates.get(ctx);
+  if (cached && wallNow() - cached.at < RATE_TTL_MS) return cached.rate;
+  let rate: number;
+  try {
+    const out = await ctx.ses.send(new GetAccountCommand({}));
+    rate = out.SendQuota?.MaxSendRate ?? FALLBACK_RATE;
+  } catch (e) {
+    rate = cached?.rate ?? FALLBACK_RATE;
+    ctx.log.error('could not read the SES send rate (GetAccount); pacing at a safe rate', { rate, error: (e as Error).name });
+  }
+  rates.set(ctx, { rate, at: wallNow(), budget: cached?.budget?.plan.rate === rate ? cached.budget : undefined });
+  return rate;
+}
+
+/** The budget of this process for the current rate, or null when sending is not paced. */
+export async function sendBudget(ctx: Ctx): Promise<Budget | null> {
+  const rate = await maxSendRate(ctx);
+  if (!rate) return null;
+  let entry = rates.get(ctx);
+  if (!entry) rates.set(ctx, (entry = { rate, at: wallNow() }));
+  if (!entry.budget || entry.budget.plan.rate !== rate) entry.budget = new Budget(ctx, slotPlan(rate));
+  return entry.budget;
+}
+
+/** Waits for a send token: returns when this process may make one SES call. */
+export async function paceSend(ctx: Ctx, priority: boolean): Promise<void> {
+  const budget = await sendBudget(ctx);
+  if (budget) await budget.acquire(priority);
+}

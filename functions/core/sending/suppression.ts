@@ -1,0 +1,128 @@
+import type { Ctx } from '../context.js';
+import { getEmailOwner } from '../db/email-lookups.js';
+import { getSuppressions, liftSuppression, putSuppression, suppressionsPage, type Suppression, type SuppressionReason } from '../db/suppressions.js';
+import { addSoftBounce } from '../db/soft-bounces.js';
+import { mutateReader } from '../readers/store.js';
+import { NotFound } from '../shared/errors.js';
+import { addressHash, maskAddress, normaliseAddress } from './address.js';
+
+export type { Suppression, SuppressionReason } from '../db/suppressions.js';
+
+/**
+ * The address-level suppression list: fed by permanent bounces, complaints, per-recipient SES
+ * rejections, repeated transient bounces and the author; checked by the one send function
+ * immediately before every send (mailer/send.ts), and by enrolment before anything is created.
+ */
+
+/** Transient bounces that suppress an address: this many within the window. */
+export const SOFT_BOUNCE_LIMIT = 3;
+export const SOFT_BOUNCE_WINDOW_MS = 30 * 86_400_000;
+
+/**
+ * Look-ups made in the same tick share one BatchGetItem: two dozen concurrent senders cost one
+ * round trip, not two dozen, and each send still checks at the moment it is about to go.
+ */
+class Batcher {
+  private queue = new Map<string, ((v: boolean) => void)[]>();
+  private failures: ((e: unknown) => void)[] = [];
+  private scheduled = false;
+  constructor(private readonly ctx: Ctx) {}
+
+  check(hash: string): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      const waiting = this.queue.get(hash);
+      if (waiting) waiting.push(resolve);
+      else this.queue.set(hash, [resolve]);
+      this.failures.push(reject);
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  private async flush() {
+    const queue = this.queue;
+    const failures = this.failures;
+    this.queue = new Map();
+    this.failures = [];
+    this.scheduled = false;
+    try {
+      const found = await getSuppressions(this.ctx, [...queue.keys()]);
+      for (const [hash, waiting] of queue) {
+        const active = found.get(hash)?.state === 'active';
+        for (const w of waiting) w(active);
+      }
+    } catch (e) {
+      for (const f of failures) f(e);
+    }
+  }
+}
+
+const batchers = new WeakMap<Ctx, Batcher>();
+
+/** Whether the address is on the list (active). */
+export function isSuppressed(ctx: Ctx, address: string): Promise<boolean> {
+  let b = batchers.get(ctx);
+  if (!b) batchers.set(ctx, (b = new Batcher(ctx)));
+  return b.check(addressHash(ctx, address));
+}
+
+/** The addresses of a batch that are on the list (a bulk send checks its recipients at once). */
+export async function suppressedAmong(ctx: Ctx, addresses: string[]): Promise<Set<string>> {
+  const byHash = new Map(addresses.map((a) => [addressHash(ctx, a), a]));
+  const found = await getSuppressions(ctx, [...byHash.keys()]);
+  return new Set([...found.values()].filter((s) => s.state === 'active').map((s) => byHash.get(s.hash)!));
+}
+
+/**
+ * Puts an address on the list and stops its reader (the one named, or the address's owner):
+ * nothing more is ever sent to it, on any path, until the author lifts it.
+ */
+export async function suppressAddress(
+  ctx: Ctx,
+  address: string,
+  why: { reason: SuppressionReason; detail?: string; readerId?: string },
+): Promise<boolean> {
+  const at = ctx.clock.now().toISOString();
+  const readerId = why.readerId ?? (await getEmailOwner(ctx, address)) ?? undefined;
+  const added = await putSuppression(ctx, { hash: addressHash(ctx, address), masked: maskAddress(address), reason: why.reason, detail: why.detail, at, readerId });
+  if (readerId) {
+    const reason = why.detail ? `${why.reason}: ${why.detail}` : why.reason;
+    await mutateReader(ctx, readerId, (r) => (r.status === 'suppressed' || normaliseAddress(r.email) !== normaliseAddress(address) ? null : { ...r, claim: undefined, status: 'suppressed', suppressedReason: reason }));
+  }
+  if (added) ctx.log.info('address suppressed', { reason: why.reason, readerId });
+  return added;
+}
+
+/** A transient bounce: counted per address; the third within 30 days suppresses it. */
+export async function noteSoftBounce(ctx: Ctx, address: string, feedbackId: string, readerId?: string): Promise<boolean> {
+  const recent = await addSoftBounce(ctx, addressHash(ctx, address), ctx.clock.now().toISOString(), feedbackId, SOFT_BOUNCE_WINDOW_MS);
+  if (recent.length < SOFT_BOUNCE_LIMIT) return false;
+  return suppressAddress(ctx, address, { reason: 'soft-bounces', detail: `${recent.length} transient bounces in 30 days`, readerId });
+}
+
+/**
+ * The author lifts an entry, saying why. The reader it stopped can come back only by signing up
+ * (and confirming) again: lifting never starts mail by itself.
+ */
+export async function liftAddress(ctx: Ctx, hash: string, reason: string): Promise<Suppression> {
+  const lifted = await liftSuppression(ctx, hash, reason, ctx.clock.now().toISOString());
+  if (!lifted) throw new NotFound('No active suppression with that id');
+  if (lifted.readerId) {
+    const now = ctx.clock.now().toISOString();
+    await mutateReader(ctx, lifted.readerId, (r) =>
+      r.status === 'suppressed' ? { ...r, status: 'unsubscribed', unsubscribedAt: now, unsubscribedVia: 'suppression-lifted' } : null,
+    );
+  }
+  ctx.log.info('suppression lifted', { readerId: lifted.readerId });
+  return lifted;
+}
+
+export async function listSuppressions(ctx: Ctx, q: { state: Suppression['state']; email?: string; cursor?: string; limit: number }) {
+  if (q.email) {
+    const found = await getSuppressions(ctx, [addressHash(ctx, q.email)]);
+    return { items: [...found.values()].filter((s) => s.state === q.state), cursor: undefined };
+  }
+  return suppressionsPage(ctx, q.state, { limit: q.limit, cursor: q.cursor });
+}

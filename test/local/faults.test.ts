@@ -1,0 +1,33 @@
+import { describe, expect, inject, it } from 'vitest';
+import { simulate } from '../../functions/local/simulate.js';
+
+/**
+ * The fault-injected proof (issue 12): synthetic readers live through the real system while SES
+ * throttles 20% of calls, answers 5xx to 5%, accepts and then drops the connection on 2% of sends,
+ * and DynamoDB throttles 5% of requests. `npm run simulate -- --readers 1000 --days 60 --faults`
+ * runs the full-size version; this one is smaller so the suite stays quick on two cores.
+ */
+describe('sending under the fault mix', () => {
+  it('sends every due email exactly once, on the reader\'s own day, and suppresses nobody', async () => {
+    const readers = Number(process.env.FAULT_READERS ?? 60);
+    const result = await simulate({
+      readers,
+      days: 60,
+      seed: 12,
+      enrolOverDays: 7,
+      sesUrl: inject('sesUrl'),
+      dynamoUrl: inject('dynamoUrl'),
+      faults: { ses: { throttle: 0.2, serverError: 0.05, dropAfterAccept: 0.02 }, dynamo: { throttle: 0.05 }, seed: 12 },
+    });
+    const { delivery, faults } = result;
+    console.log(JSON.stringify({ delivery, faults }));
+    // The faults really happened.
+    expect(faults!.ses.throttled).toBeGreaterThan(readers);
+    expect(faults!.ses.serverErrors).toBeGreaterThan(readers / 5);
+    expect(faults!.ses.dropped).toBeGreaterThan(readers / 20);
+    expect(faults!.dynamo.throttled).toBeGreaterThan(readers * 5);
+    expect(delivery.emails).toBeGreaterThan(readers * 10);
+    expect(delivery).toMatchObject({ duplicated: 0, missing: 0, offDay: 0, overdue: 0, suppressed: 0 });
+    expect(delivery.emails).toBe(delivery.recorded);
+  }, 600_000);
+});
