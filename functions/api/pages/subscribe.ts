@@ -4,9 +4,10 @@ import { Situation } from '../../core/readers/vocabulary.js';
 import { zoneAliases, zoneOptions } from '../../core/shared/zones.js';
 import { messagePage, page, type Html } from './shell.js';
 
-export type FormValues = Partial<Record<'email' | 'firstName' | 'situation' | 'timezone' | 'sendHour' | 'followUpConsent', string>>;
+export type FormValues = Partial<Record<'email' | 'firstName' | 'situation' | 'timezone' | 'sendHour' | 'followUpConsent' | 'newsletter' | 'course', string>>;
 export type FieldErrors = Partial<Record<string, string>>;
 
+const checked = (v: string | undefined) => (v === 'on' || v === 'true' ? 'checked' : '');
 const hourLabel = (h: number) => `${String(h).padStart(2, '0')}:00 (${h % 12 || 12} ${h < 12 ? 'am' : 'pm'})`;
 
 const err = (errors: FieldErrors, field: string) =>
@@ -75,10 +76,42 @@ ${list.length
     <label class="check"><input type="checkbox" name="followUpConsent" value="on" ${v.followUpConsent === 'on' || v.followUpConsent === 'true' ? 'checked' : ''}>
     <span>Also check in with me after the course: a short email at about 1, 3, 6, 12 and 24 months asking how things turned out. Optional; stop any time.</span></label>
   </div>
+  <div class="field">
+    <label class="check"><input type="checkbox" name="newsletter" value="on" ${checked(v.newsletter)}>
+    <span>Also send me the newsletter: an occasional letter from ${opts.author}, separate from the lessons. Optional; it has its own unsubscribe link.</span></label>
+  </div>
   <button type="submit">Start the course</button>
   <p class="hint">We'll email you a link to confirm first. Nothing else is sent until you click it.</p>
 </form>
 <script>${raw(`(function(){var s=document.getElementById('timezone');if(!s||${v.timezone ? 'true' : 'false'})return;try{var a=${JSON.stringify(zoneAliases()).replace(/</g, '\\u003c')};var z=Intl.DateTimeFormat().resolvedOptions().timeZone;z=a[z]||z;var found=false;for(var i=0;i<s.options.length;i++)if(s.options[i].value===z){found=true;break}if(!found&&z){var o=document.createElement('option');o.value=z;o.text=z.replace(/_/g,' ');s.add(o)}s.value=z}catch(e){}})();`)}</script>`,
+  });
+}
+
+/** The newsletter-only sign-up (GET /newsletter): no course, no situation; the same API and double opt-in. */
+export function newsletterSignupPage(opts: { author: string; values?: FormValues; errors?: FieldErrors }): Html {
+  const v = opts.values ?? {};
+  const errors = opts.errors ?? {};
+  const { zones, selected: tz } = zoneOptions(v.timezone || 'UTC');
+  return page({
+    title: `${opts.author}: the newsletter`,
+    author: opts.author,
+    body: html`
+<h1>The newsletter</h1>
+<p class="lead">An occasional letter from ${opts.author}: no course, no daily lessons. It comes at your local morning hour, and one click stops it.</p>
+<form class="card" method="post" action="/api/enroll" novalidate>
+  <input type="hidden" name="course" value="false"><input type="hidden" name="newsletter" value="on">
+  <div class="row">
+    <div class="field"><label for="firstName">First name</label>
+      <input id="firstName" name="firstName" type="text" autocomplete="given-name" maxlength="60" required value="${v.firstName ?? ''}">${err(errors, 'firstName')}</div>
+    <div class="field"><label for="email">Email</label>
+      <input id="email" name="email" type="email" autocomplete="email" maxlength="254" required value="${v.email ?? ''}">${err(errors, 'email')}</div>
+  </div>
+  <div class="field"><label for="timezone">Your time zone</label>
+    <select id="timezone" name="timezone">${zones.map((z) => html`<option value="${z}" ${z === tz ? 'selected' : ''}>${z.replace(/_/g, ' ')}</option>`)}</select>${err(errors, 'timezone')}</div>
+  <button type="submit">Send me the newsletter</button>
+  <p class="hint">We'll email you a link to confirm first. Nothing else is sent until you click it.</p>
+</form>
+<script>${raw(`(function(){var s=document.getElementById('timezone');if(!s||${v.timezone ? 'true' : 'false'})return;try{var z=Intl.DateTimeFormat().resolvedOptions().timeZone;for(var i=0;i<s.options.length;i++)if(s.options[i].value===z){s.value=z;break}}catch(e){}})();`)}</script>`,
   });
 }
 
@@ -106,6 +139,8 @@ function pageMessage(field: string, message: string): string {
       return 'Please choose the hour you would like your lessons to arrive.';
     case 'followUpConsent':
       return 'Please tick the box for check-ins, or leave it empty.';
+    case 'newsletter':
+      return 'Please tick the box for the newsletter, or leave it empty.';
     default:
       return 'Please check this field.';
   }

@@ -3,7 +3,7 @@ import type { Env } from '../app.js';
 import { EnrollInput } from '../../core/enrollment/input.js';
 import { enroll } from '../../core/enrollment/enroll.js';
 import { confirmAndWelcome } from '../../core/enrollment/confirm.js';
-import { checkInboxPage, subscribePage, suppressedPage, type FormValues } from '../pages/subscribe.js';
+import { checkInboxPage, newsletterSignupPage, subscribePage, suppressedPage, type FormValues } from '../pages/subscribe.js';
 import { contactAddress } from '../../core/config.js';
 import { alreadyRunningPage, confirmedPage } from '../pages/confirm.js';
 import { errorsAs } from '../errors.js';
@@ -13,6 +13,8 @@ import { noEffectOnHead } from '../no-effect-on-head.js';
 export const publicRoutes = new Hono<Env>();
 
 publicRoutes.get('/', (c) => c.html(subscribePage({ author: c.var.ctx.config.authorName })));
+// The second form: the newsletter only (POST /api/enroll with course=false).
+publicRoutes.get('/newsletter', (c) => c.html(newsletterSignupPage({ author: c.var.ctx.config.authorName })));
 
 // A form that cannot be sent (SES down) gets a page; a JSON caller gets JSON.
 publicRoutes.use('/api/enroll', errorsAs('form'));
@@ -23,7 +25,9 @@ publicRoutes.post('/api/enroll', async (c) => {
     const res = EnrollInput.safeParse(data);
     if (!res.success) {
       const errors = Object.fromEntries(zodIssues(res.error).map((i) => [i.path, i.message]));
-      return c.html(subscribePage({ author: ctx.config.authorName, values: data as FormValues, errors }), 400);
+      const values = data as FormValues;
+      const again = values.course === 'false' ? newsletterSignupPage : subscribePage;
+      return c.html(again({ author: ctx.config.authorName, values, errors }), 400);
     }
     if ((await enroll(ctx, res.data)) === 'suppressed') return c.html(suppressedPage(ctx.config.authorName, contactAddress(ctx.config)), 200);
     return c.html(checkInboxPage(ctx.config.authorName), 202);

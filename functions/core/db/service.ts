@@ -2,6 +2,8 @@ import { Service, type EntityConfiguration } from 'electrodb';
 import { choiceEntity } from './choices.js';
 import { counterEntities } from './counters.js';
 import { emailLookupEntity } from './email-lookups.js';
+import { deliveryEntity, deliveryMarkEntity } from './newsletter-deliveries.js';
+import { issueEntity, jobEntity, savedSegmentEntity } from './newsletters.js';
 import { noteEntity } from './notes.js';
 import { outcomeEntity } from './outcomes.js';
 import { readerEntity } from './readers.js';
@@ -36,6 +38,11 @@ export function buildEntities(config: EntityConfiguration) {
     sesEvent: sesEventEntity(config),
     sendBudget: sendBudgetEntity(config),
     sendingState: sendingStateEntity(config),
+    newsletterIssue: issueEntity(config),
+    broadcastJob: jobEntity(config),
+    savedSegment: savedSegmentEntity(config),
+    newsletterDelivery: deliveryEntity(config),
+    newsletterMark: deliveryMarkEntity(config),
   };
   const counters = counterEntities(config);
   const service = new Service({ ...entities, ...Object.fromEntries(Object.entries(counters).map(([k, e]) => [`counter_${k}`, e])) }, config);
