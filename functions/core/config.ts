@@ -27,6 +27,8 @@ export const ConfigSchema = z.object({
    * at the reply domain, which lands in the author's unmatched mail.
    */
   contactAddress: z.string().min(3).optional(),
+  /** Where a newsletter's test copy goes (MEND_AUTHOR_EMAIL): by default the contact address. */
+  authorEmail: z.string().min(3).optional(),
   /** Check-in checkpoints, months after enrolment. */
   checkpoints: z.array(z.number().int().positive()).default([1, 3, 6, 12, 24]),
 });

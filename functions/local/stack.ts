@@ -106,6 +106,7 @@ async function assemble(opts: StackOptions, dataDir: string | null, owned: Servi
     dueShards: Number(process.env.DUE_SHARDS ?? 4),
     maxSendRate: maxSendRateFrom(process.env.MEND_MAX_SEND_RATE),
     contactAddress: process.env.MEND_CONTACT || undefined,
+    authorEmail: process.env.MEND_AUTHOR_EMAIL || undefined,
     ...opts.config,
   });
   await ensureTable(dynamoUrl, config.tableName);

@@ -115,6 +115,7 @@ export function awsContext(fn: FunctionName, opts: AwsContextOptions = {}): Ctx 
     postalAddress: blank(env.MEND_POSTAL_ADDRESS),
     maxSendRate: maxSendRateFrom(env.MEND_MAX_SEND_RATE),
     contactAddress: blank(env.MEND_CONTACT),
+    authorEmail: blank(env.MEND_AUTHOR_EMAIL),
   });
   if (!parsed.success) {
     const envName: Record<string, string> = {
@@ -126,6 +127,7 @@ export function awsContext(fn: FunctionName, opts: AwsContextOptions = {}): Ctx 
       postalAddress: 'MEND_POSTAL_ADDRESS',
       maxSendRate: 'MEND_MAX_SEND_RATE',
       contactAddress: 'MEND_CONTACT',
+      authorEmail: 'MEND_AUTHOR_EMAIL',
       tableName: 'Resource.MendTable.name',
     };
     const problems = parsed.error.issues.map((i) => {

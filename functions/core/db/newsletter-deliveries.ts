@@ -28,6 +28,8 @@ export const Delivery = z.object({
   readerId: z.string(),
   state: DeliveryState,
   reason: SkipReason.optional(),
+  /** Counted among the recipients (false: matched the segment but excluded at the snapshot). */
+  recipient: z.boolean().default(true),
   /** Not before this instant: the send time, the reader's own hour, or their next day without a lesson. */
   notBefore: z.string(),
   claimedAt: z.string().optional(),
@@ -37,6 +39,8 @@ export const Delivery = z.object({
   sentAt: z.string().optional(),
   /** Days it waited because the reader had a lesson that day. */
   deferrals: z.number().int().default(0),
+  /** Sends SES did not take for a passing reason (throttling, a fault): tried again later, a few times. */
+  tries: z.number().int().default(0),
   feedback: Feedback.optional(),
   /** The reader unsubscribed (from the newsletter or everything) with this link or after it. */
   unsubscribedAt: z.string().optional(),
@@ -55,12 +59,14 @@ export const deliveryEntity = (config: EntityConfiguration) =>
         readerId: { type: 'string', required: true },
         state: { type: DeliveryState.options, required: true },
         reason: { type: SkipReason.options },
+        recipient: { type: 'boolean' },
         notBefore: { type: 'string', required: true },
         claimedAt: { type: 'string' },
         batch: { type: 'string' },
         messageId: { type: 'string' },
         sentAt: { type: 'string' },
         deferrals: { type: 'number' },
+        tries: { type: 'number' },
         feedback: { type: Feedback.options },
         unsubscribedAt: { type: 'string' },
         repliedAt: { type: 'string' },

@@ -158,6 +158,12 @@ export const savedSegmentEntity = (config: EntityConfiguration) =>
 const issueFrom = (i: Record<string, unknown>): Issue => Issue.parse({ ...i, id: i.issueId });
 const toIssueItem = ({ id, ...rest }: Issue) => ({ ...rest, issueId: id, public: rest.public });
 
+/** Access pattern: the next issue number (one atomic ADD on the newsletter counters' `issues` item). */
+export async function nextIssueNumber(ctx: Ctx): Promise<number> {
+  const { data } = await ctx.db.entities.counters.newsletter.update({ dims: 'issues' }).add({ issued: 1 } as never).go({ response: 'all_new' });
+  return Number((data as Record<string, unknown>).issued ?? 1);
+}
+
 /** Access pattern: a new issue (refused if the id exists). */
 export async function createIssue(ctx: Ctx, issue: Issue): Promise<void> {
   await ctx.db.entities.newsletterIssue.create(toIssueItem(issue)).go({ response: 'none' });

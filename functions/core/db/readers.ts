@@ -159,6 +159,7 @@ export const SubscriberSummary = Reader.pick({
   status: true,
   createdAt: true,
   newsletter: true,
+  newsletterOffAt: true,
   course: true,
   enrolledOn: true,
   timezone: true,

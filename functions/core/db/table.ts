@@ -32,6 +32,7 @@ export const table = {
         'status',
         'createdAt',
         'newsletter',
+        'newsletterOffAt',
         'course',
         'enrolledOn',
         'timezone',

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Env } from '../../../app.js';
 import { openapi } from '../../../openapi.js';
 import { requireBearer } from '../auth.js';
+import { newslettersApi } from './newsletters.js';
 import { outcomesApi } from './outcomes.js';
 import { overviewApi } from './overview.js';
 import { readersApi } from './readers.js';
@@ -12,7 +13,7 @@ import { sendingApi } from './sending.js';
 import { unmatchedApi } from './unmatched.js';
 
 /** Every route of the admin API; the OpenAPI document is generated from this same list. */
-export const ADMIN_API: readonly ApiRoute[] = [...overviewApi, ...readersApi, ...repliesApi, ...unmatchedApi, ...outcomesApi, ...reportsApi, ...sendingApi];
+export const ADMIN_API: readonly ApiRoute[] = [...overviewApi, ...readersApi, ...repliesApi, ...unmatchedApi, ...outcomesApi, ...reportsApi, ...sendingApi, ...newslettersApi];
 
 /** /api/admin: the author's JSON (and CSV) API. Every route, known or not, needs the bearer token. */
 export function adminApi(): Hono<Env> {

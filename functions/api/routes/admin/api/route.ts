@@ -22,7 +22,7 @@ export interface ApiRouteSpec {
   query?: ZodType;
   body?: ZodType;
   response: ZodType;
-  status?: 200 | 201;
+  status?: 200 | 201 | 202;
   /** `?format=csv` streams the rows as CSV instead of answering JSON. */
   csv?: boolean;
   /** A path parameter can name something that is not there: what the 404 says. */

@@ -1,0 +1,384 @@
+import { z } from 'zod';
+import { systemClock } from '../clock.js';
+import type { Ctx } from '../context.js';
+import { nextLessonDate } from '../course/engine.js';
+import { ConflictError } from '../db/errors.js';
+import {
+  changeDelivery,
+  dueDeliveries,
+  dueSlotOf,
+  earliestDelivery,
+  getDeliveryMarks,
+  putDeliveries,
+  type Delivery,
+} from '../db/newsletter-deliveries.js';
+import { dueJobs, getIssue, getJob, saveJob, type Issue, type Job } from '../db/newsletters.js';
+import { getReaders, type Reader, type SubscriberSummary } from '../db/readers.js';
+import { lessonsSending } from '../db/sending-state.js';
+import { sendBulkEmail, SendGate, SendingHalted } from '../mailer/send.js';
+import { broadcastsAllowed } from '../sending/state.js';
+import { suppressAddress } from '../sending/suppression.js';
+import { Conflict, NotFound } from '../shared/errors.js';
+import { newId } from '../shared/ids.js';
+import { addDays, localDate, zonedInstant } from '../shared/time.js';
+import { exclusionOf } from './consent.js';
+import { bulkEntry, bulkTemplate, compiledNewsletter, issueParts } from './email.js';
+import { countIssue } from './figures.js';
+import { Segment } from './segment-schema.js';
+import { evaluateSegment } from './segment.js';
+
+/**
+ * A broadcast is a durable job with a per-(issue, reader) ledger (db/newsletter-deliveries.ts):
+ *
+ * 1. Snapshot: the segment is evaluated once and every reader it means gets a ledger item, queued
+ *    for their send time (the issue's time, or their own send hour in the day after it), or
+ *    skipped with the reason. Nothing is sent until the whole list is written (a crash re-writes
+ *    the same queued items), so nobody can be both sent and re-queued.
+ * 2. Send: batches of at most 50 due items. Each item is claimed by a conditional write (queued ->
+ *    claimed, or a stale claim -> a new claim); only claimed items go into a SendBulkEmail call;
+ *    each is marked sent (or skipped, or queued again) after, by its own result. A second worker
+ *    loses the claim race and skips; a crash after the claim leaves claims that go stale after
+ *    10 minutes, when SES's Send marker decides (sent: finish without sending; none: send).
+ * 3. Pause stops claiming; resume goes on from the ledger; cancel marks what was not sent.
+ * The job's state is the issue's status: scheduled, sending, paused, sent, cancelled.
+ */
+export const CLAIM_STALE_MS = 10 * 60_000;
+const BATCH = 50;
+const SNAPSHOT_LEASE_MS = 5 * 60_000;
+const MAX_TRIES = 3;
+const RETRY_LATER_MS = 15 * 60_000;
+
+/** When and how: `at` (default now), each reader at their own hour, lesson days avoided (default). */
+export const SendTiming = {
+  at: z.iso.datetime({ offset: true, error: 'must be an ISO time, e.g. 2026-12-24T09:00:00Z' }).optional(),
+  localHour: z.boolean({ error: 'must be true or false' }).default(false),
+  avoidLessonDays: z.boolean({ error: 'must be true or false' }).default(true),
+};
+export const SendRequest = z.object({ segment: Segment, ...SendTiming }).strict();
+export type SendRequest = z.infer<typeof SendRequest>;
+
+/** POST /newsletters/:id/send: the job is created, scheduled for `at` (default: now). */
+export async function scheduleSend(ctx: Ctx, issueId: string, req: SendRequest): Promise<Job> {
+  const issue = await getIssue(ctx, issueId);
+  if (!issue) throw new NotFound('No newsletter issue with this id');
+  const now = ctx.clock.now().toISOString();
+  const at = req.at ? new Date(req.at).toISOString() : now;
+  const job: Job = {
+    issueId,
+    state: 'scheduled',
+    segment: req.segment,
+    at,
+    localHour: req.localHour,
+    avoidLessonDays: req.avoidLessonDays,
+    recipients: 0,
+    excluded: 0,
+    nextAt: at,
+    createdAt: now,
+    ver: 0,
+  };
+  try {
+    return await saveJob(ctx, job, null);
+  } catch (e) {
+    if (e instanceof ConflictError) throw new Conflict('This issue is already scheduled or sent; each issue goes out once (duplicate it to send again)');
+    throw e;
+  }
+}
+
+/** Re-reads and applies `change` until it lands (the author and the workers both write the job). */
+async function updateJob(ctx: Ctx, issueId: string, change: (j: Job) => Job | null): Promise<Job | null> {
+  for (let i = 0; i < 8; i++) {
+    const cur = await getJob(ctx, issueId);
+    if (!cur) return null;
+    const next = change(structuredClone(cur));
+    if (!next) return cur;
+    try {
+      return await saveJob(ctx, next, cur.ver);
+    } catch (e) {
+      if (!(e instanceof ConflictError)) throw e;
+    }
+  }
+  throw new ConflictError(`broadcast job ${issueId}`);
+}
+
+export type Control = 'pause' | 'resume' | 'cancel';
+
+/** Pause, resume or cancel, at any point. Conflict (409) when the issue is not in a state that allows it. */
+export async function controlSend(ctx: Ctx, issueId: string, action: Control): Promise<Job> {
+  const now = ctx.clock.now().toISOString();
+  let refused: string | undefined;
+  const job = await updateJob(ctx, issueId, (j) => {
+    refused = undefined;
+    if (action === 'pause') {
+      if (j.state === 'paused') return null;
+      if (j.state !== 'scheduled' && j.state !== 'sending') return (refused = `cannot pause an issue that is ${j.state}`), null;
+      return { ...j, state: 'paused', pausedAt: now, nextAt: undefined };
+    }
+    if (action === 'resume') {
+      if (j.state !== 'paused') return j.state === 'scheduled' || j.state === 'sending' ? null : ((refused = `cannot resume an issue that is ${j.state}`), null);
+      return { ...j, state: j.snapshotAt ? 'sending' : 'scheduled', pausedAt: undefined, nextAt: j.at > now ? j.at : now };
+    }
+    if (j.state === 'cancelled') return null;
+    if (j.state === 'sent') return (refused = 'cannot cancel an issue that is already sent'), null;
+    // Listed now, so the next run marks every copy not yet sent as cancelled (in-flight claims finish first).
+    return { ...j, state: 'cancelled', cancelledAt: now, nextAt: now };
+  });
+  if (!job) throw new NotFound('This issue was never scheduled');
+  if (refused) throw new Conflict(refused);
+  return job;
+}
+
+/** When a reader's copy goes: the issue's time, or the first time their own send hour comes round from then. */
+export function sendTimeFor(job: Pick<Job, 'at' | 'localHour'>, r: Pick<SubscriberSummary, 'timezone' | 'sendHour'>): string {
+  if (!job.localHour) return job.at;
+  const tz = r.timezone ?? 'UTC';
+  const hour = r.sendHour ?? 8;
+  const at = new Date(job.at);
+  const today = localDate(at, tz);
+  let t = zonedInstant(today, hour, tz);
+  if (t.getTime() < at.getTime()) t = zonedInstant(addDays(today, 1), hour, tz);
+  return t.toISOString();
+}
+
+/** The reader's next day without a lesson, at their hour (a copy that would land on a lesson day waits for it). */
+function nextFreeDay(r: Reader, today: string): string {
+  return zonedInstant(addDays(today, 1), r.sendHour, r.timezone).toISOString();
+}
+
+/** Whether the reader gets (or got) a lesson on this local day. */
+export function lessonDay(r: Reader, day: string): boolean {
+  if (r.sends.some((s) => s.kind === 'lesson' && s.localDate === day)) return true;
+  const next = nextLessonDate(r);
+  return !!next && next <= day;
+}
+
+export interface BroadcastReport {
+  jobs: number;
+  sent: number;
+  stopped?: 'paused' | 'halted' | 'deadline';
+}
+
+export interface BroadcastOptions {
+  remainingMs?: () => number;
+  marginMs?: number;
+  /** How long to wait for lesson runs to finish before leaving the rest to the next run (real ms). */
+  lessonWaitMs?: number;
+}
+
+/**
+ * One run of every broadcast with work due (the cron calls it after the lesson dispatch). Stops
+ * claiming when little time is left; what is left stays queued for the next run.
+ */
+export async function runBroadcasts(ctx: Ctx, opts: BroadcastOptions = {}): Promise<BroadcastReport> {
+  const now = ctx.clock.now().toISOString();
+  const jobs = await dueJobs(ctx, now);
+  const report: BroadcastReport = { jobs: jobs.length, sent: 0 };
+  if (!jobs.length) return report;
+  const allowed = await broadcastsAllowed(ctx);
+  const margin = opts.marginMs ?? 30_000;
+  const timeShort = () => !!opts.remainingMs && opts.remainingMs() < margin;
+  const gate = new SendGate();
+  for (const job of jobs) {
+    if (job.state === 'cancelled') {
+      await settleCancelled(ctx, job);
+      continue;
+    }
+    if (!allowed.allowed) {
+      // The author or the reputation guard paused broadcasts: nothing is claimed, everything stays queued.
+      report.stopped = 'paused';
+      continue;
+    }
+    if (timeShort()) return { ...report, stopped: 'deadline' };
+    let current: Job | null = job;
+    if (current.state === 'scheduled') current = await snapshot(ctx, current);
+    if (!current || current.state !== 'sending') continue;
+    try {
+      report.sent += await sendDue(ctx, current, gate, { ...opts, timeShort });
+    } catch (e) {
+      if (e instanceof SendingHalted) return { ...report, stopped: 'halted' };
+      throw e;
+    }
+    if (timeShort()) report.stopped = 'deadline';
+  }
+  return report;
+}
+
+/** Step 1: the recipient list, once, by one worker (a lease on the job), before anything is sent. */
+async function snapshot(ctx: Ctx, job: Job): Promise<Job | null> {
+  const owner = newId();
+  const now = ctx.clock.now();
+  const leased = await updateJob(ctx, job.issueId, (j) => {
+    if (j.state !== 'scheduled') return null;
+    if (j.lease && Date.parse(j.lease.until) > now.getTime() && j.lease.owner !== owner) return null;
+    return { ...j, lease: { owner, until: new Date(now.getTime() + SNAPSHOT_LEASE_MS).toISOString() } };
+  });
+  if (!leased || leased.state !== 'scheduled' || leased.lease?.owner !== owner) return leased;
+  const seg = await evaluateSegment(ctx, job.segment);
+  const items: Delivery[] = [
+    ...seg.recipients.map((r): Delivery => {
+      const at = sendTimeFor(job, r);
+      return { issueId: job.issueId, readerId: r.id, state: 'queued', recipient: true, notBefore: at, dueSlot: dueSlotOf(at, r.id), deferrals: 0, tries: 0 };
+    }),
+    ...seg.excluded.map(
+      ({ reader, reason }): Delivery => ({ issueId: job.issueId, readerId: reader.id, state: 'skipped', reason, recipient: false, notBefore: job.at, deferrals: 0, tries: 0 }),
+    ),
+  ];
+  await putDeliveries(ctx, items);
+  const done = await updateJob(ctx, job.issueId, (j) =>
+    j.state === 'scheduled' || (j.state === 'paused' && !j.snapshotAt)
+      ? {
+          ...j,
+          state: j.state === 'paused' ? 'paused' : 'sending',
+          snapshotAt: now.toISOString(),
+          startedAt: now.toISOString(),
+          recipients: seg.recipients.length,
+          excluded: seg.excluded.length,
+          lease: undefined,
+          nextAt: j.state === 'paused' ? undefined : j.at,
+        }
+      : null,
+  );
+  if (done?.snapshotAt === now.toISOString()) await countIssue(ctx, job.issueId, { recipients: seg.recipients.length, skipped: seg.excluded.length });
+  ctx.log.info('broadcast snapshot', { issueId: job.issueId, recipients: seg.recipients.length, excluded: seg.excluded.length });
+  return done;
+}
+
+/** Step 2: the due copies, batch by batch, while the job is still sending and time remains. */
+async function sendDue(ctx: Ctx, job: Job, gate: SendGate, opts: BroadcastOptions & { timeShort: () => boolean }): Promise<number> {
+  const issue = await getIssue(ctx, job.issueId);
+  if (!issue) return 0;
+  const compiled = await compiledNewsletter();
+  const parts = issueParts(issue);
+  const tmpl = bulkTemplate(ctx, compiled, parts);
+  let sent = 0;
+  for (;;) {
+    const cur = await getJob(ctx, job.issueId);
+    if (!cur || cur.state !== 'sending') return sent; // paused or cancelled meanwhile: claim nothing more
+    if (opts.timeShort()) break;
+    if (!(await waitForLessons(ctx, opts.lessonWaitMs ?? 60_000))) break;
+    const now = ctx.clock.now();
+    const due = await dueDeliveries(ctx, job.issueId, now.toISOString(), BATCH);
+    if (!due.length) break;
+    sent += await sendBatch(ctx, issue, cur, due, tmpl, gate);
+  }
+  await finishIfDone(ctx, job.issueId);
+  return sent;
+}
+
+/** Lessons before broadcasts: while a dispatch run is sending lessons, wait (up to `maxMs`, real time). */
+async function waitForLessons(ctx: Ctx, maxMs: number): Promise<boolean> {
+  const start = systemClock.now().getTime();
+  while (await lessonsSending(ctx, systemClock.now().getTime())) {
+    if (systemClock.now().getTime() - start > maxMs) return false;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return true;
+}
+
+/** The job is sent once nothing is queued or claimed; else it is listed again for its next due copy. */
+async function finishIfDone(ctx: Ctx, issueId: string): Promise<void> {
+  const next = await earliestDelivery(ctx, issueId);
+  const now = ctx.clock.now().toISOString();
+  await updateJob(ctx, issueId, (j) => {
+    if (j.state !== 'sending') return null;
+    if (!next) return { ...j, state: 'sent', finishedAt: now, nextAt: undefined };
+    return j.nextAt === next ? null : { ...j, nextAt: next };
+  });
+}
+
+type Tmpl = ReturnType<typeof bulkTemplate>;
+
+async function sendBatch(ctx: Ctx, issue: Issue, job: Job, due: Delivery[], tmpl: Tmpl, gate: SendGate): Promise<number> {
+  const now = ctx.clock.now();
+  const nowIso = now.toISOString();
+  const staleAt = new Date(now.getTime() + CLAIM_STALE_MS).toISOString();
+  const tally = { sent: 0, skipped: 0, failed: 0, deferred: 0, cancelled: 0 };
+  // A claim still fresh belongs to a worker that is sending it: not ours (its due slot is its stale time).
+  const stale = due.filter((d) => d.state === 'claimed');
+  const marks = stale.length ? await getDeliveryMarks(ctx, issue.id, stale.map((d) => d.readerId)) : new Map<string, string>();
+  const readers = new Map((await getReaders(ctx, due.map((d) => d.readerId))).map((r) => [r.id, r]));
+  const toClaim: { d: Delivery; r: Reader }[] = [];
+  await Promise.all(
+    due.map(async (d) => {
+      const mark = marks.get(d.readerId);
+      if (mark) {
+        // SES took it before a crash: finish without sending again.
+        if (await changeDelivery(ctx, d, { state: 'sent', messageId: mark, sentAt: d.claimedAt, dueSlot: null })) tally.sent++;
+        return;
+      }
+      const r = readers.get(d.readerId);
+      const why = r ? exclusionOf(r) : 'gone';
+      if (why) {
+        // Unsubscribed, turned the newsletter off or suppressed since the snapshot: skipped, with the reason.
+        if (await changeDelivery(ctx, d, { state: 'skipped', reason: why, dueSlot: null }, ['claimedAt'])) tally.skipped++;
+        return;
+      }
+      const today = localDate(now, r!.timezone);
+      if (job.avoidLessonDays && r!.course !== false && lessonDay(r!, today)) {
+        const at = nextFreeDay(r!, today);
+        if (await changeDelivery(ctx, d, { state: 'queued', notBefore: at, deferrals: d.deferrals + 1, dueSlot: dueSlotOf(at, d.readerId) }, ['claimedAt']))
+          tally.deferred++;
+        return;
+      }
+      // The claim: only the worker whose conditional write lands sends this copy.
+      if (await changeDelivery(ctx, d, { state: 'claimed', claimedAt: nowIso, dueSlot: dueSlotOf(staleAt, d.readerId) })) toClaim.push({ d: { ...d, state: 'claimed', claimedAt: nowIso }, r: r! });
+    }),
+  );
+  if (toClaim.length) {
+    ctx.probe?.('after-claim');
+    const results = await sendBulkEmail(ctx, { ...tmpl, kind: 'newsletter', ref: issue.id, entries: toClaim.map(({ r }) => bulkEntry(ctx, issue, r)) }, { gate }).catch(
+      (e: unknown) => {
+        // Halted: nothing more is sent this run; the claims go stale and the marker decides.
+        throw e;
+      },
+    );
+    ctx.probe?.('after-send');
+    const byKey = new Map(toClaim.map((c) => [c.r.id, c]));
+    await Promise.all(
+      results.map(async (res) => {
+        const c = byKey.get(res.key)!;
+        if (res.status === 'sent') {
+          if (await changeDelivery(ctx, c.d, { state: 'sent', messageId: res.messageId, sentAt: nowIso, dueSlot: null })) tally.sent++;
+        } else if (res.status === 'rejected') {
+          if (res.error.code !== 'OnSuppressionList') await suppressAddress(ctx, c.r.email, { reason: 'rejected', detail: res.error.code, readerId: c.r.id });
+          if (await changeDelivery(ctx, c.d, { state: 'skipped', reason: res.error.code === 'OnSuppressionList' ? 'suppressed' : 'rejected', dueSlot: null })) tally.skipped++;
+        } else if (res.maybe) {
+          // Maybe sent: the claim goes stale and SES's Send marker decides; never resent here.
+          ctx.log.warn('newsletter copy may or may not have gone out; its claim goes stale and the Send event decides', { issueId: issue.id, readerId: c.r.id });
+        } else if (c.d.tries + 1 >= MAX_TRIES) {
+          if (await changeDelivery(ctx, c.d, { state: 'failed', reason: 'failed', tries: c.d.tries + 1, dueSlot: null })) tally.failed++;
+        } else {
+          const at = new Date(now.getTime() + RETRY_LATER_MS).toISOString();
+          await changeDelivery(ctx, c.d, { state: 'queued', notBefore: at, tries: c.d.tries + 1, dueSlot: dueSlotOf(at, c.d.readerId) }, ['claimedAt']);
+        }
+      }),
+    );
+  }
+  await countIssue(ctx, issue.id, tally);
+  return tally.sent;
+}
+
+/** Step 3 for a cancelled job: every copy not sent is marked cancelled; stale claims that SES took count as sent. */
+async function settleCancelled(ctx: Ctx, job: Job): Promise<void> {
+  const now = ctx.clock.now();
+  for (;;) {
+    // Everything still listed, whatever its time: a cancelled issue sends nothing more.
+    const due = await dueDeliveries(ctx, job.issueId, '9999-12-31T00:00:00.000Z', 100);
+    const settle = due.filter((d) => d.state === 'queued' || (d.claimedAt && now.getTime() - Date.parse(d.claimedAt) >= CLAIM_STALE_MS));
+    if (!settle.length) break;
+    const claimed = settle.filter((d) => d.state === 'claimed');
+    const marks = claimed.length ? await getDeliveryMarks(ctx, job.issueId, claimed.map((d) => d.readerId)) : new Map<string, string>();
+    const tally = { cancelled: 0, sent: 0 };
+    await Promise.all(
+      settle.map(async (d) => {
+        const mark = marks.get(d.readerId);
+        if (mark) {
+          if (await changeDelivery(ctx, d, { state: 'sent', messageId: mark, sentAt: d.claimedAt, dueSlot: null })) tally.sent++;
+        } else if (await changeDelivery(ctx, d, { state: 'cancelled', reason: 'cancelled', dueSlot: null }, ['claimedAt'])) tally.cancelled++;
+      }),
+    );
+    await countIssue(ctx, job.issueId, tally);
+    if (settle.length < due.length) break; // the rest are fresh claims: their workers finish them
+  }
+  const left = await earliestDelivery(ctx, job.issueId);
+  await updateJob(ctx, job.issueId, (j) => (j.state === 'cancelled' ? { ...j, nextAt: left ? new Date(Math.max(Date.parse(left), now.getTime())).toISOString() : undefined, finishedAt: left ? undefined : now.toISOString() } : null));
+}
