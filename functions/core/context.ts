@@ -26,7 +26,7 @@ export interface Ctx {
    * the dispatcher there (throw) and prove nothing is sent twice or skipped. Unset, it costs one
    * property read per send.
    */
-  probe?: (step: SendStep) => void;
+  probe?: (step: SendStep) => void | Promise<void>;
 }
 
 /** The steps of one send a test can interrupt (see dispatch/reader.ts). */

@@ -9,7 +9,7 @@ import { everyItem } from './paging.js';
  * before anything is sent, claimed before its send and marked after. It is what makes a broadcast
  * exactly once and never silent about who did not get it:
  *   pk NEWSLETTER#<issueId>   sk TO#<readerId>
- *   list  NLDUE#<issueId> / <dueSlot>     while queued (due at its send time) or claimed (due when the claim goes stale)
+ *   list  NLDUE#<dueIssue> / <dueSlot>    while queued (due at its send time) or claimed (due when the claim goes stale)
  * and SES's Send event for a claimed send (proof SES accepted it), written by the SES-events handler:
  *   pk NEWSLETTER#<issueId>   sk MARK#<readerId>
  */
@@ -45,8 +45,9 @@ export const Delivery = z.object({
   /** The reader unsubscribed (from the newsletter or everything) with this issue's link or after it. */
   unsubscribedAt: z.string().optional(),
   repliedAt: z.string().optional(),
-  /** Present while the item is in the due listing: `<instant>#<readerId>`. */
+  /** Present while the item is in the due listing: `<instant>#<readerId>`, and the issue id as its partition. */
   dueSlot: z.string().optional(),
+  dueIssue: z.string().optional(),
 });
 export type Delivery = z.infer<typeof Delivery>;
 
@@ -71,6 +72,7 @@ export const deliveryEntity = (config: EntityConfiguration) =>
         unsubscribedAt: { type: 'string' },
         repliedAt: { type: 'string' },
         dueSlot: { type: 'string' },
+        dueIssue: { type: 'string' },
       },
       indexes: {
         byReader: {
@@ -80,7 +82,8 @@ export const deliveryEntity = (config: EntityConfiguration) =>
         due: {
           index: 'list',
           condition: (a) => a.dueSlot !== undefined,
-          pk: { field: 'listPk', composite: ['issueId'], template: 'NLDUE#${issueId}', casing: 'none' },
+          // Its own copy of the issue id: a sparse index needs every composite present or absent together.
+          pk: { field: 'listPk', composite: ['dueIssue'], template: 'NLDUE#${dueIssue}', casing: 'none' },
           sk: { field: 'listSk', composite: ['dueSlot'], template: '${dueSlot}', casing: 'none' },
         },
       },
@@ -123,7 +126,7 @@ export const dueSlotOf = (at: string, readerId: string) => `${at}#${readerId}`;
 export async function putDeliveries(ctx: Ctx, items: Delivery[]): Promise<void> {
   let rest = items;
   while (rest.length) {
-    const { unprocessed } = await ctx.db.entities.newsletterDelivery.put(rest).go({ concurrency: 4 });
+    const { unprocessed } = await ctx.db.entities.newsletterDelivery.put(rest.map((d) => (d.dueSlot ? { ...d, dueIssue: d.issueId } : d))).go({ concurrency: 4 });
     rest = unprocessed.map((k) => rest.find((d) => d.readerId === k.readerId)!).filter(Boolean);
   }
 }
@@ -136,13 +139,13 @@ export async function getDelivery(ctx: Ctx, issueId: string, readerId: string): 
 
 /** Access pattern: deliveries due at or before `upTo` (queued, or claims gone stale), earliest first. */
 export async function dueDeliveries(ctx: Ctx, issueId: string, upTo: string, limit: number): Promise<Delivery[]> {
-  const { data } = await ctx.db.entities.newsletterDelivery.query.due({ issueId }).lte({ dueSlot: `${upTo}#~` }).go({ limit });
+  const { data } = await ctx.db.entities.newsletterDelivery.query.due({ dueIssue: issueId }).lte({ dueSlot: `${upTo}#~` }).go({ limit });
   return data.map(parse).filter((d): d is Delivery => !!d);
 }
 
 /** Access pattern: the earliest due delivery of an issue (when its job next has work). */
 export async function earliestDelivery(ctx: Ctx, issueId: string): Promise<string | null> {
-  const { data } = await ctx.db.entities.newsletterDelivery.query.due({ issueId }).go({ limit: 1, attributes: ['dueSlot'] });
+  const { data } = await ctx.db.entities.newsletterDelivery.query.due({ dueIssue: issueId }).go({ limit: 1, attributes: ['dueSlot'] });
   const slot = data[0]?.dueSlot;
   return slot ? slot.slice(0, slot.lastIndexOf('#')) : null;
 }
@@ -164,8 +167,8 @@ export async function changeDelivery(
 ): Promise<boolean> {
   const { dueSlot, ...rest } = set;
   const values = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
-  let q = ctx.db.entities.newsletterDelivery.patch({ issueId: d.issueId, readerId: d.readerId }).set({ ...values, ...(dueSlot ? { dueSlot } : {}) });
-  const gone = [...remove, ...(dueSlot === null ? (['dueSlot'] as const) : [])];
+  let q = ctx.db.entities.newsletterDelivery.patch({ issueId: d.issueId, readerId: d.readerId }).set({ ...values, ...(dueSlot ? { dueSlot, dueIssue: d.issueId } : {}) });
+  const gone = [...remove, ...(dueSlot === null ? (['dueSlot', 'dueIssue'] as const) : [])];
   if (gone.length) q = q.remove(gone);
   try {
     await q

@@ -10,7 +10,7 @@ import { everyItem } from './paging.js';
  * job's frequent writes (leases, progress) never rewrite the body, and the issue list never reads
  * the job's state it does not need:
  *   issue  pk NEWSLETTER#<id>  sk ISSUE   list NEWSLETTERS / <createdAt>#<id>        every issue, newest first
- *   job    pk NEWSLETTER#<id>  sk JOB     list BROADCASTS / <nextAt>#<id>            only while the job has work (sparse)
+ *   job    pk NEWSLETTER#<id>  sk JOB     list BROADCASTS / <nextAt>                 only while the job has work (sparse)
  * The issue's status is the job's state, or `draft` while there is no job.
  */
 export const IssueStatus = z.enum(['draft', 'scheduled', 'sending', 'paused', 'sent', 'cancelled']);
@@ -128,7 +128,8 @@ export const jobEntity = (config: EntityConfiguration) =>
           index: 'list',
           condition: (a) => a.nextAt !== undefined,
           pk: { field: 'listPk', composite: [], template: 'BROADCASTS', casing: 'none' },
-          sk: { field: 'listSk', composite: ['nextAt', 'issueId'], template: '${nextAt}#${issueId}', casing: 'none' },
+          // nextAt alone: a sparse index needs every composite present or absent together.
+          sk: { field: 'listSk', composite: ['nextAt'], template: '${nextAt}', casing: 'none' },
         },
       },
     },
@@ -230,7 +231,7 @@ export async function saveJob(ctx: Ctx, next: Job, expectedVer: number | null): 
 
 /** Access pattern: jobs with work due at or before `upTo` (the cron's broadcast run). */
 export async function dueJobs(ctx: Ctx, upTo: string): Promise<Job[]> {
-  const { data } = await ctx.db.entities.broadcastJob.query.active({}).lte({ nextAt: `${upTo}#~` } as never).go({ pages: 'all' });
+  const { data } = await ctx.db.entities.broadcastJob.query.active({}).lte({ nextAt: upTo }).go({ pages: 'all' });
   return data.map(jobFrom);
 }
 

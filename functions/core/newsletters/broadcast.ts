@@ -324,14 +324,10 @@ async function sendBatch(ctx: Ctx, issue: Issue, job: Job, due: Delivery[], tmpl
     }),
   );
   if (toClaim.length) {
-    ctx.probe?.('after-claim');
-    const results = await sendBulkEmail(ctx, { ...tmpl, kind: 'newsletter', ref: issue.id, entries: toClaim.map(({ r }) => bulkEntry(ctx, issue, r)) }, { gate }).catch(
-      (e: unknown) => {
-        // Halted: nothing more is sent this run; the claims go stale and the marker decides.
-        throw e;
-      },
-    );
-    ctx.probe?.('after-send');
+    await ctx.probe?.('after-claim');
+    // Halted (SendingHalted) propagates: nothing more is sent this run; the claims go stale and the markers decide.
+    const results = await sendBulkEmail(ctx, { ...tmpl, kind: 'newsletter', ref: issue.id, entries: toClaim.map(({ r }) => bulkEntry(ctx, issue, r)) }, { gate });
+    await ctx.probe?.('after-send');
     const byKey = new Map(toClaim.map((c) => [c.r.id, c]));
     await Promise.all(
       results.map(async (res) => {
