@@ -30,6 +30,9 @@ export const FLASH: Record<string, string> = {
   outcome: 'Outcome confirmed and counted.',
   note: 'Note saved.',
   assigned: 'Assigned: the message is now a reply of that reader.',
+  applied: "Applied: the reply's signals acted on the course.",
+  'applied-nothing': 'Applied. Nothing in this reply moves the course (no signal that acts, or the reader is not in the course now).',
+  'apply-failed': 'The course could not be updated just now. Nothing was lost: try again in a moment.',
 };
 
 export const flash = (c: Context<Env>) => FLASH[c.req.query('done') ?? ''];
