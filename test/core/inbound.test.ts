@@ -53,6 +53,15 @@ describe('inbound replies', () => {
     expect(existsSync(String(reply!.raw))).toBe(true);
   });
 
+  it('stores the reader\'s words without the quote residue a mail client leaves (a separator line of dashes)', async () => {
+    const r = await readerWithLessons();
+    const body = ['Day 3 of no contact. Went for a run instead.', '', '-----', 'From: Mend <lessons@mend.localhost>', 'Sent: Thursday, March 5, 2026 8:00 AM', '', 'Hi Robin,', ''].join('\n');
+    await post(plain({ from: r.email, to: r.replyTo }, body));
+    const [reply] = await replies(r.id);
+    expect(reply!.text).toBe('Day 3 of no contact. Went for a run instead.');
+    expect(reply!.fullText).toContain('Sent: Thursday');
+  });
+
   it('reads an Outlook-style reply (HTML and text) and does not count a negated slip', async () => {
     const r = await readerWithLessons();
     const text = 'I did NOT text him, even though I really wanted to.\n\n________________________________\nFrom: Mend <lessons@mend.localhost>\nSent: Thursday, March 5, 2026 8:00 AM\nTo: Robin\nSubject: Your lesson\n\nI broke no contact yesterday';
