@@ -100,8 +100,13 @@ describe('inbound replies', () => {
     const r = await readerWithLessons();
     const reader = (await getReader(stack.ctx, r.id))!;
     const first = reader.sends.find((s) => s.kind === 'lesson')!;
-    const res = await post(plain({ from: r.email, to: `lessons@mend.localhost`, inReplyTo: `${first.messageId}@email.amazonses.com` }, 'Thank you for this.'));
+    const res = await stack.app.request('/dev/inbound?spf=PASS&dkim=PASS&dmarc=PASS', {
+      method: 'POST',
+      body: plain({ from: r.email, to: `lessons@mend.localhost`, inReplyTo: `${first.messageId}@email.amazonses.com` }, 'Thank you for this.'),
+      headers: { 'content-type': 'message/rfc822' },
+    });
     expect(await res.json()).toMatchObject({ status: 'logged', lessonId: first.ref });
+    expect((await getReader(stack.ctx, r.id))!.repliedSeqs).toContain(first.seq);
   });
 
   it('acts on a clear signal: after "I broke no contact" the supportive lesson comes next and the count restarts', async () => {
