@@ -218,7 +218,8 @@ export async function simulate(opts: SimOptions): Promise<SimResult> {
         for (const [key, plan] of p.plans)
           if (plan.at <= now) {
             p.plans.delete(key);
-            if (plan.raw) await target.request('/dev/inbound', { method: 'POST', body: plan.raw, headers: { 'content-type': 'message/rfc822' } });
+            // A synthetic person's own mailbox: SES would pass its SPF, DKIM and DMARC.
+            if (plan.raw) await target.request(`/dev/inbound?${GENUINE}`, { method: 'POST', body: plan.raw, headers: { 'content-type': 'message/rfc822' } });
             else await target.request(plan.path);
           }
       if (day < enrolOver) {
@@ -411,6 +412,9 @@ function planReaction(mail: StoredEmail, people: Map<string, Person>, rand: Retu
     if (path) p.plans.set(`${branch}:${mail.messageId}`, { at: now + delay, path });
   }
 }
+
+/** The receipt verdicts of a genuine reply (the local twin of SES's spfVerdict, dkimVerdict, dmarcVerdict). */
+const GENUINE = 'spf=PASS&dkim=PASS&dmarc=PASS';
 
 /** A plain-text reply the way a phone mail app writes one, quoting the lesson. */
 function replyMessage(from: string, mail: StoredEmail, text: string): string {

@@ -2,12 +2,14 @@ import { Service, type EntityConfiguration } from 'electrodb';
 import { choiceEntity } from './choices.js';
 import { counterEntities } from './counters.js';
 import { emailLookupEntity } from './email-lookups.js';
+import { inboundMessageEntity } from './inbound-messages.js';
 import { noteEntity } from './notes.js';
 import { outcomeEntity } from './outcomes.js';
 import { readerEntity } from './readers.js';
 import { replyEntity } from './replies.js';
 import { sendBudgetEntity } from './send-budget.js';
 import { sendingStateEntity } from './sending-state.js';
+import { replyTextEntity } from './reply-texts.js';
 import { sentMarkEntity } from './sent-marks.js';
 import { sesEventEntity } from './ses-events.js';
 import { softBounceEntity } from './soft-bounces.js';
@@ -25,11 +27,13 @@ export function buildEntities(config: EntityConfiguration) {
     reader: readerEntity(config),
     emailLookup: emailLookupEntity(config),
     reply: replyEntity(config),
+    replyText: replyTextEntity(config),
     choice: choiceEntity(config),
     outcome: outcomeEntity(config),
     note: noteEntity(config),
     sentMark: sentMarkEntity(config),
     unmatched: unmatchedEntity(config),
+    inboundMessage: inboundMessageEntity(config),
     throttle: throttleEntity(config),
     suppression: suppressionEntity(config),
     softBounce: softBounceEntity(config),

@@ -20,3 +20,9 @@ export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const SendKind = z.enum(['confirmation', 'lesson', 'checkin', 'newsletter']);
 export type SendKind = z.infer<typeof SendKind>;
+
+/** The verdicts SES puts in an inbound message's receipt (spfVerdict, dkimVerdict, dmarcVerdict). */
+export const Verdict = z.enum(['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED']);
+export type Verdict = z.infer<typeof Verdict>;
+export const Verdicts = z.object({ spf: Verdict.optional(), dkim: Verdict.optional(), dmarc: Verdict.optional() });
+export type Verdicts = z.infer<typeof Verdicts>;

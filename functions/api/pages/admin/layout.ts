@@ -19,7 +19,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:now
 .muted{color:var(--soft)}.small{font-size:13px}.pct{color:var(--soft);font-size:12.5px;margin-left:4px}
 .badge{display:inline-block;font-size:12px;line-height:1;padding:4px 7px;border-radius:999px;background:#eee;color:#333;margin:0 4px 2px 0;white-space:nowrap}
 .b-active{background:#e3f1e8;color:#235c3d}.b-pending{background:#fff3d6;color:#7a5500}.b-paused{background:#e8eef8;color:#2b4c7e}.b-completed{background:#ece4f3;color:#5b3d73}
-.b-unsubscribed,.b-suppressed{background:#f6e3e3;color:#8a2f2f}.b-signal{background:#f1ebf6;color:#5b3d73}.b-author{background:#fff3d6;color:#7a5500}
+.b-unsubscribed,.b-suppressed,.b-attention{background:#f6e3e3;color:#8a2f2f}.b-verified{background:#e3f1e8;color:#235c3d}.b-signal{background:#f1ebf6;color:#5b3d73}.b-author{background:#fff3d6;color:#7a5500}
 form.filters{display:flex;flex-wrap:wrap;gap:10px;align-items:flex-end;margin:0 0 14px}form.filters label{font-size:12.5px;margin:0 0 3px}
 form.filters input,form.filters select{width:auto;min-width:150px;padding:7px 9px;font-size:14px}form.filters button{padding:8px 14px;font-size:14px}
 button,.button{padding:8px 14px;font-size:14px}.button.small,button.small{padding:5px 10px;font-size:13px}

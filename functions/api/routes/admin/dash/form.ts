@@ -33,6 +33,9 @@ export const FLASH: Record<string, string> = {
   sending: 'Saved.',
   suppressed: 'Suppressed: Mend will not mail this address.',
   lifted: 'Lifted: its owner can sign up and confirm again.',
+  applied: "Applied: the reply's signals acted on the course.",
+  'applied-nothing': 'Applied. Nothing in this reply moves the course (no signal that acts, or the reader is not in the course now).',
+  'apply-failed': 'The course could not be updated just now. Nothing was lost: try again in a moment.',
 };
 
 export const flash = (c: Context<Env>) => FLASH[c.req.query('done') ?? ''];
