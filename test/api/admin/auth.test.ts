@@ -29,6 +29,11 @@ const API_PATTERNS: [string, string][] = [
   ['GET', '/api/admin/reports/outcomes'],
   ['GET', '/api/admin/reports/cohorts'],
   ['GET', '/api/admin/reports/funnel'],
+  ['GET', '/api/admin/suppressions'],
+  ['POST', '/api/admin/suppressions'],
+  ['POST', '/api/admin/suppressions/:id/lift'],
+  ['GET', '/api/admin/sending'],
+  ['POST', '/api/admin/sending'],
   ['GET', '/api/admin/openapi.json'],
 ];
 const PAGE_PATTERNS: [string, string][] = [
@@ -46,6 +51,10 @@ const PAGE_PATTERNS: [string, string][] = [
   ['GET', '/admin/reports/cohorts'],
   ['GET', '/admin/reports/funnel'],
   ['GET', '/admin/export/:file'],
+  ['GET', '/admin/sending'],
+  ['POST', '/admin/sending'],
+  ['POST', '/admin/sending/suppressions'],
+  ['POST', '/admin/sending/suppressions/:id/lift'],
 ];
 /** Open by design: the login form (and logout, which only clears the cookie). */
 const OPEN_PATTERNS = ['GET /admin/login', 'POST /admin/login', 'POST /admin/logout'];
