@@ -43,7 +43,7 @@ ${r.note ? html`<div class="note">${r.note}</div>` : ''}
 ${r.checkpoint
   ? html`<form method="post" action="${action(r, 'outcome')}">${backField(back)}<input type="hidden" name="checkpoint" value="${r.checkpoint}">${outcomeSelect(r.proposedOutcome)}<button class="small" type="submit">Confirm outcome for ${r.checkpoint}</button></form>`
   : ''}
-<form method="post" action="${action(r, 'note')}" style="flex:1 1 260px">${backField(back)}<input type="text" name="text" placeholder="Private note" required maxlength="5000" aria-label="Private note"><button class="small secondary" type="submit">Add note</button></form>
+<form method="post" action="${action(r, 'note')}" class="grow">${backField(back)}<input type="text" name="text" placeholder="Private note" required maxlength="5000" aria-label="Private note"><button class="small secondary" type="submit">Add note</button></form>
 </div></article>`;
 }
 
