@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Env } from '../../../app.js';
 import { openapi } from '../../../openapi.js';
+import { limitBody } from '../../../body-limit.js';
 import { requireBearer } from '../auth.js';
 import { outcomesApi } from './outcomes.js';
 import { overviewApi } from './overview.js';
@@ -16,7 +17,7 @@ export const ADMIN_API: readonly ApiRoute[] = [...overviewApi, ...readersApi, ..
 /** /api/admin: the author's JSON (and CSV) API. Every route, known or not, needs the bearer token. */
 export function adminApi(): Hono<Env> {
   const api = new Hono<Env>();
-  api.use('*', requireBearer, async (c, next) => {
+  api.use('*', limitBody(), requireBearer, async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store'); // personal data: never cached by a proxy or the browser
   });
