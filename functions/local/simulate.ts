@@ -12,6 +12,7 @@ import { getReader, type Reader } from '../core/db/readers.js';
 import { newId } from '../core/shared/ids.js';
 import { advanceClock } from './advance.js';
 import { folderHolder, type LockInfo } from './lock.js';
+import type { Logger } from '../core/shared/log.js';
 import { startStack } from './stack.js';
 
 export interface SimOptions {
@@ -32,6 +33,8 @@ export interface SimOptions {
   tableName?: string;
   onStart?: (info: SimStart) => void;
   onDay?: (day: number, days: number) => void;
+  /** Where the simulated system logs (silent without one): a test reads every line. */
+  log?: Logger;
 }
 
 export interface SimStart {
@@ -159,7 +162,7 @@ export async function simulate(opts: SimOptions): Promise<SimResult> {
         const situation = rand.pick(['tumultuous', 'healthy', 'stress'] as const);
         const email = `${prefix}-${i}@example.test`;
         people.set(email, { situation, plans: new Map(), lastOutcome: undefined });
-        await target.request('/api/enroll', {
+        const res = await target.request('/api/enroll', {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({
@@ -171,6 +174,10 @@ export async function simulate(opts: SimOptions): Promise<SimResult> {
             followUpConsent: rand.next() < 0.7,
           }),
         });
+        if (res.status === 429)
+          throw new Error(
+            `The running Mend${target.through ? ` (PID ${target.through.pid})` : ''} refused sign-up ${i + 1} as one of too many from one client. Restart it with MEND_SIGNUP_LIMIT=0 (no limit) to simulate many sign-ups through it.`,
+          );
       }
     };
     // A few people never confirm; their sign-ups expire after a week. The rest confirm at once.
@@ -241,7 +248,10 @@ async function openTarget(opts: SimOptions, seed: number): Promise<Target> {
     sesUrl: opts.sesUrl,
     dynamoUrl: opts.dynamoUrl,
     tableName: opts.persist ? undefined : (opts.tableName ?? `sim_${seed}_${Date.now()}`),
-    silent: true,
+    silent: opts.log === undefined,
+    log: opts.log,
+    // Synthetic load: no limit on sign-ups, and no floor under each answer (MEND_SIGNUP_LIMIT=0).
+    config: { signupLimit: 0, signupAnswerMs: 0 },
     holder: 'a simulation',
   });
   return {

@@ -1,34 +1,38 @@
 import { Hono } from 'hono';
 import type { Env } from '../app.js';
 import { EnrollInput } from '../../core/enrollment/input.js';
-import { enroll } from '../../core/enrollment/enroll.js';
+import { signUp } from '../../core/enrollment/sign-up.js';
 import { confirmAndWelcome } from '../../core/enrollment/confirm.js';
-import { checkInboxPage, subscribePage, type FormValues } from '../pages/subscribe.js';
+import { HONEYPOT_FIELD, checkInboxPage, subscribePage, type FormValues } from '../pages/subscribe.js';
 import { alreadyRunningPage, confirmedPage } from '../pages/confirm.js';
 import { errorsAs } from '../errors.js';
 import { parseOr400, readBody, zodIssues } from '../validate.js';
 import { noEffectOnHead } from '../no-effect-on-head.js';
+import { limitBody } from '../body-limit.js';
+import { clientAddress } from '../client-address.js';
 
 export const publicRoutes = new Hono<Env>();
 
-publicRoutes.get('/', (c) => c.html(subscribePage({ author: c.var.ctx.config.authorName })));
+publicRoutes.get('/', (c) => c.html(subscribePage({ author: c.var.ctx.config.authorName, nonce: c.var.nonce })));
 
-// A form that cannot be sent (SES down) gets a page; a JSON caller gets JSON.
-publicRoutes.use('/api/enroll', errorsAs('form'));
+// A form that cannot be sent (SES down, too many sign-ups) gets a page; a JSON caller gets JSON.
+// Bodies over 64 KB are refused before anything reads them.
+publicRoutes.use('/api/enroll', errorsAs('form'), limitBody());
 publicRoutes.post('/api/enroll', async (c) => {
   const ctx = c.var.ctx;
   const { data, form } = await readBody(c);
+  const request = { client: clientAddress(c), honeypot: typeof data[HONEYPOT_FIELD] === 'string' ? data[HONEYPOT_FIELD] : undefined };
   if (form) {
     const res = EnrollInput.safeParse(data);
     if (!res.success) {
       const errors = Object.fromEntries(zodIssues(res.error).map((i) => [i.path, i.message]));
-      return c.html(subscribePage({ author: ctx.config.authorName, values: data as FormValues, errors }), 400);
+      return c.html(subscribePage({ author: ctx.config.authorName, nonce: c.var.nonce, values: data as FormValues, errors }), 400);
     }
-    await enroll(ctx, res.data);
+    await signUp(ctx, { ...request, input: res.data });
     return c.html(checkInboxPage(ctx.config.authorName), 202);
   }
   const input = parseOr400(EnrollInput, data, 'enrolment');
-  await enroll(ctx, input);
+  await signUp(ctx, { ...request, input });
   // The same answer whether or not the address is known: no address enumeration.
   return c.json(
     { status: 'pending', message: 'If this address can join, a confirmation email is on its way.' },
