@@ -6,14 +6,16 @@
  *
  * - MendTable: every function.
  * - SigningSecret: whoever makes or checks signed links and reply tokens (api, dispatch, inbound).
+ * - SigningSecretPrevious: whoever checks them (api, inbound), for the grace after a rotation.
  * - AdminToken: only the api (the author's dashboard and admin API).
  * - MendEmail: whoever sends (its link grants ses:* on the identity and configuration set).
- * - InboundBucket: only inbound, which reads the raw message SES stored there.
+ * - InboundBucket: inbound, which reads the raw message SES stored there, and the api, which
+ *   deletes a reader's raw messages when the author erases them.
  */
 export const FUNCTION_LINKS = {
-  api: ['MendTable', 'SigningSecret', 'AdminToken', 'MendEmail'],
+  api: ['MendTable', 'SigningSecret', 'SigningSecretPrevious', 'AdminToken', 'MendEmail', 'InboundBucket'],
   dispatch: ['MendTable', 'SigningSecret', 'MendEmail'],
-  inbound: ['MendTable', 'SigningSecret', 'InboundBucket'],
+  inbound: ['MendTable', 'SigningSecret', 'SigningSecretPrevious', 'InboundBucket'],
   sesEvents: ['MendTable'],
 } as const;
 

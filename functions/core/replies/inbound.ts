@@ -7,6 +7,7 @@ import { counterUpdate, type NewOp } from '../db/outbox.js';
 import { getReader, type Reader } from '../db/readers.js';
 import { putReplyOnce } from '../db/replies.js';
 import { putUnmatchedOnce } from '../db/unmatched.js';
+import { acceptedSecrets } from '../links/rotation.js';
 import { parseReplyToken } from '../links/tokens.js';
 import { applyReaderAction } from '../readers/actions.js';
 import { mutateReader } from '../readers/store.js';
@@ -40,7 +41,7 @@ export async function processInbound(ctx: Ctx, input: { key: string; receivedAt?
   }
   const unsub = msg.to.map((a) => /^unsubscribe\+([^@]+)@/.exec(a)?.[1]).find(Boolean);
   if (unsub) {
-    const who = parseReplyToken(ctx.secrets.signingSecret, unsub, 'unsub');
+    const who = parseReplyToken(acceptedSecrets(ctx), unsub, 'unsub');
     if (who) {
       await applyReaderAction(ctx, who.readerId, { action: 'unsubscribe', via: 'mailto' });
       return { status: 'unsubscribed', readerId: who.readerId };
@@ -55,7 +56,7 @@ export async function processInbound(ctx: Ctx, input: { key: string; receivedAt?
 async function matchReader(ctx: Ctx, msg: ParsedMessage): Promise<{ reader: Reader; seq?: number; via: 'token' | 'sender' } | null> {
   for (const addr of msg.to) {
     const token = /^reply\+([^@]+)@/.exec(addr)?.[1];
-    const who = token && parseReplyToken(ctx.secrets.signingSecret, token);
+    const who = token && parseReplyToken(acceptedSecrets(ctx), token);
     if (!who) continue;
     const reader = await getReader(ctx, who.readerId);
     if (reader) return { reader, seq: who.seq, via: 'token' };
