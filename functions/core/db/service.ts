@@ -1,12 +1,15 @@
 import { Service, type EntityConfiguration } from 'electrodb';
+import { adminSessionEntity } from './admin-sessions.js';
 import { choiceEntity } from './choices.js';
 import { counterEntities } from './counters.js';
 import { emailLookupEntity } from './email-lookups.js';
 import { noteEntity } from './notes.js';
 import { outcomeEntity } from './outcomes.js';
+import { rateWindowEntity } from './rate-windows.js';
 import { readerEntity } from './readers.js';
 import { replyEntity } from './replies.js';
 import { sentMarkEntity } from './sent-marks.js';
+import { suppressionEntity } from './suppressions.js';
 import { throttleEntity } from './throttle.js';
 import { unmatchedEntity } from './unmatched.js';
 
@@ -26,6 +29,9 @@ export function buildEntities(config: EntityConfiguration) {
     sentMark: sentMarkEntity(config),
     unmatched: unmatchedEntity(config),
     throttle: throttleEntity(config),
+    rateWindow: rateWindowEntity(config),
+    adminSession: adminSessionEntity(config),
+    suppression: suppressionEntity(config),
   };
   const counters = counterEntities(config);
   const service = new Service({ ...entities, ...Object.fromEntries(Object.entries(counters).map(([k, e]) => [`counter_${k}`, e])) }, config);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Note, NoteInput, addNote } from '../../../../core/admin/notes.js';
 import { ReaderFilter, ReaderSummary, searchReaders } from '../../../../core/admin/readers.js';
 import { ReaderStory, readerStory } from '../../../../core/admin/story.js';
+import { eraseReader } from '../../../../core/readers/erase.js';
 import { exportTable } from '../../../../core/reports/exports.js';
 import { Format, csvResponse } from '../csv.js';
 import { apiRoute } from './route.js';
@@ -44,5 +45,25 @@ export const readersApi = [
       notFound: 'No reader with this id',
     },
     async (c, { params, body }) => ({ note: await addNote(c.var.ctx, params.id, body.text) }),
+  ),
+  apiRoute(
+    {
+      id: 'eraseReader',
+      method: 'delete',
+      path: '/readers/:id',
+      summary: 'Erase a reader for good',
+      description:
+        'Deletes everything stored about the reader: profile, sends, replies and their raw messages, choices, outcome records, notes, lookups. ' +
+        'The anonymous counters (every report) stay as they are; if the reader had unsubscribed or was suppressed, a keyed hash of the address stays on the suppression list so they are never mailed again. ' +
+        'Afterwards `GET /readers/:id` is 404.',
+      what: 'reader',
+      response: z.null(),
+      status: 204,
+      notFound: 'No reader with this id',
+    },
+    async (c, { params }) => {
+      await eraseReader(c.var.ctx, params.id);
+      return null;
+    },
   ),
 ];
