@@ -5,6 +5,7 @@ import { requestComeBack } from '../enrollment/enroll.js';
 import { badLink, openLink } from '../links/open.js';
 import { applyReaderAction, type PreferencesChange } from './actions.js';
 import { reportHappened, type HappenedResult } from './happened.js';
+import { requestDataExport } from './data-export.js';
 
 /**
  * The reader's own links (preferences, unsubscribe): each use-case opens the signed link first,
@@ -22,6 +23,13 @@ export async function preferencesByLink(ctx: Ctx, token: string | undefined): Pr
 /** POST /me/:token: one change from the preferences page; the reader as it is afterwards. */
 export async function changePreferencesByLink(ctx: Ctx, token: string | undefined, change: PreferencesChange): Promise<Reader> {
   const link = openLink(ctx, token, 'prefs');
+  if (change.action === 'export-data') {
+    // Changes nothing: a link to the data goes to the reader's own address (data-export.ts).
+    await requestDataExport(ctx, token);
+    const reader = await getReader(ctx, link.r);
+    if (!reader) throw badLink('names no reader we know');
+    return reader;
+  }
   if (change.action === 'resubscribe') await requestComeBack(ctx, link.r);
   const reader =
     change.action === 'resubscribe' ? await getReader(ctx, link.r) : await applyReaderAction(ctx, link.r, change.action === 'unsubscribe' ? { ...change, via: 'page' } : change);
