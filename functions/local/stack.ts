@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
@@ -7,6 +7,7 @@ import { OffsetClock, systemClock, type SettableClock } from '../core/clock.js';
 import { ConfigSchema, SETTINGS_ENV, defaultAuthor, settingsFromEnv, type ConfigInput } from '../core/config.js';
 import type { Ctx, Secrets } from '../core/context.js';
 import { makeDb } from '../core/db/client.js';
+import { newId } from '../core/shared/ids.js';
 import { checkCourseOrThrow } from '../core/course/startup.js';
 import { makeLogger, type Logger } from '../core/shared/log.js';
 import { folderRawStore } from './raw-store.js';
@@ -132,7 +133,10 @@ async function assemble(opts: StackOptions, dataDir: string | null, owned: Servi
       { step: 'initialize', name: 'mendLocalInboxFile' },
     );
   }
-  const rawMail = folderRawStore(dataDir ? join(dataDir, 'raw') : join(process.env.TMPDIR ?? '/tmp', `mend-raw-${process.pid}`));
+  // In memory (no data folder): a folder of this stack's own, gone when it closes, so one stack's
+  // retention sweep or erasure never reaches another's messages.
+  const rawDir = dataDir ? join(dataDir, 'raw') : join(process.env.TMPDIR ?? '/tmp', `mend-raw-${process.pid}-${newId(8)}`);
+  const rawMail = folderRawStore(rawDir);
   const ctx: Ctx = {
     config,
     secrets: { ...localSecrets(dataDir), ...opts.secrets },
@@ -193,6 +197,7 @@ async function assemble(opts: StackOptions, dataDir: string | null, owned: Servi
       db.destroy();
       ses.destroy();
       for (const s of owned.reverse()) await s.close();
+      if (!dataDir) rmSync(rawDir, { recursive: true, force: true });
       lock?.release();
     },
   };

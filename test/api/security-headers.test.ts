@@ -100,7 +100,7 @@ describe('an unknown URL', () => {
   });
 
   it('keeps JSON for programs', async () => {
-    for (const headers of [{}, { accept: 'application/json' }, { accept: '*/*' }]) {
+    for (const headers of [{}, { accept: 'application/json' }, { accept: '*/*' }] as Record<string, string>[]) {
       const res = await stack.app.request('/api/nothing-here', { headers });
       expect(res.status).toBe(404);
       expect(await res.json()).toEqual({ error: 'Not found' });
