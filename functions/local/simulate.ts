@@ -97,7 +97,8 @@ export function rng(seed: number) {
 const ZONES = ['Europe/London', 'America/New_York', 'America/Los_Angeles', 'Europe/Berlin', 'Asia/Tokyo', 'Australia/Sydney', 'Asia/Kolkata', 'America/Sao_Paulo', 'Africa/Lagos', 'UTC'];
 // Most people pick a morning hour; a few want the evening.
 const HOURS = [6, 7, 8, 8, 8, 9, 12, 18, 20, 21];
-const NAMES = ['Alex', 'Sam', 'Jordan', 'Maya', 'Chris', 'Noor', 'Lena', 'Tomás', 'Aiko', 'Priya', 'Jamie', 'Zoë'];
+/** The synthetic readers' first names and replies, exported for the test that proves no log line carries them. */
+export const NAMES = ['Alex', 'Sam', 'Jordan', 'Maya', 'Chris', 'Noor', 'Lena', 'Tomás', 'Aiko', 'Priya', 'Jamie', 'Zoë'];
 
 /**
  * How synthetic readers answer check-ins, per situation: made up, but shaped like the author's
@@ -110,7 +111,7 @@ const OUTCOME_ODDS: Record<string, Record<string, number>> = {
 };
 
 /** What synthetic readers write back (some carry a signal the recogniser should find). */
-const REPLIES = [
+export const REPLIES = [
   'Thank you for this. Today was a little easier.',
   'Day {day} of no contact. Some moments are hard but I am getting through.',
   "I broke no contact last night. I called him and regret it.",
