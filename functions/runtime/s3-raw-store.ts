@@ -3,9 +3,9 @@ import type { RawMailStore } from '../core/shared/raw-store.js';
 
 /**
  * Raw inbound mail in S3: SES's receipt rule writes `inbound/<messageId>`, the inbound function
- * reads it back, the api deletes a reader's when the author erases them. The inbound function
- * imports this; the api only through lazy-raw-store.ts, so the S3 client is not loaded at its
- * cold start.
+ * reads it back. Only functions/inbound/lambda.ts imports this, so the S3 client stays out of the
+ * other bundles (the api, which only deletes raw mail when a reader is erased, signs that one
+ * request itself: s3-delete.ts).
  */
 export function s3RawStore(s3: S3Client, bucket: string): RawMailStore {
   const check = (key: string) => {

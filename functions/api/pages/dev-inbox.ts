@@ -4,7 +4,7 @@ import { inlineStyle, page, type Html } from './shell.js';
 
 /** Local mode only: every email the stack sent, in app time, so a moved dev clock reads true. */
 
-export const INBOX_KINDS = ['confirmation', 'lesson', 'checkin', 'newsletter', 'other'] as const;
+export const INBOX_KINDS = ['confirmation', 'lesson', 'checkin', 'newsletter', 'export', 'other'] as const;
 
 const CSS = inlineStyle(`
 .muted{color:var(--soft)}.small{font:13px/1.4 system-ui,sans-serif}

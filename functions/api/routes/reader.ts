@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import type { Env } from '../app.js';
 import { chooseByLink } from '../../core/choices/by-link.js';
 import { answerCheckin } from '../../core/outcomes/answer.js';
-import { dataExportByLink, requestDataExport } from '../../core/readers/data-export.js';
 import { PreferencesChange } from '../../core/readers/actions.js';
 import {
   changePreferencesByLink,
@@ -45,6 +44,7 @@ readerRoutes.post('/me/:token', async (c) => {
   const input = parseOr400(PreferencesChange, data, 'preferences change');
   if (input.action === 'export-data') {
     // Never the data itself here (this link is in every email, and emails get forwarded): a link to it, to the reader's own address.
+    const { requestDataExport } = await import('../../core/readers/data-export.js'); // rare: not at cold start
     const status = await requestDataExport(c.var.ctx, c.req.param('token'));
     return form ? c.redirect(`${c.req.path}?done=export-data`, 303) : c.json({ status, message: 'A link to download your data is on its way to your email address.' });
   }
@@ -61,6 +61,7 @@ readerRoutes.post('/me/:token', async (c) => {
 
 // The data export link from the email: one JSON file of everything stored about the reader.
 readerRoutes.get('/export/:token', async (c) => {
+  const { dataExportByLink } = await import('../../core/readers/data-export.js'); // rare: not at cold start
   const doc = await dataExportByLink(c.var.ctx, c.req.param('token'));
   c.header('Cache-Control', 'no-store');
   c.header('Content-Disposition', `attachment; filename="my-data-${doc.exportedAt.slice(0, 10)}.json"`);

@@ -5,7 +5,6 @@ import { requestComeBack } from '../enrollment/enroll.js';
 import { badLink, openLink } from '../links/open.js';
 import { applyReaderAction, type PreferencesChange } from './actions.js';
 import { reportHappened, type HappenedResult } from './happened.js';
-import { requestDataExport } from './data-export.js';
 
 /**
  * The reader's own links (preferences, unsubscribe): each use-case opens the signed link first,
@@ -24,8 +23,9 @@ export async function preferencesByLink(ctx: Ctx, token: string | undefined): Pr
 export async function changePreferencesByLink(ctx: Ctx, token: string | undefined, change: PreferencesChange): Promise<Reader> {
   const link = openLink(ctx, token, 'prefs');
   if (change.action === 'export-data') {
-    // Changes nothing: a link to the data goes to the reader's own address (data-export.ts).
-    await requestDataExport(ctx, token);
+    // Changes nothing: a link to the data goes to the reader's own address (data-export.ts, loaded
+    // when asked for: it is not needed at the api's cold start).
+    await (await import('./data-export.js')).requestDataExport(ctx, token);
     const reader = await getReader(ctx, link.r);
     if (!reader) throw badLink('names no reader we know');
     return reader;

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { Note, NoteInput, addNote } from '../../../../core/admin/notes.js';
 import { ReaderFilter, ReaderSummary, searchReaders } from '../../../../core/admin/readers.js';
 import { ReaderStory, readerStory } from '../../../../core/admin/story.js';
-import { eraseReader } from '../../../../core/readers/erase.js';
 import { exportTable } from '../../../../core/reports/exports.js';
 import { Format, csvResponse } from '../csv.js';
 import { apiRoute } from './route.js';
@@ -62,6 +61,8 @@ export const readersApi = [
       notFound: 'No reader with this id',
     },
     async (c, { params }) => {
+      // Rare: loaded when used, not at the api's cold start.
+      const { eraseReader } = await import('../../../../core/readers/erase.js');
       await eraseReader(c.var.ctx, params.id);
       return null;
     },

@@ -4,7 +4,6 @@ import { NoteInput, addNote } from '../../../../core/admin/notes.js';
 import { ReaderFilter, searchReaders } from '../../../../core/admin/readers.js';
 import { readerStory } from '../../../../core/admin/story.js';
 import { EraseConfirmation } from '../../../../core/admin/erasure.js';
-import { eraseReader } from '../../../../core/readers/erase.js';
 import { readerPage } from '../../../pages/admin/reader.js';
 import { readersPage } from '../../../pages/admin/readers.js';
 import { parseOr400 } from '../../../validate.js';
@@ -26,6 +25,8 @@ readerPages.get('/:id', async (c) =>
 // Erasure is for good: the form asks for the word "erase" typed in, so no stray click does it.
 readerPages.post('/:id/erase', async (c) => {
   parseOr400(EraseConfirmation, await readForm(c), 'erasure');
+  // Rare: loaded when used, not at the api's cold start.
+  const { eraseReader } = await import('../../../../core/readers/erase.js');
   await eraseReader(c.var.ctx, c.req.param('id'));
   return c.redirect('/admin/readers?done=erased', 303);
 });
