@@ -12,6 +12,7 @@ import { getReader, type Reader } from '../core/db/readers.js';
 import { newId } from '../core/shared/ids.js';
 import { advanceClock } from './advance.js';
 import { folderHolder, type LockInfo } from './lock.js';
+import type { Logger } from '../core/shared/log.js';
 import { startStack } from './stack.js';
 import { startDynamoFaults, startSesFaults, type DynamoFaults, type FaultStats, type SesFaults } from './faults.js';
 import { startDynalite, startSes, type Service } from './services.js';
@@ -38,6 +39,8 @@ export interface SimOptions {
   onDay?: (day: number, days: number) => void;
   /** Run against fault-injecting SES and DynamoDB stand-ins (local/faults.ts); the result says what they did. */
   faults?: { ses?: SesFaults; dynamo?: DynamoFaults; seed?: number };
+  /** Where the simulated system logs (silent without one): a test reads every line. */
+  log?: Logger;
 }
 
 export interface SimStart {
@@ -104,7 +107,8 @@ import { rng } from './simulate-rng.js';
 const ZONES = ['Europe/London', 'America/New_York', 'America/Los_Angeles', 'Europe/Berlin', 'Asia/Tokyo', 'Australia/Sydney', 'Asia/Kolkata', 'America/Sao_Paulo', 'Africa/Lagos', 'UTC'];
 // Most people pick a morning hour; a few want the evening.
 const HOURS = [6, 7, 8, 8, 8, 9, 12, 18, 20, 21];
-const NAMES = ['Alex', 'Sam', 'Jordan', 'Maya', 'Chris', 'Noor', 'Lena', 'Tomás', 'Aiko', 'Priya', 'Jamie', 'Zoë'];
+/** The synthetic readers' first names and replies, exported for the test that proves no log line carries them. */
+export const NAMES = ['Alex', 'Sam', 'Jordan', 'Maya', 'Chris', 'Noor', 'Lena', 'Tomás', 'Aiko', 'Priya', 'Jamie', 'Zoë'];
 
 /**
  * How synthetic readers answer check-ins, per situation: made up, but shaped like the author's
@@ -117,7 +121,7 @@ const OUTCOME_ODDS: Record<string, Record<string, number>> = {
 };
 
 /** What synthetic readers write back (some carry a signal the recogniser should find). */
-const REPLIES = [
+export const REPLIES = [
   'Thank you for this. Today was a little easier.',
   'Day {day} of no contact. Some moments are hard but I am getting through.',
   "I broke no contact last night. I called him and regret it.",
@@ -184,7 +188,7 @@ export async function simulate(opts: SimOptions): Promise<SimResult> {
         const situation = rand.pick(['tumultuous', 'healthy', 'stress'] as const);
         const email = `${prefix}-${i}@example.test`;
         people.set(email, { situation, plans: new Map(), lastOutcome: undefined });
-        await target.request('/api/enroll', {
+        const res = await target.request('/api/enroll', {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({
@@ -196,6 +200,10 @@ export async function simulate(opts: SimOptions): Promise<SimResult> {
             followUpConsent: rand.next() < 0.7,
           }),
         });
+        if (res.status === 429)
+          throw new Error(
+            `The running Mend${target.through ? ` (PID ${target.through.pid})` : ''} refused sign-up ${i + 1} as one of too many from one client. Restart it with MEND_SIGNUP_LIMIT=0 (no limit) to simulate many sign-ups through it.`,
+          );
       }
     };
     // A few people never confirm; their sign-ups expire after a week. The rest confirm at once.
@@ -308,7 +316,10 @@ async function openTarget(opts: SimOptions, seed: number): Promise<Target> {
     sesUrl: faulty?.ses.url ?? opts.sesUrl,
     dynamoUrl: faulty?.dynamo.url ?? opts.dynamoUrl,
     tableName: opts.persist ? undefined : (opts.tableName ?? `sim_${seed}_${Date.now()}`),
-    silent: true,
+    silent: opts.log === undefined,
+    log: opts.log,
+    // Synthetic load: no limit on sign-ups, and no floor under each answer (MEND_SIGNUP_LIMIT=0).
+    config: { signupLimit: 0, signupAnswerMs: 0 },
     holder: 'a simulation',
   });
   const s = stack;

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 export const FUNCTION_URL_DOMAIN = 'abcdefghijklmnopqrstuvwxyz012345.lambda-url.us-east-1.on.aws';
 
 export interface UrlRequest {
-  method?: 'GET' | 'POST' | 'HEAD';
+  method?: 'GET' | 'POST' | 'HEAD' | 'DELETE';
   /** Path with an optional query string, as in a link: `/confirm?token=...`. */
   path: string;
   headers?: Record<string, string>;

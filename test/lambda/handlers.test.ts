@@ -239,6 +239,21 @@ describe('the inbound bundle on the SES receipt rule', () => {
     expect(replies[0]!.text).not.toContain('Just hit reply');
     expect(replies[0]!.lessonId).toBe('tumultuous/day-00');
   });
+  it('erases a reader through the api bundle, their raw mail deleted from the bucket with one signed request', async () => {
+    const reader = await enrolAndConfirm(stack);
+    const welcome = (await inbox(stack, reader.email)).find((m) => header(m, 'X-Mend-Kind') === 'lesson') as StoredEmail;
+    const to = welcome.replyTo[0]!;
+    const messageId = `lambda${newId(12).toLowerCase()}`;
+    await s3.put(`inbound/${messageId}`, rawReply(reader.email, to, welcome.subject, 'Please forget me now.', messageId));
+    await runOnce('inbound', sesReceiptEvent({ messageId, from: reader.email, to, subject: `Re: ${welcome.subject}`, at: systemClock.now() }));
+    expect(await s3.has(`inbound/${messageId}`)).toBe(true);
+
+    const { result, inv } = await runOnce('api', url(`/api/admin/readers/${reader.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } }));
+    expect((result as UrlResponse).statusCode, inv.logs).toBe(204);
+    expect(await s3.has(`inbound/${messageId}`)).toBe(false);
+    const gone = await stack.app.request(`/api/admin/readers/${reader.id}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(gone.status).toBe(404);
+  });
 });
 
 describe('the inbound bundle and the receipt verdicts', () => {

@@ -12,8 +12,14 @@ const hourLabel = (h: number) => `${String(h).padStart(2, '0')}:00 (${h % 12 || 
 const err = (errors: FieldErrors, field: string) =>
   errors[field] ? html`<p class="field-error" id="${field}-error">${pageMessage(field, errors[field]!)}</p>` : '';
 
-/** The public subscribe page. Works without JavaScript; a line of JS pre-fills the time zone. */
-export function subscribePage(opts: { author: string; values?: FormValues; errors?: FieldErrors }): Html {
+/** The form field only robots fill in (hidden from people and screen readers): a sign-up with it is quietly dropped. */
+export const HONEYPOT_FIELD = 'website';
+
+/**
+ * The public subscribe page. Works without JavaScript; a line of JS pre-fills the time zone. That
+ * script carries the response's CSP nonce (`nonce`), the only inline script the policy allows.
+ */
+export function subscribePage(opts: { author: string; nonce: string; values?: FormValues; errors?: FieldErrors }): Html {
   const v = opts.values ?? {};
   const errors = opts.errors ?? {};
   // Without JavaScript the form offers UTC (listed, so no other zone is silently pre-selected);
@@ -75,10 +81,11 @@ ${list.length
     <label class="check"><input type="checkbox" name="followUpConsent" value="on" ${v.followUpConsent === 'on' || v.followUpConsent === 'true' ? 'checked' : ''}>
     <span>Also check in with me after the course: a short email at about 1, 3, 6, 12 and 24 months asking how things turned out. Optional; stop any time.</span></label>
   </div>
+  <div class="hp" aria-hidden="true"><label for="${HONEYPOT_FIELD}">Leave this empty</label><input type="text" id="${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" tabindex="-1" autocomplete="off" value=""></div>
   <button type="submit">Start the course</button>
   <p class="hint">We'll email you a link to confirm first. Nothing else is sent until you click it.</p>
 </form>
-<script>${raw(`(function(){var s=document.getElementById('timezone');if(!s||${v.timezone ? 'true' : 'false'})return;try{var a=${JSON.stringify(zoneAliases()).replace(/</g, '\\u003c')};var z=Intl.DateTimeFormat().resolvedOptions().timeZone;z=a[z]||z;var found=false;for(var i=0;i<s.options.length;i++)if(s.options[i].value===z){found=true;break}if(!found&&z){var o=document.createElement('option');o.value=z;o.text=z.replace(/_/g,' ');s.add(o)}s.value=z}catch(e){}})();`)}</script>`,
+<script nonce="${opts.nonce}">${raw(`(function(){var s=document.getElementById('timezone');if(!s||${v.timezone ? 'true' : 'false'})return;try{var a=${JSON.stringify(zoneAliases()).replace(/</g, '\\u003c')};var z=Intl.DateTimeFormat().resolvedOptions().timeZone;z=a[z]||z;var found=false;for(var i=0;i<s.options.length;i++)if(s.options[i].value===z){found=true;break}if(!found&&z){var o=document.createElement('option');o.value=z;o.text=z.replace(/_/g,' ');s.add(o)}s.value=z}catch(e){}})();`)}</script>`,
   });
 }
 
@@ -122,8 +129,8 @@ export function checkInboxPage(author: string): Html {
 }
 
 /**
- * A sign-up for an address we no longer mail (it bounced, a complaint was made from it, or the
- * author stopped it): nothing is sent, not even a confirmation, and the person is told so and how
+ * A sign-up for an address we no longer mail (it bounced, a complaint was made from it, the
+ * author stopped it, or its reader was erased while unsubscribed): nothing is sent, not even a confirmation, and the person is told so and how
  * to reach the author, who can lift it.
  */
 export function suppressedPage(author: string, contact: string): Html {
@@ -131,7 +138,7 @@ export function suppressedPage(author: string, contact: string): Html {
     title: 'We cannot email this address',
     author,
     body: html`<div class="card"><h1>We cannot email this address</h1>
-<p>Email to this address could not be delivered before, or a message from us was reported as unwanted, so we stopped sending to it, and we have not sent anything now, not even a confirmation.</p>
+<p>We stopped sending to this address earlier: email to it could not be delivered, a message from us was reported as unwanted, or its owner asked us to stop and to delete what we had. We have not sent anything now, not even a confirmation.</p>
 <p>If that was a mistake, or the address works again, write to <a href="mailto:${contact}">${contact}</a> from it, and the author can turn sending back on. You can also sign up with another address.</p></div>`,
   });
 }

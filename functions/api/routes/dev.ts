@@ -7,6 +7,7 @@ import { advanceClock } from '../../local/advance.js';
 import { receiveRaw } from '../../local/inbound.js';
 import { SesEvent, handleSesEvent } from '../../core/feedback/ses-events.js';
 import { parseOr400, readBody } from '../validate.js';
+import { limitBody } from '../body-limit.js';
 import { DomainError, Unavailable, badRequest, notFound } from '../../core/shared/errors.js';
 import { INBOX_KINDS, inboxEmailPage, inboxPage } from '../pages/dev-inbox.js';
 
@@ -44,11 +45,12 @@ const EMAIL_CSP = "sandbox allow-popups allow-popups-to-escape-sandbox allow-top
 export function devRoutes(tools: DevTools) {
   const dev = new Hono<Env>();
   dev.get('/clock', (c) => c.json({ now: tools.clock.now().toISOString() }));
-  dev.post('/clock/advance', async (c) => {
+  dev.post('/clock/advance', limitBody(), async (c) => {
     const { data } = await readBody(c);
     const v = parseOr400(Advance, data, 'clock advance');
     const ms = (v.days ?? 0) * DAY + (v.hours ?? 0) * HOUR;
     const report = await advanceClock(c.var.ctx, tools.clock, ms);
+    await tools.sweepRawMail?.();
     return c.json(report);
   });
   // The inbound Lambda's local twin: a raw RFC 5322 message as the body.

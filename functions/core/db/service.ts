@@ -1,10 +1,12 @@
 import { Service, type EntityConfiguration } from 'electrodb';
+import { adminSessionEntity } from './admin-sessions.js';
 import { choiceEntity } from './choices.js';
 import { counterEntities } from './counters.js';
 import { emailLookupEntity } from './email-lookups.js';
 import { inboundMessageEntity } from './inbound-messages.js';
 import { noteEntity } from './notes.js';
 import { outcomeEntity } from './outcomes.js';
+import { rateWindowEntity } from './rate-windows.js';
 import { readerEntity } from './readers.js';
 import { replyEntity } from './replies.js';
 import { sendBudgetEntity } from './send-budget.js';
@@ -40,6 +42,8 @@ export function buildEntities(config: EntityConfiguration) {
     sesEvent: sesEventEntity(config),
     sendBudget: sendBudgetEntity(config),
     sendingState: sendingStateEntity(config),
+    rateWindow: rateWindowEntity(config),
+    adminSession: adminSessionEntity(config),
   };
   const counters = counterEntities(config);
   const service = new Service({ ...entities, ...Object.fromEntries(Object.entries(counters).map(([k, e]) => [`counter_${k}`, e])) }, config);

@@ -10,6 +10,7 @@ import { findReply, putReplyOnce, updateReply } from '../db/replies.js';
 import { MAX_STORED_BYTES, PART_BYTES, putReplyText, splitUtf8 } from '../db/reply-texts.js';
 import { putUnmatchedOnce, type UnmatchedItem } from '../db/unmatched.js';
 import type { Verdicts } from '../db/vocabulary.js';
+import { acceptedSecrets } from '../links/rotation.js';
 import { parseReplyToken } from '../links/tokens.js';
 import { applyReaderAction } from '../readers/actions.js';
 import { recogniseSignals, type Recognised } from '../signals/recognise.js';
@@ -66,7 +67,7 @@ export async function processInbound(ctx: Ctx, input: InboundInput): Promise<Inb
   }
   const unsub = msg.to.map((a) => /^unsubscribe\+([^@]+)@/.exec(a)?.[1]).find(Boolean);
   if (unsub) {
-    const who = parseReplyToken(ctx.secrets.signingSecret, unsub, 'unsub');
+    const who = parseReplyToken(acceptedSecrets(ctx), unsub, 'unsub');
     if (who) {
       await applyReaderAction(ctx, who.readerId, { action: 'unsubscribe', via: 'mailto' });
       return { status: 'unsubscribed', readerId: who.readerId };
@@ -84,7 +85,7 @@ type Match = { reader: Reader; seq?: number; via: 'token' | 'sender' };
 async function matchReader(ctx: Ctx, msg: ParsedMessage): Promise<Match | null> {
   for (const addr of msg.to) {
     const token = /^reply\+([^@]+)@/.exec(addr)?.[1];
-    const who = token && parseReplyToken(ctx.secrets.signingSecret, token);
+    const who = token && parseReplyToken(acceptedSecrets(ctx), token);
     if (!who) continue;
     const reader = await getReader(ctx, who.readerId);
     if (reader) return { reader, seq: who.seq, via: 'token' };

@@ -16,6 +16,7 @@ const API_PATTERNS: [string, string][] = [
   ['GET', '/api/admin/readers'],
   ['GET', '/api/admin/readers/:id'],
   ['POST', '/api/admin/readers/:id/notes'],
+  ['DELETE', '/api/admin/readers/:id'],
   ['GET', '/api/admin/replies'],
   ['POST', '/api/admin/replies/:readerId/:replyId/review'],
   ['POST', '/api/admin/replies/:readerId/:replyId/signals'],
@@ -42,6 +43,7 @@ const PAGE_PATTERNS: [string, string][] = [
   ['GET', '/admin/readers'],
   ['GET', '/admin/readers/:id'],
   ['POST', '/admin/readers/:id/notes'],
+  ['POST', '/admin/readers/:id/erase'],
   ['GET', '/admin/replies'],
   ['POST', '/admin/replies/:readerId/:replyId/:action'],
   ['GET', '/admin/replies/:readerId/:replyId/text'],
@@ -55,6 +57,9 @@ const PAGE_PATTERNS: [string, string][] = [
   ['POST', '/admin/sending'],
   ['POST', '/admin/sending/suppressions'],
   ['POST', '/admin/sending/suppressions/:id/lift'],
+  ['GET', '/admin/sessions'],
+  ['POST', '/admin/sessions/:id/end'],
+  ['POST', '/admin/logout/everywhere'],
 ];
 /** Open by design: the login form (and logout, which only clears the cookie). */
 const OPEN_PATTERNS = ['GET /admin/login', 'POST /admin/login', 'POST /admin/logout'];

@@ -74,7 +74,7 @@ ${r.checkpoint
 ${r.courseStep !== 'done'
   ? html`<form method="post" action="${action(r, 'apply')}">${backField(back)}<button class="small" type="submit">Apply to the course</button></form>`
   : ''}
-<form method="post" action="${action(r, 'note')}" style="flex:1 1 260px">${backField(back)}<input type="text" name="text" placeholder="Private note" required maxlength="5000" aria-label="Private note"><button class="small secondary" type="submit">Add note</button></form>
+<form method="post" action="${action(r, 'note')}" class="grow">${backField(back)}<input type="text" name="text" placeholder="Private note" required maxlength="5000" aria-label="Private note"><button class="small secondary" type="submit">Add note</button></form>
 </div></article>`;
 }
 
@@ -86,7 +86,7 @@ export function replyTextPage(readerId: string, t: ReplyText, author: string): H
     author,
     body: html`<h1>The whole reply</h1>
 <p><a href="/admin/readers/${encodeURIComponent(readerId)}">Back to the reader</a> · ${Math.round(t.bytes / 1024)} KB${t.truncated ? html` · cut at 1 MB: the rest is in the raw message <code>${t.raw}</code>` : ''}</p>
-<blockquote style="white-space:pre-wrap">${t.text}</blockquote>`,
+<blockquote class="pre">${t.text}</blockquote>`,
   });
 }
 
