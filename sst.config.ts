@@ -23,7 +23,7 @@ export default $config({
     const { email } = await import('./infra/email');
     const { api, publicUrl } = await import('./infra/api');
     await import('./infra/cron');
-    const { ruleSet, inboundMx } = await import('./infra/inbound');
+    const { ruleSet, inboundMx, inboundFailed, inboundFn } = await import('./infra/inbound');
     await import('./infra/events');
 
     return {
@@ -37,6 +37,8 @@ export default $config({
       receiptRuleSet: ruleSet.ruleSetName,
       receiptRuleSetActive: String(config.activateRuleSet),
       inboundMx: $interpolate`${config.replyDomain} MX ${inboundMx}`,
+      inboundFunction: inboundFn.name,
+      inboundFailedQueue: inboundFailed.url,
     };
   },
 });

@@ -30,7 +30,8 @@ export const bucket = new sst.aws.Bucket('InboundBucket', {
     },
   ],
   lifecycle: [
-    // The parsed reply lives in the table; the raw message is kept for a year for the author to consult.
-    { id: 'expire-raw-inbound', prefix: config.inboundPrefix, expiresIn: '365 days' },
+    // The parsed reply lives in the table; the raw message is kept MEND_RAW_RETENTION_DAYS (180 by
+    // default) for the author to consult, then S3 deletes it (locally a sweep does: local/raw-store.ts).
+    { id: 'expire-raw-inbound', prefix: config.inboundPrefix, expiresIn: `${config.rawRetentionDays} days` },
   ],
 });

@@ -17,6 +17,9 @@
  *   MEND_CONTACT            where someone we no longer mail can write                 (default contact@MEND_REPLY_DOMAIN)
  *   MEND_ACTIVATE_RULE_SET  "true"/"false": make this stage's receipt rule set the account's active one
  *                           (only one per account and region)                         (default: true on prod only)
+ *   MEND_SIGNUP_LIMIT       sign-ups per client address per hour; 0 turns the limit off (default 20)
+ *   MEND_RAW_RETENTION_DAYS days raw inbound mail is kept (S3 lifecycle); the parsed reply stays (default 180)
+ *   MEND_EXPORT_NOTES       "true"/"false": whether a reader's data export includes your private notes (default true)
  *
  * The prod stage refuses to deploy with the placeholder domain or postal address.
  */
@@ -27,6 +30,13 @@ export const isProd = stage === 'prod';
 function read(name: string): string | undefined {
   const v = process.env[name]?.trim();
   return v ? v : undefined;
+}
+
+function positiveInt(name: string, fallback: number, min: number): number {
+  const v = read(name);
+  if (v === undefined) return fallback;
+  if (!/^\d+$/.test(v) || Number(v) < min) throw new Error(`${name} must be a whole number of at least ${min}, got "${v}"`);
+  return Number(v);
 }
 
 function flag(name: string, fallback: boolean): boolean {
@@ -98,7 +108,12 @@ export const config = {
   ruleName: `${prefix}-inbound`,
   /** Raw inbound mail lands under this prefix, keyed by the SES message id. */
   inboundPrefix: 'inbound/',
+  /** Days S3 keeps raw inbound mail (the bucket's lifecycle rule). */
+  rawRetentionDays: positiveInt('MEND_RAW_RETENTION_DAYS', 180, 1),
 } as const;
+
+/** Settings the functions read themselves (core/config.ts `settingsFromEnv`), passed on only when set. */
+const passedThrough = ['MEND_SIGNUP_LIMIT', 'MEND_SIGNUP_ANSWER_MS', 'MEND_RAW_RETENTION_DAYS', 'MEND_EXPORT_NOTES'] as const;
 
 /**
  * The environment every Mend function reads in functions/runtime/aws.ts. `publicUrl` undefined
@@ -114,5 +129,6 @@ export function functionEnvironment(publicUrl: $util.Input<string> | undefined):
     MEND_CONFIGURATION_SET: config.configurationSet,
     ...(config.maxSendRate ? { MEND_MAX_SEND_RATE: config.maxSendRate } : {}),
     ...(config.contact ? { MEND_CONTACT: config.contact } : {}),
+    ...Object.fromEntries(passedThrough.flatMap((name) => (read(name) === undefined ? [] : [[name, read(name)!]]))),
   };
 }

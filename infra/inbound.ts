@@ -6,6 +6,18 @@ import { publicUrl } from './api';
 const account = aws.getCallerIdentityOutput().accountId;
 const region = aws.getRegionOutput().region;
 
+/**
+ * Where an SES event goes when the inbound function failed it on every try (the first and Lambda's two
+ * retries): kept 14 days (SQS's longest) for a replay (README, "Replies that failed every retry"). The
+ * raw message itself is already in the bucket; the event names it. Encrypted at rest: the event
+ * carries the message's headers (From, To, Subject).
+ */
+export const inboundFailed = new aws.sqs.Queue('InboundFailed', {
+  name: `mend-${config.stage}-inbound-failed`,
+  messageRetentionSeconds: 14 * 24 * 3600,
+  sqsManagedSseEnabled: true,
+});
+
 /** Parses a stored reply: functions/inbound/lambda.ts reads `inbound/<messageId>` from the bucket. */
 export const inboundFn = new sst.aws.Function('Inbound', {
   handler: 'functions/inbound/lambda.handler',
@@ -14,9 +26,23 @@ export const inboundFn = new sst.aws.Function('Inbound', {
   timeout: '60 seconds',
   memory: '1024 MB',
   link: linksFor('inbound'),
+  // Lambda delivers a failed event to its on-failure destination with the function's own role.
+  permissions: [{ actions: ['sqs:SendMessage'], resources: [inboundFailed.arn] }],
   nodejs,
   environment: functionEnvironment(publicUrl),
   description: `Mend ${config.stage}: inbound replies`,
+});
+
+/**
+ * SES invokes the function asynchronously: Lambda retries a failed event twice (about 1 and 3 minutes
+ * later), then sends it to the dead-letter queue instead of dropping it. Six hours is Lambda's longest
+ * event age: an event still throttled after that goes to the queue as well.
+ */
+new aws.lambda.FunctionEventInvokeConfig('InboundRetries', {
+  functionName: inboundFn.name,
+  maximumRetryAttempts: 2,
+  maximumEventAgeInSeconds: 6 * 3600,
+  destinationConfig: { onFailure: { destination: inboundFailed.arn } },
 });
 
 const ruleArn = $interpolate`arn:aws:ses:${region}:${account}:receipt-rule-set/${config.ruleSetName}:receipt-rule/${config.ruleName}`;

@@ -1,5 +1,5 @@
 import { FUNCTION_LINKS, type FunctionName, type LinkName } from '../functions/runtime/links';
-import { adminToken, signingSecret } from './secrets';
+import { adminToken, signingSecret, signingSecretPrevious } from './secrets';
 import { table } from './table';
 import { bucket } from './bucket';
 import { email } from './email';
@@ -12,6 +12,7 @@ import { email } from './email';
 const components: Record<LinkName, { urn: $util.Output<string> }> = {
   MendTable: table,
   SigningSecret: signingSecret,
+  SigningSecretPrevious: signingSecretPrevious,
   AdminToken: adminToken,
   MendEmail: email,
   InboundBucket: bucket,

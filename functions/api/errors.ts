@@ -3,10 +3,10 @@ import { HTTPException } from 'hono/http-exception';
 import { routePath } from 'hono/route';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
-import { DomainError, Invalid, RateLimited, type ErrorKind } from '../core/shared/errors.js';
+import { DomainError, Invalid, RateLimited, TooLarge, type ErrorKind } from '../core/shared/errors.js';
 import type { Env } from './app.js';
 import { adminErrorPage } from './pages/admin/error.js';
-import { publicErrorPage, type PublicErrorView } from './pages/errors.js';
+import { notFoundPage, publicErrorPage, type PublicErrorView } from './pages/errors.js';
 import { zodIssues } from './validate.js';
 
 /** The one place a domain error becomes an HTTP status. */
@@ -16,6 +16,7 @@ export const STATUS: Record<ErrorKind, ContentfulStatusCode> = {
   conflict: 409,
   gone: 410,
   'rate-limited': 429,
+  'too-large': 413,
   unavailable: 503,
 };
 
@@ -62,5 +63,15 @@ export function handleError(err: Error, c: Context<Env>): Response | Promise<Res
   if (view === 'admin') return c.html(adminErrorPage(e, author), status);
   if (view && !wantsJson(c)) return c.html(publicErrorPage(view, e, author), status);
   if (!e) return c.json({ error: OUR_FAULT }, 500);
-  return c.json({ error: e.message, issues: e instanceof Invalid ? e.issues : [] }, status);
+  return c.json({ error: e.message, issues: issuesOf(e) }, status);
+}
+
+const issuesOf = (e: DomainError) =>
+  e instanceof Invalid ? e.issues : e instanceof TooLarge ? [{ path: '(body)', message: `is larger than ${Math.round(e.limitBytes / 1024)} KB` }] : [];
+
+/** A browser asking for a page we do not have; a program asking for JSON gets JSON. */
+export function notFound(c: Context<Env>): Response | Promise<Response> {
+  const accept = c.req.header('accept') ?? '';
+  if (accept.includes('text/html')) return c.html(notFoundPage(c.var.ctx.config.authorName), 404);
+  return c.json({ error: 'Not found' }, 404);
 }

@@ -3,6 +3,7 @@ import '../runtime/zod-jitless.js';
 import { handle } from 'hono/aws-lambda';
 import { templates } from '../core/mailer/template-source.js';
 import { awsContext } from '../runtime/aws.js';
+import { s3DeleteOnlyStore } from '../runtime/s3-delete.js';
 import { sesClient } from '../runtime/ses.js';
 import { createApp } from './app.js';
 
@@ -16,7 +17,7 @@ import { createApp } from './app.js';
 type Handler = ReturnType<typeof handle>;
 
 const build = (publicUrlFallback?: string): Handler =>
-  handle(createApp(awsContext('api', { publicUrlFallback, templates, ses: sesClient }), { dev: false }));
+  handle(createApp(awsContext('api', { publicUrlFallback, templates, ses: sesClient, rawMail: s3DeleteOnlyStore }), { dev: false }));
 
 let app: Handler | undefined = process.env.MEND_PUBLIC_URL?.trim() ? build() : undefined;
 

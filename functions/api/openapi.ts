@@ -97,7 +97,7 @@ export function openapi(serverUrl: string, routes: readonly ApiRoute[]) {
     ids.set(schema, id);
   }
   for (const r of routes) {
-    if (ids.has(r.response)) continue;
+    if (r.status === 204 || ids.has(r.response)) continue;
     const id = `${pascal(r.id)}Response`;
     registry.add(r.response, { id });
     ids.set(r.response, id);
@@ -109,10 +109,13 @@ export function openapi(serverUrl: string, routes: readonly ApiRoute[]) {
     const { path, params } = openapiPath(r.path);
     const error = (description: string) => ({ description, content: json(ref('Error')) });
     const responses: Record<string, object> = {
-      [r.status ?? 200]: {
-        description: r.status === 201 ? 'Created' : r.status === 202 ? 'Accepted' : 'OK',
-        content: { ...json(ref(ids.get(r.response)!)), ...(r.csv ? { 'text/csv': { schema: { type: 'string' } } } : {}) },
-      },
+      [r.status ?? 200]:
+        r.status === 204
+          ? { description: 'Done: nothing to send back' }
+          : {
+              description: r.status === 201 ? 'Created' : r.status === 202 ? 'Accepted' : 'OK',
+              content: { ...json(ref(ids.get(r.response)!)), ...(r.csv ? { 'text/csv': { schema: { type: 'string' } } } : {}) },
+            },
       ...(r.query || r.body ? { 400: error('The request names a bad field: `issues` lists every one') } : {}),
       401: { description: 'Missing or wrong bearer token', content: json(ref('Unauthorized')) },
       ...(r.notFound ? { 404: error(r.notFound) } : {}),

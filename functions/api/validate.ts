@@ -18,7 +18,7 @@ export async function readBody(c: Context): Promise<{ data: Record<string, unkno
     }
   }
   if (type.includes('application/x-www-form-urlencoded') || type.includes('multipart/form-data')) {
-    const body = await c.req.parseBody();
+    const body = await parseForm(c);
     const data: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(body)) if (typeof v === 'string') data[k] = v;
     return { data, form: true };
@@ -34,4 +34,20 @@ export function parseOr400<T>(schema: ZodType<T>, data: unknown, what: string): 
     throw badRequest(`Invalid ${what}: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, issues);
   }
   return res.data;
+}
+
+/**
+ * A form body (urlencoded or multipart), or a 400 naming the problem: a multipart body without its
+ * boundary, cut short or otherwise malformed makes the platform's parser throw, which is the
+ * caller's bad input, never our 500.
+ */
+export async function parseForm(c: Context, opts: { all?: boolean } = {}): Promise<Record<string, string | File | (string | File)[]>> {
+  try {
+    return await c.req.parseBody(opts);
+  } catch {
+    const multipart = (c.req.header('content-type') ?? '').includes('multipart/form-data');
+    throw badRequest(multipart ? 'The form could not be read: the multipart/form-data body is malformed' : 'The form could not be read', [
+      { path: '(body)', message: multipart ? 'is not valid multipart/form-data (check the boundary and every part)' : 'is not a valid form body' },
+    ]);
+  }
 }

@@ -52,3 +52,19 @@ export class OffsetClock implements SettableClock {
     this.onChange?.(this.offsetMs);
   }
 }
+
+/**
+ * Real elapsed time and real waiting, for what happens in the real world whatever app time says:
+ * an answer held to a floor (enrolment/sign-up.ts). Never app time. Injected through
+ * `ctx.realTime` only by tests that must see what was waited for.
+ */
+export interface RealTime {
+  /** Milliseconds on a monotonic clock. */
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const realTime: RealTime = {
+  now: () => performance.now(),
+  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+};

@@ -31,6 +31,19 @@ export const ConfigSchema = z.object({
   authorEmail: z.string().min(3).optional(),
   /** Check-in checkpoints, months after enrolment. */
   checkpoints: z.array(z.number().int().positive()).default([1, 3, 6, 12, 24]),
+  /** MEND_SIGNUP_LIMIT: sign-ups per client address per hour; 0 turns the limit off (simulations, load tests). */
+  signupLimit: z.number().int().min(0).default(20),
+  /**
+   * A sign-up is answered no sooner than this many milliseconds after it arrived, whatever it did,
+   * so the time it takes cannot tell a known address from a new one (core/enrollment/sign-up.ts).
+   */
+  signupAnswerMs: z.number().int().min(0).max(5000).default(250),
+  /** MEND_RAW_RETENTION_DAYS: raw inbound mail is kept this long (the parsed reply stays). */
+  rawRetentionDays: z.number().int().min(1).default(180),
+  /** Links signed with the previous signing secret keep working this long after its rotation. */
+  rotationGraceDays: z.number().int().min(0).default(30),
+  /** MEND_EXPORT_NOTES: whether a reader's data export includes the author's private notes about them. */
+  exportIncludesNotes: z.boolean().default(true),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -50,3 +63,33 @@ export const defaultAuthor = {
   authorName: 'Mend',
   postalAddress: 'Mend, 1 Example Lane, Springfield, USA',
 };
+
+/** The settings both runtimes read from the environment the same way, and each variable's name (for error messages). */
+export const SETTINGS_ENV = {
+  signupLimit: 'MEND_SIGNUP_LIMIT',
+  signupAnswerMs: 'MEND_SIGNUP_ANSWER_MS',
+  rawRetentionDays: 'MEND_RAW_RETENTION_DAYS',
+  exportIncludesNotes: 'MEND_EXPORT_NOTES',
+  authorEmail: 'MEND_AUTHOR_EMAIL',
+} as const;
+
+/**
+ * Those settings from `env`: blank means the default; a number that is not one stays NaN and a
+ * flag that is neither true nor false stays a string, so the schema refuses it, naming the field.
+ */
+export function settingsFromEnv(env: Record<string, string | undefined>): Partial<ConfigInput> {
+  const read = (name: string) => (env[name]?.trim() ? env[name]!.trim() : undefined);
+  const int = (name: string) => (read(name) === undefined ? undefined : Number(read(name)));
+  const flag = (name: string) => {
+    const v = read(name);
+    return v === undefined ? undefined : /^(1|true|yes)$/i.test(v) ? true : /^(0|false|no)$/i.test(v) ? false : (v as unknown as boolean);
+  };
+  const out: Partial<ConfigInput> = {
+    signupLimit: int(SETTINGS_ENV.signupLimit),
+    signupAnswerMs: int(SETTINGS_ENV.signupAnswerMs),
+    rawRetentionDays: int(SETTINGS_ENV.rawRetentionDays),
+    exportIncludesNotes: flag(SETTINGS_ENV.exportIncludesNotes),
+    authorEmail: read(SETTINGS_ENV.authorEmail),
+  };
+  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
+}

@@ -1,5 +1,5 @@
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
-import type { Clock } from './clock.js';
+import type { Clock, RealTime } from './clock.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import type { RawMailStore } from './shared/raw-store.js';
@@ -8,6 +8,11 @@ import type { Logger } from './shared/log.js';
 export interface Secrets {
   /** HMAC key for every signed link and reply token. */
   signingSecret: string;
+  /**
+   * The signing secret before the last rotation, and when the current one took over: links and
+   * reply tokens it signed keep working for `config.rotationGraceDays` after that (links/rotation.ts).
+   */
+  previousSigningSecret?: { value: string; rotatedAt: string };
   /** Bearer token for the author's admin API and dashboard login. */
   adminToken: string;
 }
@@ -27,6 +32,8 @@ export interface Ctx {
    * property read per send.
    */
   probe?: (step: SendStep) => void | Promise<void>;
+  /** Test seam, like `probe`: real time for real-world waits (clock.ts `realTime` when unset). */
+  realTime?: RealTime;
 }
 
 /** The steps of one send a test can interrupt (see dispatch/reader.ts). */

@@ -1,6 +1,7 @@
 // First: zod settings must precede every schema definition (see the module).
 import '../runtime/zod-jitless.js';
-import type { SESEvent } from 'aws-lambda';
+import type { SESEvent, SESReceipt } from 'aws-lambda';
+import type { Verdicts } from '../core/db/vocabulary.js';
 import { processInbound } from '../core/replies/inbound.js';
 import { awsContext } from '../runtime/aws.js';
 import { s3RawStoreFor } from '../runtime/s3-raw-store.js';
@@ -8,10 +9,28 @@ import { s3RawStoreFor } from '../runtime/s3-raw-store.js';
 // Cold start: config, links and the course are checked before the first message (runtime/aws.ts).
 const ctx = awsContext('inbound', { rawMail: s3RawStoreFor });
 
+const VERDICT = new Set(['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED']);
+const status = (v: { status?: string } | undefined) => (v?.status && VERDICT.has(v.status) ? (v.status as NonNullable<Verdicts['spf']>) : undefined);
+
+/** SES's own verdicts on the sender, from the receipt: never from headers inside the message. */
+export function verdictsOf(receipt: SESReceipt): Verdicts {
+  const v: Verdicts = {};
+  const spf = status(receipt.spfVerdict);
+  const dkim = status(receipt.dkimVerdict);
+  const dmarc = status(receipt.dmarcVerdict);
+  if (spf) v.spf = spf;
+  if (dkim) v.dkim = dkim;
+  if (dmarc) v.dmarc = dmarc;
+  return v;
+}
+
 /**
  * Invoked by the SES receipt rule (infra/inbound.ts) after its S3 action has stored the raw
- * message under `inbound/<messageId>`. Async invocation: throwing makes Lambda retry (twice),
- * so processInbound must be idempotent per key. Logs carry message ids only.
+ * message under `inbound/<messageId>`. Async invocation: throwing makes Lambda retry (twice), then
+ * hands the event to the dead-letter queue (README: replaying it). processInbound is idempotent per
+ * message, so every retry is safe; it throws only while something is left undone: the reply could
+ * not be stored, or its course step could not run (the reply is then stored and marked for the
+ * author, and the retry applies it). Logs carry message ids only.
  */
 export async function handler(event: SESEvent): Promise<void> {
   const failed: string[] = [];
@@ -23,7 +42,16 @@ export async function handler(event: SESEvent): Promise<void> {
     }
     try {
       // SES's own timestamp: stable across retries, so a re-delivery is recognised as one.
-      await processInbound(ctx, { key: `inbound/${messageId}`, receivedAt: new Date(record.ses.mail.timestamp).toISOString() });
+      const out = await processInbound(ctx, {
+        key: `inbound/${messageId}`,
+        receivedAt: new Date(record.ses.mail.timestamp).toISOString(),
+        verdicts: verdictsOf(record.ses.receipt),
+        deliveryId: messageId,
+      });
+      if ('courseStep' in out && (out.courseStep === 'failed' || out.courseStep === 'pending')) {
+        ctx.log.warn('inbound reply stored, course step left for a retry', { messageId, courseStep: out.courseStep });
+        failed.push(messageId);
+      }
     } catch (e) {
       ctx.log.error('inbound processing failed', { messageId, error: (e as Error).message });
       failed.push(messageId);

@@ -1,14 +1,15 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { createApp } from '../api/app.js';
 import { OffsetClock, systemClock, type SettableClock } from '../core/clock.js';
-import { ConfigSchema, defaultAuthor, maxSendRateFrom, type ConfigInput } from '../core/config.js';
+import { ConfigSchema, SETTINGS_ENV, defaultAuthor, maxSendRateFrom, settingsFromEnv, type ConfigInput } from '../core/config.js';
 import type { Ctx, Secrets } from '../core/context.js';
 import { makeDb } from '../core/db/client.js';
+import { newId } from '../core/shared/ids.js';
 import { checkCourseOrThrow } from '../core/course/startup.js';
-import { makeLogger } from '../core/shared/log.js';
+import { makeLogger, type Logger } from '../core/shared/log.js';
 import { sesClientOptions } from '../core/sending/client-options.js';
 import { folderRawStore } from './raw-store.js';
 import { ensureTable } from './table.js';
@@ -25,6 +26,8 @@ export interface StackOptions {
   dataDir?: string | null;
   /** HTTP port for the app; 0 picks a free one; undefined starts no HTTP server. */
   port?: number;
+  /** The address to listen on: `HOST`, else 127.0.0.1 (this machine only). */
+  host?: string;
   /** Use a running SES emulator instead of starting one (tests share one). */
   sesUrl?: string;
   sesPort?: number;
@@ -36,6 +39,8 @@ export interface StackOptions {
   secrets?: Partial<Secrets>;
   config?: Partial<ConfigInput>;
   silent?: boolean;
+  /** Where logs go instead of the default (a test that reads every log line). */
+  log?: Logger;
   /** Who holds the data folder, as the lock tells a second process ("npm start", "a simulation"). */
   holder?: string;
   /** Publish SES Send events after each accepted send, as SES does in AWS (default true). */
@@ -52,6 +57,8 @@ export interface Stack {
   inbox?: InboxRestore;
   /** Where the stack's SES Send events go (a fault-injecting SES stand-in publishes through it too). */
   sendEvents?: SendEventPublisher;
+  /** Deletes raw inbound mail older than `config.rawRetentionDays` of app time (S3's lifecycle rule in AWS); how many. */
+  sweepRawMail(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -93,7 +100,7 @@ async function assemble(opts: StackOptions, dataDir: string | null, owned: Servi
   const port = opts.port;
   // Without a server of its own (simulate --persist), links point where `npm start` will listen: PORT.
   const publicUrl = process.env.MEND_PUBLIC_URL ?? `http://localhost:${port && port > 0 ? port : Number(process.env.PORT) || 3000}`;
-  const config = ConfigSchema.parse({
+  const parsed = ConfigSchema.safeParse({
     mode: 'local',
     tableName: opts.tableName ?? 'mend',
     publicUrl,
@@ -106,9 +113,14 @@ async function assemble(opts: StackOptions, dataDir: string | null, owned: Servi
     dueShards: Number(process.env.DUE_SHARDS ?? 4),
     maxSendRate: maxSendRateFrom(process.env.MEND_MAX_SEND_RATE),
     contactAddress: process.env.MEND_CONTACT || undefined,
-    authorEmail: process.env.MEND_AUTHOR_EMAIL || undefined,
+    ...settingsFromEnv(process.env),
     ...opts.config,
   });
+  if (!parsed.success) {
+    const name = (field: string) => (SETTINGS_ENV as Record<string, string>)[field] ?? field;
+    throw new Error(`Mend configuration invalid: ${parsed.error.issues.map((i) => `${name(String(i.path[0] ?? ''))}: ${i.message}`).join('; ')}`);
+  }
+  const config = parsed.data;
   await ensureTable(dynamoUrl, config.tableName);
   const db = makeDb({ endpoint: dynamoUrl, table: config.tableName, quickRetries: true });
   const ses = new SESv2Client({
@@ -134,34 +146,58 @@ async function assemble(opts: StackOptions, dataDir: string | null, owned: Servi
   let ctxRef: Ctx | undefined;
   const sendEvents = opts.sendEvents === false ? undefined : sendEventPublisher(() => ctxRef!);
   if (sendEvents) publishSendEvents(ses, sendEvents);
+  // In memory (no data folder): a folder of this stack's own, gone when it closes, so one stack's
+  // retention sweep or erasure never reaches another's messages.
+  const rawDir = dataDir ? join(dataDir, 'raw') : join(process.env.TMPDIR ?? '/tmp', `mend-raw-${process.pid}-${newId(8)}`);
+  const rawMail = folderRawStore(rawDir);
   const ctx: Ctx = {
     config,
     secrets: { ...localSecrets(dataDir), ...opts.secrets },
     db,
     ses,
     clock,
-    rawMail: folderRawStore(dataDir ? join(dataDir, 'raw') : join(process.env.TMPDIR ?? '/tmp', `mend-raw-${process.pid}`)),
-    log,
+    rawMail,
+    log: opts.log ?? log,
   };
   ctxRef = ctx;
-  const app = createApp(ctx, { dev: true, devTools: { clock, inbox: localInbox(sesUrl) } });
+  const sweepRawMail = async () => {
+    const removed = await rawMail.sweep(clock.now(), config.rawRetentionDays);
+    if (removed) ctx.log.info('raw inbound mail past its retention deleted', { removed, retentionDays: config.rawRetentionDays });
+    return removed;
+  };
+  const app = createApp(ctx, { dev: true, devTools: { clock, inbox: localInbox(sesUrl), sweepRawMail } });
   let server: ServerType | undefined;
   let appUrl = publicUrl;
+  let reachable = publicUrl;
+  // Only this machine by default: the dashboard, the dev routes and the local inbox are not for the network.
+  const host = opts.host ?? (process.env.HOST?.trim() || '127.0.0.1');
   if (port !== undefined) {
     server = await new Promise<ServerType>((resolveServer, reject) => {
-      const s = serve({ fetch: app.fetch, port, hostname: '0.0.0.0' }, (info) => {
-        appUrl = `http://localhost:${info.port}`;
+      const s = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+        const loopback = ['127.0.0.1', '0.0.0.0', 'localhost', '::', '::1'].includes(host);
+        const shown = host.includes(':') ? `[${host}]` : host;
+        appUrl = `http://${loopback ? 'localhost' : shown}:${info.port}`;
+        // What another process on this machine connects to (simulate --persist works through it).
+        reachable = `http://${host === '::' || host === '::1' ? '[::1]' : loopback ? '127.0.0.1' : shown}:${info.port}`;
         // Links in emails must point at the port we really got.
         if (!process.env.MEND_PUBLIC_URL) ctx.config.publicUrl = appUrl;
         resolveServer(s);
       });
       s.once('error', (e: NodeJS.ErrnoException) =>
-        reject(new Error(e.code === 'EADDRINUSE' ? `Port ${port} is in use. Set PORT to a free port.` : e.message)),
+        reject(
+          new Error(
+            e.code === 'EADDRINUSE'
+              ? `Port ${port} is in use. Set PORT to a free port.`
+              : e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND'
+                ? `HOST ${host} is not an address of this machine. Leave HOST unset (127.0.0.1) or set it to one of its addresses (0.0.0.0 for all).`
+                : e.message,
+          ),
+        ),
       );
     });
   }
   // What a second process needs to work through this one (simulate --persist) instead of beside it.
-  lock?.update({ ...(server ? { app: appUrl } : {}), inbox: sesUrl, dynamo: dynamoUrl, table: config.tableName });
+  lock?.update({ ...(server ? { app: reachable } : {}), inbox: sesUrl, dynamo: dynamoUrl, table: config.tableName });
   return {
     ctx,
     app,
@@ -170,11 +206,13 @@ async function assemble(opts: StackOptions, dataDir: string | null, owned: Servi
     dataDir,
     inbox: kept && { file: kept.file, restored: kept.restored, skipped: kept.skipped },
     sendEvents,
+    sweepRawMail,
     async close() {
       await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
       db.destroy();
       ses.destroy();
       for (const s of owned.reverse()) await s.close();
+      if (!dataDir) rmSync(rawDir, { recursive: true, force: true });
       lock?.release();
     },
   };

@@ -1,6 +1,6 @@
 /**
  * `npm start`: the whole of Mend in one process, against embedded DynamoDB and SES.
- * PORT (3000), SES_PORT (8005), DATA_DIR (.data), ADMIN_TOKEN, SIGNING_SECRET.
+ * HOST (127.0.0.1), PORT (3000), SES_PORT (8005), DATA_DIR (.data), ADMIN_TOKEN, SIGNING_SECRET.
  * The SDK's own AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL_SESV2, when set, are used instead of
  * starting the embedded services (Amazon's DynamoDB Local, a fault-injecting proxy, ...).
  */
@@ -42,6 +42,7 @@ const stack = await startStack({ port, sesPort, holder: 'npm start', dynamoUrl, 
 const line = (label: string, value: string) => console.log(`  ${label.padEnd(22)} ${value}`);
 console.log('\nMend is running locally.\n');
 line('Subscribe page & API', stack.urls.app);
+line('Listening on', `${process.env.HOST?.trim() || '127.0.0.1'} (HOST to change; 0.0.0.0 opens it to your network)`);
 line('Author dashboard', `${stack.urls.app}/admin`);
 line('Admin token', stack.ctx.secrets.adminToken);
 line('Local inbox', `${stack.urls.app}/dev/inbox  (app time, newest first)`);
@@ -62,6 +63,8 @@ const timer = setInterval(async () => {
   try {
     await runDispatch(stack.ctx);
     await runBroadcasts(stack.ctx);
+    // What S3's lifecycle rule does in AWS: raw inbound mail older than MEND_RAW_RETENTION_DAYS goes.
+    await stack.sweepRawMail();
   } catch (e) {
     stack.ctx.log.error('scheduled dispatch failed', { error: (e as Error).message });
   } finally {

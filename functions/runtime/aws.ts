@@ -1,11 +1,12 @@
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import { Resource } from 'sst/resource';
 import { systemClock } from '../core/clock.js';
-import { ConfigSchema, maxSendRateFrom } from '../core/config.js';
+import { ConfigSchema, SETTINGS_ENV, maxSendRateFrom, settingsFromEnv } from '../core/config.js';
 import type { Ctx, Secrets } from '../core/context.js';
 import { checkCourseOrThrow } from '../core/course/startup.js';
 import { makeDb } from '../core/db/client.js';
 import { checkTemplatesOrThrow, type EmailTemplates } from '../core/mailer/templates.js';
+import { parsePreviousSecret } from '../core/links/rotation.js';
 import { makeLogger } from '../core/shared/log.js';
 import type { RawMailStore } from '../core/shared/raw-store.js';
 import { linksTo, type FunctionName, type LinkName } from './links.js';
@@ -18,6 +19,8 @@ import { linksTo, type FunctionName, type LinkName } from './links.js';
 interface Linked {
   MendTable: { name: string };
   SigningSecret: { value: string };
+  /** "<rotation date> <previous secret>", or "none" (its placeholder) when there was no rotation. */
+  SigningSecretPrevious: { value: string };
   AdminToken: { value: string };
   InboundBucket: { name: string };
 }
@@ -65,9 +68,12 @@ function secretsFor(fn: FunctionName, linked: Linked): Secrets {
   };
   const signingSecret = lazy('SigningSecret');
   const adminToken = lazy('AdminToken');
+  // Whoever checks signed links checks them against the previous secret too, during its grace.
+  const previous = linksTo(fn, 'SigningSecretPrevious') ? parsePreviousSecret(linked.SigningSecretPrevious.value, 'SigningSecretPrevious') : undefined;
   return {
     get signingSecret() { return signingSecret(); },
     get adminToken() { return adminToken(); },
+    ...(previous ? { previousSigningSecret: previous } : {}),
   };
 }
 
@@ -85,7 +91,7 @@ function sesFor(fn: FunctionName, opts: AwsContextOptions): SESv2Client {
 function rawMailFor(fn: FunctionName, linked: Linked, opts: AwsContextOptions): RawMailStore {
   if (!linksTo(fn, 'InboundBucket')) {
     const fail = (): never => { throw notLinked(fn, 'InboundBucket'); };
-    return { put: async () => fail(), get: async () => fail(), describe: fail };
+    return { put: async () => fail(), get: async () => fail(), delete: async () => fail(), describe: fail };
   }
   if (!opts.rawMail) throw new Error(`the ${fn} function links InboundBucket but gave awsContext no rawMail store`);
   return opts.rawMail(linked.InboundBucket.name);
@@ -115,7 +121,7 @@ export function awsContext(fn: FunctionName, opts: AwsContextOptions = {}): Ctx 
     postalAddress: blank(env.MEND_POSTAL_ADDRESS),
     maxSendRate: maxSendRateFrom(env.MEND_MAX_SEND_RATE),
     contactAddress: blank(env.MEND_CONTACT),
-    authorEmail: blank(env.MEND_AUTHOR_EMAIL),
+    ...settingsFromEnv(env),
   });
   if (!parsed.success) {
     const envName: Record<string, string> = {
@@ -127,8 +133,8 @@ export function awsContext(fn: FunctionName, opts: AwsContextOptions = {}): Ctx 
       postalAddress: 'MEND_POSTAL_ADDRESS',
       maxSendRate: 'MEND_MAX_SEND_RATE',
       contactAddress: 'MEND_CONTACT',
-      authorEmail: 'MEND_AUTHOR_EMAIL',
       tableName: 'Resource.MendTable.name',
+      ...SETTINGS_ENV,
     };
     const problems = parsed.error.issues.map((i) => {
       const field = String(i.path[0] ?? '');

@@ -7,14 +7,17 @@
  * - MendTable: every function.
  * - SigningSecret: whoever makes or checks signed links and reply tokens (api, dispatch, inbound),
  *   and whoever keys the suppression list's address hashes (ses-events too).
+ * - SigningSecretPrevious: whoever checks links or looks addresses up on the suppression list (api,
+ *   dispatch, inbound), for the grace after a rotation.
  * - AdminToken: only the api (the author's dashboard and admin API).
  * - MendEmail: whoever sends (its link grants ses:* on the identity and configuration set).
- * - InboundBucket: only inbound, which reads the raw message SES stored there.
+ * - InboundBucket: inbound, which reads the raw message SES stored there, and the api, which
+ *   deletes a reader's raw messages when the author erases them.
  */
 export const FUNCTION_LINKS = {
-  api: ['MendTable', 'SigningSecret', 'AdminToken', 'MendEmail'],
-  dispatch: ['MendTable', 'SigningSecret', 'MendEmail'],
-  inbound: ['MendTable', 'SigningSecret', 'InboundBucket'],
+  api: ['MendTable', 'SigningSecret', 'SigningSecretPrevious', 'AdminToken', 'MendEmail', 'InboundBucket'],
+  dispatch: ['MendTable', 'SigningSecret', 'SigningSecretPrevious', 'MendEmail'],
+  inbound: ['MendTable', 'SigningSecret', 'SigningSecretPrevious', 'InboundBucket'],
   sesEvents: ['MendTable', 'SigningSecret'],
 } as const;
 

@@ -1,10 +1,11 @@
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { RawMailStore } from '../core/shared/raw-store.js';
 
 /**
  * Raw inbound mail in S3: SES's receipt rule writes `inbound/<messageId>`, the inbound function
  * reads it back. Only functions/inbound/lambda.ts imports this, so the S3 client stays out of the
- * other bundles.
+ * other bundles (the api, which only deletes raw mail when a reader is erased, signs that one
+ * request itself: s3-delete.ts).
  */
 export function s3RawStore(s3: S3Client, bucket: string): RawMailStore {
   const check = (key: string) => {
@@ -21,6 +22,10 @@ export function s3RawStore(s3: S3Client, bucket: string): RawMailStore {
       const res = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: check(key) }));
       if (!res.Body) throw new Error(`raw mail ${key} has no body`);
       return res.Body.transformToByteArray();
+    },
+    async delete(key) {
+      // S3 answers a delete of a missing key with success too.
+      await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: check(key) }));
     },
     describe: (key) => `s3://${bucket}/${key}`,
   };

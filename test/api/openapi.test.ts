@@ -68,7 +68,7 @@ describe('the generated OpenAPI document', () => {
       .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/admin/') && r.path !== '/api/admin/openapi.json')
       .map((r) => `${r.method} ${r.path.slice('/api/admin'.length)}`);
     const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`));
-    expect(mounted.length).toBe(15);
+    expect(mounted.length).toBe(38); // 22, and the reader's erasure (issue 14) and the 15 newsletter and segment routes (issue 13)
     expect(documented.sort()).toEqual([...new Set(mounted)].sort());
   });
 
@@ -114,11 +114,16 @@ describe('the generated OpenAPI document', () => {
     expect((await call('POST', '/replies/:readerId/:replyId/review', `${reply}/review`, { reviewed: false })).status).toBe(200);
     expect((await call('POST', '/replies/:readerId/:replyId/note', `${reply}/note`, { text: 'Kind words back.' })).status).toBe(201);
     expect((await call('POST', '/replies/:readerId/:replyId/outcome', `${reply}/outcome`, { checkpoint: '1m', outcome: 'moved-on' })).json).toMatchObject({ status: 'changed' });
+    expect((await call('GET', '/replies/:readerId/:replyId/text', `${reply}/text`)).json).toMatchObject({ text: 'Day 3 without texting. Harder than I thought.', truncated: false });
+    expect((await call('POST', '/replies/:readerId/:replyId/apply', `${reply}/apply`, {})).json).toMatchObject({ reply: { matchedBy: 'token', courseStep: 'done' } });
     const outcomes = await call('GET', '/outcomes', '/outcomes');
     expect((outcomes.json.outcomes as unknown[]).length).toBe(1);
     const unmatched = await call('GET', '/unmatched', '/unmatched');
     expect((unmatched.json.unmatched as unknown[]).length).toBe(1);
     expect((await call('POST', '/unmatched/:id/assign', `/unmatched/${w.unmatchedId}/assign`, { readerId: w.readerId })).status).toBe(200);
+    // What the author assigned changed nothing until they apply it.
+    const assigned = await call('POST', '/replies/:readerId/:replyId/apply', `/replies/${w.readerId}/${w.unmatchedId}/apply`, {});
+    expect(assigned.json).toMatchObject({ reply: { matchedBy: 'author', courseStep: 'done', applied: false } });
     const report = await call('GET', '/reports/outcomes', '/reports/outcomes?by=track');
     expect((report.json.groups as unknown[]).length).toBeGreaterThan(0);
     const cohorts = await call('GET', '/reports/cohorts', '/reports/cohorts');
@@ -132,6 +137,7 @@ describe('the generated OpenAPI document', () => {
     expect(bad.status).toBe(400);
     expect((bad.json.issues as { path: string }[]).map((i) => i.path).sort()).toEqual(['limit', 'status']);
     expect((await call('POST', '/readers/:id/notes', '/readers/nobody/notes', { text: 'x' })).status).toBe(404);
+    expect((await call('GET', '/replies/:readerId/:replyId/text', `/replies/${w.readerId}/nothing/text`)).status).toBe(404);
     expect((await call('POST', '/unmatched/:id/assign', `/unmatched/${w.unmatchedId}/assign`, {})).status).toBe(400);
     const anonymous = await stack.app.request('/api/admin/overview');
     expect(anonymous.status).toBe(401);

@@ -53,6 +53,15 @@ describe('inbound replies', () => {
     expect(existsSync(String(reply!.raw))).toBe(true);
   });
 
+  it('stores the reader\'s words without the quote residue a mail client leaves (a separator line of dashes)', async () => {
+    const r = await readerWithLessons();
+    const body = ['Day 3 of no contact. Went for a run instead.', '', '-----', 'From: Mend <lessons@mend.localhost>', 'Sent: Thursday, March 5, 2026 8:00 AM', '', 'Hi Robin,', ''].join('\n');
+    await post(plain({ from: r.email, to: r.replyTo }, body));
+    const [reply] = await replies(r.id);
+    expect(reply!.text).toBe('Day 3 of no contact. Went for a run instead.');
+    expect(reply!.fullText).toContain('Sent: Thursday');
+  });
+
   it('reads an Outlook-style reply (HTML and text) and does not count a negated slip', async () => {
     const r = await readerWithLessons();
     const text = 'I did NOT text him, even though I really wanted to.\n\n________________________________\nFrom: Mend <lessons@mend.localhost>\nSent: Thursday, March 5, 2026 8:00 AM\nTo: Robin\nSubject: Your lesson\n\nI broke no contact yesterday';
@@ -91,8 +100,13 @@ describe('inbound replies', () => {
     const r = await readerWithLessons();
     const reader = (await getReader(stack.ctx, r.id))!;
     const first = reader.sends.find((s) => s.kind === 'lesson')!;
-    const res = await post(plain({ from: r.email, to: `lessons@mend.localhost`, inReplyTo: `${first.messageId}@email.amazonses.com` }, 'Thank you for this.'));
+    const res = await stack.app.request('/dev/inbound?spf=PASS&dkim=PASS&dmarc=PASS', {
+      method: 'POST',
+      body: plain({ from: r.email, to: `lessons@mend.localhost`, inReplyTo: `${first.messageId}@email.amazonses.com` }, 'Thank you for this.'),
+      headers: { 'content-type': 'message/rfc822' },
+    });
     expect(await res.json()).toMatchObject({ status: 'logged', lessonId: first.ref });
+    expect((await getReader(stack.ctx, r.id))!.repliedSeqs).toContain(first.seq);
   });
 
   it('acts on a clear signal: after "I broke no contact" the supportive lesson comes next and the count restarts', async () => {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Checkin from '../../emails/checkin.js';
 import Confirmation from '../../emails/confirmation.js';
 import Newsletter from '../../emails/newsletter.js';
+import DataExport from '../../emails/data-export.js';
 import { lessonTemplates } from '../../emails/lessons/index.js';
 import { HOUR } from '../../functions/core/clock.js';
 import { defaultAuthor } from '../../functions/core/config.js';
@@ -68,6 +69,7 @@ describe('the precompiled email templates', () => {
       [valueKey('prefs')]: 'https://mend.example.test/me/tok-prefs',
       [valueKey('unsubscribe')]: 'https://mend.example.test/unsubscribe/tok-unsub',
       [valueKey('confirmUrl')]: 'https://mend.example.test/confirm?token=tok-confirm&x=1',
+      [valueKey('exportUrl')]: 'https://mend.example.test/export/tok-export',
       [valueKey('authorName')]: author.name,
       [valueKey('postalAddress')]: author.postalAddress,
       [valueKey('nl_subject')]: 'Letters & <notes>',
@@ -113,6 +115,8 @@ describe('the precompiled email templates', () => {
         return render(
           createElement(Newsletter, { firstName: 'Robin', links, author, subject: 'Letters & <notes>', previewText: 'A "quiet" month', bodyHtml: newsletterBody }),
         );
+      if (ref.kind === 'data-export')
+        return render(createElement(DataExport, { firstName: 'Robin', links, author, exportUrl: values[valueKey('exportUrl')]! }));
       return render(
         createElement(Confirmation, {
           firstName: 'Robin',

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 export const FUNCTION_URL_DOMAIN = 'abcdefghijklmnopqrstuvwxyz012345.lambda-url.us-east-1.on.aws';
 
 export interface UrlRequest {
-  method?: 'GET' | 'POST' | 'HEAD';
+  method?: 'GET' | 'POST' | 'HEAD' | 'DELETE';
   /** Path with an optional query string, as in a link: `/confirm?token=...`. */
   path: string;
   headers?: Record<string, string>;
@@ -88,6 +88,8 @@ export interface InboundMail {
   to: string;
   subject: string;
   at: Date;
+  /** SES's verdicts on the sender (default: all PASS, as for a genuine reply). */
+  verdicts?: { spf?: string; dkim?: string; dmarc?: string };
 }
 
 /** The SES receipt rule's Lambda action (invocation type Event), after its S3 action stored the message. */
@@ -118,9 +120,10 @@ export function sesReceiptEvent(m: InboundMail) {
             recipients: [m.to],
             spamVerdict: { status: 'PASS' },
             virusVerdict: { status: 'PASS' },
-            spfVerdict: { status: 'PASS' },
-            dkimVerdict: { status: 'PASS' },
-            dmarcVerdict: { status: 'PASS' },
+            spfVerdict: { status: m.verdicts?.spf ?? 'PASS' },
+            dkimVerdict: { status: m.verdicts?.dkim ?? 'PASS' },
+            dmarcVerdict: { status: m.verdicts?.dmarc ?? 'PASS' },
+            ...(m.verdicts?.dmarc === 'FAIL' ? { dmarcPolicy: 'reject' } : {}),
             action: {
               type: 'Lambda',
               functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:mend-test-InboundFunction',

@@ -65,6 +65,8 @@ function linkProperties(world: LambdaWorld): Record<LinkName, Record<string, str
   return {
     MendTable: { name: world.tableName, type: 'sst.aws.Dynamo' },
     SigningSecret: { value: world.signingSecret, type: 'sst.sst.Secret' },
+    // Its placeholder: no rotation yet (infra/secrets.ts).
+    SigningSecretPrevious: { value: 'none', type: 'sst.sst.Secret' },
     AdminToken: { value: world.adminToken, type: 'sst.sst.Secret' },
     MendEmail: { sender: world.fromAddress, configSet: 'mend-test', type: 'sst.aws.Email' },
     InboundBucket: { name: world.bucket, type: 'sst.aws.Bucket' },

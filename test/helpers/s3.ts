@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 
 const require = createRequire(import.meta.url);
 
@@ -17,6 +17,8 @@ export interface S3StandIn {
   bucket: string;
   /** Stores an object the way SES's receipt rule S3 action does. */
   put(key: string, body: string | Uint8Array): Promise<void>;
+  /** Whether an object is in the bucket. */
+  has(key: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,15 @@ export async function startS3(bucket: string): Promise<S3StandIn> {
     bucket,
     async put(key, body) {
       await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
+    },
+    async has(key) {
+      try {
+        await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+        return true;
+      } catch (e) {
+        if ((e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return false;
+        throw e;
+      }
     },
     async close() {
       client.destroy();

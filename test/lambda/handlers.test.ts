@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DAY, systemClock } from '../../functions/core/clock.js';
+import { getReader } from '../../functions/core/db/readers.js';
 import { newId } from '../../functions/core/shared/ids.js';
 import { dueShard } from '../../functions/core/db/readers.js';
 import type { FunctionName } from '../../functions/runtime/links.js';
@@ -237,6 +238,64 @@ describe('the inbound bundle on the SES receipt rule', () => {
     expect(replies[0]!.text).toContain('went for a long walk with my sister');
     expect(replies[0]!.text).not.toContain('Just hit reply');
     expect(replies[0]!.lessonId).toBe('tumultuous/day-00');
+  });
+  it('erases a reader through the api bundle, their raw mail deleted from the bucket with one signed request', async () => {
+    const reader = await enrolAndConfirm(stack);
+    const welcome = (await inbox(stack, reader.email)).find((m) => header(m, 'X-Mend-Kind') === 'lesson') as StoredEmail;
+    const to = welcome.replyTo[0]!;
+    const messageId = `lambda${newId(12).toLowerCase()}`;
+    await s3.put(`inbound/${messageId}`, rawReply(reader.email, to, welcome.subject, 'Please forget me now.', messageId));
+    await runOnce('inbound', sesReceiptEvent({ messageId, from: reader.email, to, subject: `Re: ${welcome.subject}`, at: systemClock.now() }));
+    expect(await s3.has(`inbound/${messageId}`)).toBe(true);
+
+    const { result, inv } = await runOnce('api', url(`/api/admin/readers/${reader.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } }));
+    expect((result as UrlResponse).statusCode, inv.logs).toBe(204);
+    expect(await s3.has(`inbound/${messageId}`)).toBe(false);
+    const gone = await stack.app.request(`/api/admin/readers/${reader.id}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(gone.status).toBe(404);
+  });
+});
+
+describe('the inbound bundle and the receipt verdicts', () => {
+  /** A message from the reader's own address without their reply link: anyone could have written its From. */
+  const fromOnly = (from: string, text: string, messageId: string) =>
+    [`From: <${from}>`, `To: hello@${world.replyDomain}`, 'Subject: News', `Message-ID: <${messageId}@mail.example.org>`, 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', text, ''].join('\r\n');
+  const deliver = async (raw: string, from: string, verdicts: { spf?: string; dkim?: string; dmarc?: string }, messageId = `lambda${newId(12).toLowerCase()}`) => {
+    await s3.put(`inbound/${messageId}`, raw);
+    return runOnce('inbound', sesReceiptEvent({ messageId, from, to: `hello@${world.replyDomain}`, subject: 'News', at: systemClock.now(), verdicts }));
+  };
+  const replies = async (id: string) => (await adminJson(`/readers/${id}`)).replies as Record<string, unknown>[];
+
+  it('keeps a reply whose sender fails DMARC for the author, and lets it change nothing', async () => {
+    const reader = await enrolAndConfirm(stack);
+    const before = (await getReader(stack.ctx, reader.id))!;
+    await deliver(fromOnly(reader.email, 'We are back together, you can stop the lessons.', `forged-${newId(8)}`), reader.email, { spf: 'PASS', dkim: 'FAIL', dmarc: 'FAIL' });
+    const [reply] = await replies(reader.id);
+    expect(reply).toMatchObject({ matchedBy: 'sender', senderVerified: false, applied: false, courseStep: 'withheld', attention: 'unverified-sender' });
+    expect(reply!.verdicts).toEqual({ spf: 'PASS', dkim: 'FAIL', dmarc: 'FAIL' });
+    const after = (await getReader(stack.ctx, reader.id))!;
+    expect({ ver: after.ver, track: after.track, status: after.status, cursor: after.cursor, repliedSeqs: after.repliedSeqs }).toEqual({
+      ver: before.ver, track: before.track, status: before.status, cursor: before.cursor, repliedSeqs: before.repliedSeqs,
+    });
+  });
+
+  it('acts on a reply from the same address when SES passes DKIM and DMARC', async () => {
+    const reader = await enrolAndConfirm(stack);
+    const { inv } = await deliver(fromOnly(reader.email, 'I broke no contact last night and called him.', `genuine-${newId(8)}`), reader.email, { spf: 'GRAY', dkim: 'PASS', dmarc: 'PASS' });
+    expect(inv.logs).not.toContain('called him');
+    const [reply] = await replies(reader.id);
+    expect(reply).toMatchObject({ matchedBy: 'sender', senderVerified: true, applied: true, courseStep: 'done' });
+    const story = (await adminJson(`/readers/${reader.id}`)) as { timeline: { title: string }[] };
+    expect(story.timeline.some((t) => t.title.startsWith('Reply'))).toBe(true);
+  });
+
+  it('logs one message SES delivered twice (two message ids, one Message-ID) once', async () => {
+    const reader = await enrolAndConfirm(stack);
+    const welcome = (await inbox(stack, reader.email)).find((m) => header(m, 'X-Mend-Kind') === 'lesson') as StoredEmail;
+    const raw = rawReply(reader.email, welcome.replyTo[0]!, welcome.subject, 'Day 3 of no contact and I am still here.', `twice-${newId(8)}`);
+    await deliver(raw, reader.email, {});
+    await deliver(raw, reader.email, {});
+    expect(await replies(reader.id)).toHaveLength(1);
   });
 });
 

@@ -76,7 +76,7 @@ describe('npm start beside other processes on its data folder', () => {
 
   it('lets simulate --persist run through the running server, with links on its port', async () => {
     const sim = run(SIMULATE, ['--readers', '4', '--days', '6', '--enrol-over', '3', '--persist'], { DATA_DIR: dir, PORT: '3999', MEND_PUBLIC_URL: undefined });
-    expect(await sim.exited).toBe(0);
+    expect(await sim.exited, sim.output()).toBe(0);
     const out = sim.output();
     expect(out).toContain(`Mend is running on this data folder (PID ${server.pid}): simulating through it`);
     expect(out).toContain("Continuing the data folder's app clock");

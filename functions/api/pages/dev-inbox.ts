@@ -1,12 +1,12 @@
 import { html } from 'hono/html';
 import type { InboxEmail, InboxPage, InboxQuery } from '../../local/inbox.js';
-import { page, type Html } from './shell.js';
+import { inlineStyle, page, type Html } from './shell.js';
 
 /** Local mode only: every email the stack sent, in app time, so a moved dev clock reads true. */
 
-export const INBOX_KINDS = ['confirmation', 'lesson', 'checkin', 'newsletter', 'other'] as const;
+export const INBOX_KINDS = ['confirmation', 'lesson', 'checkin', 'newsletter', 'export', 'other'] as const;
 
-const CSS = html`<style>
+const CSS = inlineStyle(`
 .muted{color:var(--soft)}.small{font:13px/1.4 system-ui,sans-serif}
 td.when,td.kind,td.open,td.to a{white-space:nowrap}
 .filters{display:flex;gap:12px;align-items:flex-end;flex-wrap:wrap;margin:0 0 18px}.filters .field{margin:0;min-width:220px}.filters label{margin:0 0 6px}
@@ -15,7 +15,8 @@ dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:4px 14px;font:14p
 dl.meta dt{color:var(--soft)}dl.meta dd{margin:0;word-break:break-all}
 iframe.mail{width:100%;height:640px;border:1px solid var(--line);border-radius:10px;background:#fff}
 pre.text{white-space:pre-wrap;word-break:break-word;font:14px/1.5 ui-monospace,monospace;background:#fff;border:1px solid var(--line);border-radius:10px;padding:16px}
-</style>`;
+.card.tight{padding:8px 12px;overflow-x:auto}.spaced{margin:14px 0 0}
+`);
 
 /** App time as a person reads it: minutes are what the cron's 15-minute ticks move. */
 export const appTime = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
@@ -40,7 +41,7 @@ export function inboxPage(view: InboxPage, q: InboxQuery, now: Date): Html {
 </form>
 <p class="small muted">App time now: ${appTime(now.toISOString())}. ${view.matching === view.total ? `${view.total} emails` : `${view.matching} of ${view.total} emails match`}${view.matching > view.emails.length ? `; showing the newest ${view.emails.length}` : ''}.</p>
 ${view.emails.length
-  ? html`<div class="card" style="padding:8px 12px;overflow-x:auto"><table>
+  ? html`<div class="card tight"><table>
 <thead><tr><th>App time</th><th>Kind</th><th>To</th><th>Subject</th><th>Open</th></tr></thead>
 <tbody>${view.emails.map(
       (e) => html`<tr>
@@ -66,7 +67,7 @@ export function inboxEmailPage(e: InboxEmail): Html {
 ${row('Sent (app time)', appTime(e.sentAt))}${row('Received (real time)', e.receivedAt)}
 ${row('From', e.from)}${row('To', e.to.join(', '))}${row('Reply-To', e.replyTo.join(', '))}
 ${row('Kind', e.kind)}${row('Ref', e.ref)}${row('Message id', e.id)}
-</dl><p class="small" style="margin:14px 0 0">Open on its own: ${links(e)}</p></div>
+</dl><p class="small spaced">Open on its own: ${links(e)}</p></div>
 ${e.html !== undefined
   ? html`<h2>HTML</h2><iframe class="mail" title="The email as HTML" src="/dev/inbox/${encodeURIComponent(e.id)}/html" sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation"></iframe>`
   : ''}

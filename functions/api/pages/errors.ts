@@ -2,6 +2,7 @@ import { LinkRefusal } from '../../core/links/open.js';
 import { Invalid, type DomainError } from '../../core/shared/errors.js';
 import { CONFIRM_REFUSED } from './confirm.js';
 import { BAD_LINK } from './links.js';
+import { html } from 'hono/html';
 import { messagePage, type Html } from './shell.js';
 
 /**
@@ -28,8 +29,20 @@ const UNAVAILABLE: Words = {
   paragraphs: ['We could not send the email just now. Nothing was lost on our side; please go back and try again in a few minutes.'],
 };
 
+const TOO_LARGE: Words = {
+  title: 'That was more than we can take',
+  paragraphs: ['What was sent is much larger than this form ever sends, so nothing was read or changed. Please go back and try again.'],
+};
+
+const RATE_LIMITED = (e: DomainError): Words => ({
+  title: 'Please wait a little',
+  paragraphs: [e.message, 'Nothing is wrong with what you sent, and nothing was lost.'],
+});
+
 function words(view: PublicErrorView, e: DomainError | null): Words {
   if (!e) return OUR_FAULT;
+  if (e.kind === 'too-large') return TOO_LARGE;
+  if (e.kind === 'rate-limited') return RATE_LIMITED(e);
   if (view === 'confirm' && e.reason && CONFIRM_REFUSED[e.reason]) return CONFIRM_REFUSED[e.reason]!;
   if (e.reason === LinkRefusal.broken) return BAD_LINK.broken;
   if (e.reason === LinkRefusal.expired) return BAD_LINK.expired;
@@ -39,3 +52,12 @@ function words(view: PublicErrorView, e: DomainError | null): Words {
 }
 
 export const publicErrorPage = (view: PublicErrorView, e: DomainError | null, author: string): Html => messagePage({ author, ...words(view, e) });
+
+/** A page that does not exist (a mistyped or old address). */
+export const notFoundPage = (author: string): Html =>
+  messagePage({
+    author,
+    title: 'There is no page here',
+    paragraphs: ['The address may be mistyped. If you came from one of our emails, the link may have been cut short on the way: try opening it again from the email itself.'],
+    extra: html`<p><a class="button secondary" href="/">Go to the start page</a></p>`,
+  });

@@ -1,7 +1,23 @@
+import { createHash } from 'node:crypto';
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+/**
+ * Every stylesheet a page may carry inline, by its CSP hash. The Content-Security-Policy
+ * (api/security-headers.ts) allows exactly these: an injected <style> or style attribute does not
+ * apply. Only for the fixed stylesheets below (module constants): never for text a request brings.
+ */
+const styleHashes = new Map<string, string>();
+
+export function inlineStyle(css: string): HtmlEscapedString {
+  if (!styleHashes.has(css)) styleHashes.set(css, `'sha256-${createHash('sha256').update(css).digest('base64')}'`);
+  return html`<style>${raw(css)}</style>` as HtmlEscapedString;
+}
+
+/** The CSP source list of every inline stylesheet rendered so far (each is a fixed constant, so the list stays short). */
+export const styleSources = (): string[] => [...styleHashes.values()];
 
 /** Calm, readable, no external assets: pages load on a bad connection on a bad day. */
 const CSS = `
@@ -13,9 +29,9 @@ h1{font-weight:normal;font-size:30px;line-height:1.25;margin:0 0 12px}h2{font-we
 p.lead{font-size:19px;color:var(--soft);margin:0 0 24px}
 .card{background:var(--card);border:1px solid var(--line);border-radius:14px;padding:24px;margin:0 0 18px}
 label{display:block;font:600 14px/1.4 system-ui,sans-serif;margin:0 0 6px}
-input[type=email],input[type=text],select{width:100%;font:16px system-ui,sans-serif;padding:11px 12px;border:1px solid #cfc6bb;border-radius:9px;background:#fff;color:var(--ink)}
+input[type=email],input[type=text],input[type=password],select{width:100%;font:16px system-ui,sans-serif;padding:11px 12px;border:1px solid #cfc6bb;border-radius:9px;background:#fff;color:var(--ink)}
 input:focus,select:focus,button:focus,a:focus{outline:3px solid #c9b3d9;outline-offset:2px}
-.field{margin:0 0 18px}.hint{font:14px/1.5 system-ui,sans-serif;color:var(--soft);margin:6px 0 0}
+.field{margin:0 0 18px}h2.first{margin-top:0}.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}.hint{font:14px/1.5 system-ui,sans-serif;color:var(--soft);margin:6px 0 0}
 .choices{display:grid;gap:10px}.choice{display:flex;gap:12px;align-items:flex-start;border:1px solid var(--line);border-radius:11px;padding:14px;cursor:pointer;background:#fff}
 .choice:has(input:checked){border-color:var(--accent);background:#f7f2fa}.choice input{margin-top:5px}
 .choice strong{display:block;font:600 16px/1.4 system-ui,sans-serif}.choice span{font-size:15px;color:var(--soft)}
@@ -38,7 +54,8 @@ export function page(opts: { title: string; body: Html; author?: string; wide?: 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${opts.title}</title>
-<style>${raw(CSS)}${opts.wide ? raw('main{max-width:1100px}') : ''}</style>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+${inlineStyle(opts.wide ? `${CSS}main{max-width:1100px}` : CSS)}
 ${opts.head ?? ''}
 </head>
 <body><main>

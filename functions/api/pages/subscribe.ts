@@ -13,8 +13,14 @@ const hourLabel = (h: number) => `${String(h).padStart(2, '0')}:00 (${h % 12 || 
 const err = (errors: FieldErrors, field: string) =>
   errors[field] ? html`<p class="field-error" id="${field}-error">${pageMessage(field, errors[field]!)}</p>` : '';
 
-/** The public subscribe page. Works without JavaScript; a line of JS pre-fills the time zone. */
-export function subscribePage(opts: { author: string; values?: FormValues; errors?: FieldErrors }): Html {
+/** The form field only robots fill in (hidden from people and screen readers): a sign-up with it is quietly dropped. */
+export const HONEYPOT_FIELD = 'website';
+
+/**
+ * The public subscribe page. Works without JavaScript; a line of JS pre-fills the time zone. That
+ * script carries the response's CSP nonce (`nonce`), the only inline script the policy allows.
+ */
+export function subscribePage(opts: { author: string; nonce: string; values?: FormValues; errors?: FieldErrors }): Html {
   const v = opts.values ?? {};
   const errors = opts.errors ?? {};
   // Without JavaScript the form offers UTC (listed, so no other zone is silently pre-selected);
@@ -80,15 +86,16 @@ ${list.length
     <label class="check"><input type="checkbox" name="newsletter" value="on" ${checked(v.newsletter)}>
     <span>Also send me the newsletter: an occasional letter from ${opts.author}, separate from the lessons. Optional; it has its own unsubscribe link.</span></label>
   </div>
+  <div class="hp" aria-hidden="true"><label for="${HONEYPOT_FIELD}">Leave this empty</label><input type="text" id="${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" tabindex="-1" autocomplete="off" value=""></div>
   <button type="submit">Start the course</button>
   <p class="hint">We'll email you a link to confirm first. Nothing else is sent until you click it.</p>
 </form>
-<script>${raw(`(function(){var s=document.getElementById('timezone');if(!s||${v.timezone ? 'true' : 'false'})return;try{var a=${JSON.stringify(zoneAliases()).replace(/</g, '\\u003c')};var z=Intl.DateTimeFormat().resolvedOptions().timeZone;z=a[z]||z;var found=false;for(var i=0;i<s.options.length;i++)if(s.options[i].value===z){found=true;break}if(!found&&z){var o=document.createElement('option');o.value=z;o.text=z.replace(/_/g,' ');s.add(o)}s.value=z}catch(e){}})();`)}</script>`,
+<script nonce="${opts.nonce}">${raw(`(function(){var s=document.getElementById('timezone');if(!s||${v.timezone ? 'true' : 'false'})return;try{var a=${JSON.stringify(zoneAliases()).replace(/</g, '\\u003c')};var z=Intl.DateTimeFormat().resolvedOptions().timeZone;z=a[z]||z;var found=false;for(var i=0;i<s.options.length;i++)if(s.options[i].value===z){found=true;break}if(!found&&z){var o=document.createElement('option');o.value=z;o.text=z.replace(/_/g,' ');s.add(o)}s.value=z}catch(e){}})();`)}</script>`,
   });
 }
 
 /** The newsletter-only sign-up (GET /newsletter): no course, no situation; the same API and double opt-in. */
-export function newsletterSignupPage(opts: { author: string; values?: FormValues; errors?: FieldErrors }): Html {
+export function newsletterSignupPage(opts: { author: string; nonce: string; values?: FormValues; errors?: FieldErrors }): Html {
   const v = opts.values ?? {};
   const errors = opts.errors ?? {};
   const { zones, selected: tz } = zoneOptions(v.timezone || 'UTC');
@@ -100,6 +107,7 @@ export function newsletterSignupPage(opts: { author: string; values?: FormValues
 <p class="lead">An occasional letter from ${opts.author}: no course, no daily lessons. It comes at your local morning hour, and one click stops it.</p>
 <form class="card" method="post" action="/api/enroll" novalidate>
   <input type="hidden" name="course" value="false"><input type="hidden" name="newsletter" value="on">
+  <div class="hp" aria-hidden="true"><label for="${HONEYPOT_FIELD}">Leave this empty</label><input type="text" id="${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" tabindex="-1" autocomplete="off" value=""></div>
   <div class="row">
     <div class="field"><label for="firstName">First name</label>
       <input id="firstName" name="firstName" type="text" autocomplete="given-name" maxlength="60" required value="${v.firstName ?? ''}">${err(errors, 'firstName')}</div>
@@ -111,7 +119,7 @@ export function newsletterSignupPage(opts: { author: string; values?: FormValues
   <button type="submit">Send me the newsletter</button>
   <p class="hint">We'll email you a link to confirm first. Nothing else is sent until you click it.</p>
 </form>
-<script>${raw(`(function(){var s=document.getElementById('timezone');if(!s||${v.timezone ? 'true' : 'false'})return;try{var z=Intl.DateTimeFormat().resolvedOptions().timeZone;for(var i=0;i<s.options.length;i++)if(s.options[i].value===z){s.value=z;break}}catch(e){}})();`)}</script>`,
+<script nonce="${opts.nonce}">${raw(`(function(){var s=document.getElementById('timezone');if(!s||${v.timezone ? 'true' : 'false'})return;try{var z=Intl.DateTimeFormat().resolvedOptions().timeZone;for(var i=0;i<s.options.length;i++)if(s.options[i].value===z){s.value=z;break}}catch(e){}})();`)}</script>`,
   });
 }
 
@@ -157,8 +165,8 @@ export function checkInboxPage(author: string): Html {
 }
 
 /**
- * A sign-up for an address we no longer mail (it bounced, a complaint was made from it, or the
- * author stopped it): nothing is sent, not even a confirmation, and the person is told so and how
+ * A sign-up for an address we no longer mail (it bounced, a complaint was made from it, the
+ * author stopped it, or its reader was erased while unsubscribed): nothing is sent, not even a confirmation, and the person is told so and how
  * to reach the author, who can lift it.
  */
 export function suppressedPage(author: string, contact: string): Html {
@@ -166,7 +174,7 @@ export function suppressedPage(author: string, contact: string): Html {
     title: 'We cannot email this address',
     author,
     body: html`<div class="card"><h1>We cannot email this address</h1>
-<p>Email to this address could not be delivered before, or a message from us was reported as unwanted, so we stopped sending to it, and we have not sent anything now, not even a confirmation.</p>
+<p>We stopped sending to this address earlier: email to it could not be delivered, a message from us was reported as unwanted, or its owner asked us to stop and to delete what we had. We have not sent anything now, not even a confirmation.</p>
 <p>If that was a mistake, or the address works again, write to <a href="mailto:${contact}">${contact}</a> from it, and the author can turn sending back on. You can also sign up with another address.</p></div>`,
   });
 }

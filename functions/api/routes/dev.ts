@@ -7,6 +7,7 @@ import { advanceClock } from '../../local/advance.js';
 import { receiveRaw } from '../../local/inbound.js';
 import { SesEvent, handleSesEvent } from '../../core/feedback/ses-events.js';
 import { parseOr400, readBody } from '../validate.js';
+import { limitBody } from '../body-limit.js';
 import { DomainError, Unavailable, badRequest, notFound } from '../../core/shared/errors.js';
 import { INBOX_KINDS, inboxEmailPage, inboxPage } from '../pages/dev-inbox.js';
 
@@ -26,6 +27,14 @@ const InboxQuery = z.object({
 });
 const MessageId = z.object({ id: z.string().regex(/^[\w.@-]{1,200}$/, 'is not an email id from the local inbox') });
 
+/** The receipt's verdicts SES would give (spfVerdict, dkimVerdict, dmarcVerdict); without them the sender is unverified. */
+const VERDICTS = ['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED'] as const;
+const verdict = z.preprocess(
+  (v) => (v === '' || v === undefined ? undefined : typeof v === 'string' ? v.toUpperCase() : v),
+  z.enum(VERDICTS, { message: `must be one of ${VERDICTS.join(', ')}` }).optional(),
+);
+const InboundQuery = z.object({ spf: verdict, dkim: verdict, dmarc: verdict });
+
 /**
  * The emails' own HTML, shown on our origin: no scripts, no forms, nothing fetched but images, and
  * its links still work (a click opens them in the page or a new tab, as a mail client would).
@@ -36,19 +45,23 @@ const EMAIL_CSP = "sandbox allow-popups allow-popups-to-escape-sandbox allow-top
 export function devRoutes(tools: DevTools) {
   const dev = new Hono<Env>();
   dev.get('/clock', (c) => c.json({ now: tools.clock.now().toISOString() }));
-  dev.post('/clock/advance', async (c) => {
+  dev.post('/clock/advance', limitBody(), async (c) => {
     const { data } = await readBody(c);
     const v = parseOr400(Advance, data, 'clock advance');
     const ms = (v.days ?? 0) * DAY + (v.hours ?? 0) * HOUR;
     const report = await advanceClock(c.var.ctx, tools.clock, ms);
+    await tools.sweepRawMail?.();
     return c.json(report);
   });
   // The inbound Lambda's local twin: a raw RFC 5322 message as the body.
   // SES accepts messages up to 40 MB; so does its local twin.
+  // `?spf=&dkim=&dmarc=`: the receipt's verdicts, as the Lambda gets them from SES.
   dev.post('/inbound', bodyLimit({ maxSize: 40 * 1024 * 1024, onError: (c) => c.json({ error: 'Message larger than 40 MB', issues: [{ path: '(body)', message: 'too large' }] }, 413) }), async (c) => {
+    const q = parseOr400(InboundQuery, c.req.query(), 'receipt verdicts');
     const raw = new Uint8Array(await c.req.arrayBuffer());
     if (!raw.byteLength) throw badRequest('Send the raw message (RFC 5322) as the body', [{ path: '(body)', message: 'is empty' }]);
-    return c.json(await receiveRaw(c.var.ctx, raw), 202);
+    const verdicts = q.spf || q.dkim || q.dmarc ? { ...(q.spf ? { spf: q.spf } : {}), ...(q.dkim ? { dkim: q.dkim } : {}), ...(q.dmarc ? { dmarc: q.dmarc } : {}) } : undefined;
+    return c.json(await receiveRaw(c.var.ctx, raw, verdicts), 202);
   });
   // The SES-events Lambda's local twin: one SES event object, as SES publishes it (Send, Delivery, Bounce, Complaint, ...).
   dev.post('/ses-event', async (c) => {

@@ -1,41 +1,46 @@
 import { Hono } from 'hono';
 import type { Env } from '../app.js';
 import { EnrollInput } from '../../core/enrollment/input.js';
-import { enroll } from '../../core/enrollment/enroll.js';
+import { signUp } from '../../core/enrollment/sign-up.js';
 import { confirmAndWelcome } from '../../core/enrollment/confirm.js';
-import { checkInboxPage, newsletterSignupPage, subscribePage, suppressedPage, type FormValues } from '../pages/subscribe.js';
+import { HONEYPOT_FIELD, checkInboxPage, newsletterSignupPage, subscribePage, suppressedPage, type FormValues } from '../pages/subscribe.js';
 import { contactAddress } from '../../core/config.js';
 import { alreadyRunningPage, confirmedPage } from '../pages/confirm.js';
 import { errorsAs } from '../errors.js';
 import { parseOr400, readBody, zodIssues } from '../validate.js';
 import { noEffectOnHead } from '../no-effect-on-head.js';
+import { limitBody } from '../body-limit.js';
+import { clientAddress } from '../client-address.js';
 
 export const publicRoutes = new Hono<Env>();
 
-publicRoutes.get('/', (c) => c.html(subscribePage({ author: c.var.ctx.config.authorName })));
+publicRoutes.get('/', (c) => c.html(subscribePage({ author: c.var.ctx.config.authorName, nonce: c.var.nonce })));
 // The second form: the newsletter only (POST /api/enroll with course=false).
-publicRoutes.get('/newsletter', (c) => c.html(newsletterSignupPage({ author: c.var.ctx.config.authorName })));
+publicRoutes.get('/newsletter', (c) => c.html(newsletterSignupPage({ author: c.var.ctx.config.authorName, nonce: c.var.nonce })));
 
-// A form that cannot be sent (SES down) gets a page; a JSON caller gets JSON.
-publicRoutes.use('/api/enroll', errorsAs('form'));
+// A form that cannot be sent (SES down, too many sign-ups) gets a page; a JSON caller gets JSON.
+// Bodies over 64 KB are refused before anything reads them.
+publicRoutes.use('/api/enroll', errorsAs('form'), limitBody());
 publicRoutes.post('/api/enroll', async (c) => {
   const ctx = c.var.ctx;
   const { data, form } = await readBody(c);
+  const request = { client: clientAddress(c), honeypot: typeof data[HONEYPOT_FIELD] === 'string' ? data[HONEYPOT_FIELD] : undefined };
   if (form) {
     const res = EnrollInput.safeParse(data);
     if (!res.success) {
       const errors = Object.fromEntries(zodIssues(res.error).map((i) => [i.path, i.message]));
       const values = data as FormValues;
       const again = values.course === 'false' ? newsletterSignupPage : subscribePage;
-      return c.html(again({ author: ctx.config.authorName, values, errors }), 400);
+      return c.html(again({ author: ctx.config.authorName, nonce: c.var.nonce, values, errors }), 400);
     }
-    if ((await enroll(ctx, res.data)) === 'suppressed') return c.html(suppressedPage(ctx.config.authorName, contactAddress(ctx.config)), 200);
+    if ((await signUp(ctx, { ...request, input: res.data })) === 'suppressed') return c.html(suppressedPage(ctx.config.authorName, contactAddress(ctx.config)), 200);
     return c.html(checkInboxPage(ctx.config.authorName), 202);
   }
   const input = parseOr400(EnrollInput, data, 'enrolment');
-  if ((await enroll(ctx, input)) === 'suppressed') {
+  // An address on the suppression list is told so (issue 12), with where to write; nothing is sent.
+  if ((await signUp(ctx, { ...request, input })) === 'suppressed') {
     return c.json(
-      { status: 'suppressed', message: 'We no longer send email to this address (it bounced or a message was reported as unwanted), so nothing was sent. Write to the contact address to have it looked at.', contact: contactAddress(ctx.config) },
+      { status: 'suppressed', message: 'We no longer send email to this address, so nothing was sent. Write to the contact address to have it looked at.', contact: contactAddress(ctx.config) },
       200,
     );
   }

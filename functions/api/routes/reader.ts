@@ -19,6 +19,7 @@ import { prefsPage, unsubscribeConfirmPage } from '../pages/reader.js';
 import { errorsAs } from '../errors.js';
 import { parseOr400, readBody } from '../validate.js';
 import { noEffectOnHead } from '../no-effect-on-head.js';
+import { limitBody } from '../body-limit.js';
 
 /**
  * Signed per-reader pages: preferences, unsubscribe, branch choices, check-in answers, "tell me
@@ -26,11 +27,13 @@ import { noEffectOnHead } from '../no-effect-on-head.js';
  * shown as a kind page.
  */
 export const readerRoutes = new Hono<Env>();
-readerRoutes.use('/me/*', errorsAs('link'));
-readerRoutes.use('/unsubscribe/*', errorsAs('link'));
-readerRoutes.use('/choose/*', noEffectOnHead, errorsAs('link'));
-readerRoutes.use('/outcome/*', noEffectOnHead, errorsAs('link'));
-readerRoutes.use('/happened/*', errorsAs('link'));
+// Every body here is a small form or JSON object: over 64 KB is refused before anything reads it.
+readerRoutes.use('/me/*', errorsAs('link'), limitBody());
+readerRoutes.use('/unsubscribe/*', errorsAs('link'), limitBody());
+readerRoutes.use('/choose/*', noEffectOnHead, errorsAs('link'), limitBody());
+readerRoutes.use('/outcome/*', noEffectOnHead, errorsAs('link'), limitBody());
+readerRoutes.use('/happened/*', errorsAs('link'), limitBody());
+readerRoutes.use('/export/*', errorsAs('link'), limitBody());
 
 readerRoutes.get('/me/:token', async (c) => {
   const r = await preferencesByLink(c.var.ctx, c.req.param('token'));
@@ -40,6 +43,12 @@ readerRoutes.get('/me/:token', async (c) => {
 readerRoutes.post('/me/:token', async (c) => {
   const { data, form } = await readBody(c);
   const input = parseOr400(PreferencesChange, data, 'preferences change');
+  if (input.action === 'export-data') {
+    // Never the data itself here (this link is in every email, and emails get forwarded): a link to it, to the reader's own address.
+    const { requestDataExport } = await import('../../core/readers/data-export.js'); // rare: not at cold start
+    const status = await requestDataExport(c.var.ctx, c.req.param('token'));
+    return form ? c.redirect(`${c.req.path}?done=export-data`, 303) : c.json({ status, message: 'A link to download your data is on its way to your email address.' });
+  }
   if (input.action === 'resubscribe') {
     const confirmation = await comeBackByLink(c.var.ctx, c.req.param('token'));
     if (!form) return c.json({ status: 'unsubscribed', confirmation });
@@ -50,6 +59,15 @@ readerRoutes.post('/me/:token', async (c) => {
   if (!form)
     return c.json({ status: r.status, track: r.track, sendHour: r.sendHour, timezone: r.timezone, followUps: r.followUpConsent && !r.followUpStopped, newsletter: r.newsletter });
   return c.redirect(`${c.req.path}?done=${input.action}`, 303);
+});
+
+// The data export link from the email: one JSON file of everything stored about the reader.
+readerRoutes.get('/export/:token', async (c) => {
+  const { dataExportByLink } = await import('../../core/readers/data-export.js'); // rare: not at cold start
+  const doc = await dataExportByLink(c.var.ctx, c.req.param('token'));
+  c.header('Cache-Control', 'no-store');
+  c.header('Content-Disposition', `attachment; filename="my-data-${doc.exportedAt.slice(0, 10)}.json"`);
+  return c.body(JSON.stringify(doc, null, 2), 200, { 'Content-Type': 'application/json; charset=utf-8' });
 });
 
 // A GET never unsubscribes (mail scanners follow links); it shows a button.

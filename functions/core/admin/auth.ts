@@ -37,20 +37,33 @@ function sessionKey(ctx: Ctx): Buffer {
 
 const mac = (ctx: Ctx, body: string) => createHmac('sha256', sessionKey(ctx)).update(body).digest('base64url');
 
-/** A fresh session value: `<expires epoch s>.<nonce>.<mac>`. */
+/** Names the admin-token key a session was signed with, so sessions from before a token rotation are known as ended. */
+export const sessionKeyId = (ctx: Ctx): string => createHmac('sha256', sessionKey(ctx)).update('key-id').digest('base64url').slice(0, 12);
+
+/**
+ * A fresh session value: `<expires epoch s>.<session id>.<mac>`. Only the signature: a session is
+ * live only while its record exists server-side too (core/admin/sessions.ts).
+ */
 export function issueSession(ctx: Ctx, clock: Clock = wallClock): string {
   const exp = Math.floor(clock.now().getTime() / 1000) + SESSION_SECONDS;
   const body = `${exp}.${randomBytes(12).toString('base64url')}`;
   return `${body}.${mac(ctx, body)}`;
 }
 
-export function sessionValid(ctx: Ctx, value: string | undefined, clock: Clock = wallClock): boolean {
-  if (!value || value.length > 200) return false;
+/** The session id and expiry a cookie value carries, if its signature holds and it has not expired; else null. */
+export function sessionClaims(ctx: Ctx, value: string | undefined, clock: Clock = wallClock): { id: string; exp: number } | null {
+  if (!value || value.length > 200) return null;
   const parts = value.split('.');
-  if (parts.length !== 3) return false;
+  if (parts.length !== 3) return null;
   const [exp, nonce, sig] = parts as [string, string, string];
   const expected = Buffer.from(mac(ctx, `${exp}.${nonce}`));
   const given = Buffer.from(sig);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;
-  return /^\d+$/.test(exp) && Number(exp) * 1000 > clock.now().getTime();
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  if (!/^\d+$/.test(exp) || Number(exp) * 1000 <= clock.now().getTime() || !nonce) return null;
+  return { id: nonce, exp: Number(exp) };
+}
+
+/** The signature and expiry alone (a session also needs its server-side record: core/admin/sessions.ts). */
+export function sessionValid(ctx: Ctx, value: string | undefined, clock: Clock = wallClock): boolean {
+  return sessionClaims(ctx, value, clock) !== null;
 }

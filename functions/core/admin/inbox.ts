@@ -5,16 +5,23 @@ import { getReader, getReaders, ReaderStatus, Track } from '../db/readers.js';
 import { everyReply, findReply, inboxPage, updateReply, type ReplyChanges, type ReplyItem } from '../db/replies.js';
 import { Outcome } from '../outcomes/categories.js';
 import { recordOutcome } from '../outcomes/record.js';
+import { getReplyText } from '../db/reply-texts.js';
+import { applyReply } from '../replies/apply.js';
 import { proposeOutcome } from '../replies/schema.js';
 import { badRequest, notFound } from '../shared/errors.js';
 import { Signal } from '../signals/recognise.js';
 import { addNote } from './notes.js';
-import { StoryReply, storyReply } from './story.js';
+import { attentionOf, StoryReply, storyReply } from './story.js';
 
 export const InboxFilter = z.object({
   box: z.enum(['unreviewed', 'reviewed']).default('unreviewed'),
   signal: Signal.optional(),
   track: Track.optional(),
+  /** Only replies that need the author: an unverified sender, a course step that did not finish. */
+  attention: z
+    .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'on', '']).transform((v) => v === 'true' || v === '1' || v === 'on')])
+    .optional()
+    .describe('true: only replies that need you (unverified sender, course step not finished)'),
   cursor: z.string().max(2000).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
@@ -28,8 +35,8 @@ export const InboxReply = StoryReply.extend({
 });
 export type InboxReply = z.infer<typeof InboxReply>;
 
-const keepFor = (f: Pick<InboxFilter, 'signal' | 'track'>) => (r: ReplyItem) =>
-  (!f.track || r.track === f.track) && (!f.signal || r.signals.some((s) => s.signal === f.signal));
+const keepFor = (f: Pick<InboxFilter, 'signal' | 'track' | 'attention'>) => (r: ReplyItem) =>
+  (!f.track || r.track === f.track) && (!f.signal || r.signals.some((s) => s.signal === f.signal)) && (!f.attention || !!attentionOf(r));
 
 const inboxReply = (r: ReplyItem): InboxReply => ({ ...storyReply(r), readerId: r.readerId, situation: r.situation });
 
@@ -124,4 +131,34 @@ export async function noteOnReply(ctx: Ctx, readerId: string, replyId: string, t
   const reply = await getReply(ctx, readerId, replyId);
   await addNote(ctx, readerId, text, replyId);
   return inboxReply(await updateReply(ctx, reply, { note: text }));
+}
+
+/**
+ * The author lets a reply act on the course: one that was withheld (an unverified sender, a message
+ * they assigned) or whose course step failed. The same step the inbound path runs, so it is exact and
+ * idempotent: applying twice, or a reply the course already took, changes nothing more.
+ */
+export async function applyReplyToCourse(ctx: Ctx, readerId: string, replyId: string): Promise<InboxReply> {
+  const reply = await getReply(ctx, readerId, replyId);
+  if (reply.courseStep === 'done') return inboxReply(reply);
+  const next = await applyReply(ctx, { ...reply, courseStep: 'pending' }, 'author');
+  ctx.log.info('reply applied by author', { readerId, replyId, courseStep: next.courseStep, applied: next.applied });
+  return inboxReply(next);
+}
+
+export const ReplyText = z.object({
+  text: z.string().describe("the reader's whole text, quotes stripped"),
+  bytes: z.number().int(),
+  truncated: z.boolean().describe('even this is cut (over 1 MB): the raw message has the rest'),
+  raw: z.string().describe('where the raw message is kept'),
+});
+export type ReplyText = z.infer<typeof ReplyText>;
+
+/** A reply's whole text: the item's own when it fitted, else the parts stored beside it. */
+export async function replyText(ctx: Ctx, readerId: string, replyId: string): Promise<ReplyText> {
+  const reply = await getReply(ctx, readerId, replyId);
+  const whole = reply.textTruncated ? await getReplyText(ctx, readerId, replyId) : null;
+  const text = whole ?? reply.text;
+  const bytes = Buffer.byteLength(text);
+  return { text, bytes, truncated: !!reply.textTruncated && (whole === null || (reply.textBytes ?? 0) > bytes), raw: reply.raw };
 }

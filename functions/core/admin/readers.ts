@@ -32,8 +32,8 @@ const byStatusAndTrack = (f: Pick<ReaderFilter, 'track' | 'status'>) => (r: Read
 
 /** An exact address: one Get on the uniqueness guard, not a search. */
 async function byEmail(ctx: Ctx, email: string): Promise<ReaderSummary[]> {
-  const norm = normaliseEmail(email);
-  const id = (await getEmailOwner(ctx, norm)) ?? (norm !== norm.toLowerCase() ? await getEmailOwner(ctx, norm.toLowerCase()) : null);
+  // The lookup is case-insensitive (core/db/email-lookups.ts): any spelling of the address finds the reader.
+  const id = await getEmailOwner(ctx, normaliseEmail(email));
   const r = id ? await getReader(ctx, id) : null;
   return r && !r.deletedAt ? [summary(r)] : [];
 }

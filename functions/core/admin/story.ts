@@ -20,12 +20,27 @@ export const ReaderProfile = Reader.pick({
 });
 export type ReaderProfile = z.infer<typeof ReaderProfile>;
 
+/** Why a reply needs the author: SES did not vouch for its sender, or its course step did not finish. */
+export const Attention = z.enum(['unverified-sender', 'course-step-failed', 'course-step-pending']);
+export type Attention = z.infer<typeof Attention>;
+
 /** A reply as the author reads it: the reader's words and what they mean, not the raw message. */
 export const StoryReply = ReplyItem.pick({
   replyId: true, receivedAt: true, lessonId: true, checkpoint: true, kind: true, track: true, trackDay: true, subject: true, text: true, signals: true,
-  proposedOutcome: true, reviewed: true, note: true, automatic: true, matchedBy: true,
-}).extend({ attachments: z.number().int().describe('how many files came with it') });
+  proposedOutcome: true, reviewed: true, note: true, automatic: true, matchedBy: true, senderVerified: true, verdicts: true, applied: true, appliedBy: true,
+  courseStep: true, stepNote: true, context: true, textTruncated: true, textBytes: true,
+}).extend({
+  attachments: z.number().int().describe('how many files came with it'),
+  attention: Attention.optional().describe('why the author should look: an unverified sender changed nothing, or the course step did not finish'),
+});
 export type StoryReply = z.infer<typeof StoryReply>;
+
+export function attentionOf(i: Pick<ReplyItem, 'courseStep' | 'matchedBy' | 'senderVerified'>): Attention | undefined {
+  if (i.courseStep === 'failed') return 'course-step-failed';
+  if (i.courseStep === 'pending') return 'course-step-pending';
+  if (i.courseStep === 'withheld' && i.matchedBy === 'sender' && !i.senderVerified) return 'unverified-sender';
+  return undefined;
+}
 
 const TimelineType = z.enum(['lesson', 'checkin', 'choice', 'reply', 'outcome', 'note', 'status']);
 
@@ -87,6 +102,8 @@ export function storyReply(i: ReplyItem): StoryReply {
     replyId: i.replyId, receivedAt: i.receivedAt, lessonId: i.lessonId, checkpoint: i.checkpoint, kind: i.kind, track: i.track,
     trackDay: i.trackDay, subject: i.subject, text: i.text, signals: i.signals, proposedOutcome: i.proposedOutcome,
     reviewed: i.reviewed, note: i.note, automatic: i.automatic, matchedBy: i.matchedBy, attachments: i.attachments.length,
+    senderVerified: i.senderVerified, verdicts: i.verdicts, applied: i.applied, appliedBy: i.appliedBy, courseStep: i.courseStep, stepNote: i.stepNote,
+    context: i.context, textTruncated: i.textTruncated, textBytes: i.textBytes, attention: attentionOf(i),
   };
 }
 

@@ -6,10 +6,13 @@ import { getReader } from '../db/readers.js';
 import { putReplyOnce, type ReplyItem } from '../db/replies.js';
 import { everyUnmatched, getUnmatched, markAssigned, unmatchedPage, type UnmatchedItem } from '../db/unmatched.js';
 import { normaliseEmail } from '../enrollment/input.js';
+import { contactPlanned } from '../course/contact.js';
 import { badRequest, notFound } from '../shared/errors.js';
 import { recogniseSignals } from '../signals/recognise.js';
 
 export { UnmatchedItem } from '../db/unmatched.js';
+
+const ASSIGNED_NOTE = 'Assigned by you. Its signals have not acted on the course: apply it if they should.';
 
 export const UnmatchedFilter = z.object({
   cursor: z.string().max(2000).optional(),
@@ -50,11 +53,22 @@ export async function assignUnmatched(ctx: Ctx, id: string, input: z.infer<typeo
   const reader = await resolveReader(ctx, input);
   if (mail.assignedTo && mail.assignedTo !== reader.id) throw badRequest('This message was already assigned to another reader', [{ path: 'readerId', message: 'already assigned' }]);
   const text = mail.text ?? '';
+  const contact = contactPlanned(reader, undefined, ctx.clock.now());
   const reply: ReplyItem = {
     replyId: mail.id,
     readerId: reader.id,
     receivedAt: mail.receivedAt,
     matchedBy: 'author',
+    senderVerified: mail.senderVerified ?? false,
+    ...(mail.verdicts ? { verdicts: mail.verdicts } : {}),
+    // The author said whose it is, not what it should do: applying it to the course is a second, explicit step.
+    applied: false,
+    courseStep: 'withheld',
+    stepNote: ASSIGNED_NOTE,
+    context: contact ? 'contact' : 'no-contact',
+    ...(mail.messageKey ? { messageKey: mail.messageKey } : {}),
+    ...(mail.textTruncated ? { textTruncated: true } : {}),
+    ...(mail.fullTextTruncated ? { fullTextTruncated: true } : {}),
     track: reader.track,
     situation: reader.situation,
     subject: mail.subject ?? '',
@@ -64,7 +78,7 @@ export async function assignUnmatched(ctx: Ctx, id: string, input: z.infer<typeo
     rawKey: mail.rawKey,
     attachments: [],
     ...(mail.automatic === 'auto-reply' || mail.automatic === 'bounce' ? { automatic: mail.automatic } : {}),
-    signals: (mail.automatic ? [] : recogniseSignals(text)).map((s) => ({ signal: s.signal, evidence: s.evidence, ...(s.day ? { day: s.day } : {}) })),
+    signals: (mail.automatic ? [] : recogniseSignals(text, { contactPlanned: contact })).map((s) => ({ signal: s.signal, evidence: s.evidence, ...(s.day ? { day: s.day } : {}) })),
     reviewed: false,
   };
   // Both writes are idempotent: a reply already there means an earlier assign got this far.

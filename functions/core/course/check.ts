@@ -1,5 +1,6 @@
 import type { CourseDefinition } from './schema.js';
 import { CourseDefinition as CourseSchema } from './schema.js';
+import { contactProblems } from './contact.js';
 import { FACTS } from './facts.js';
 
 export interface CheckOptions {
@@ -141,5 +142,7 @@ export function checkCourse(def: CourseDefinition, templates: ReadonlySet<string
     if (!templates.has(id)) problems.push(`lesson ${id} has no template`);
     if (!lessonsSeen.has(id)) problems.push(`lesson ${id} is unreachable`);
   }
+  // Replies are read against these names (course/contact.ts): a renamed lesson must not silently turn contact back into slips.
+  if (strict) problems.push(...contactProblems(def));
   return problems;
 }

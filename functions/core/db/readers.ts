@@ -22,6 +22,9 @@ export const SendRecord = z.object({
 });
 export type SendRecord = z.infer<typeof SendRecord>;
 
+/** A reply that acts is rare (a slip, news of the ex); retries come within days. Bounded all the same. */
+export const APPLIED_REPLIES_KEPT = 50;
+
 /**
  * Where the reader is in the course: a path of their track (in the course version they started
  * on) and the index of the next lesson in it. Day offsets count from `anchor`, a local date.
@@ -120,6 +123,11 @@ export const Reader = z.object({
   sends: z.array(SendRecord).default([]),
   /** Sends the reader has replied to (the funnel counts a reader once per lesson). */
   repliedSeqs: z.array(z.number().int()).default([]),
+  /**
+   * Replies whose signals have acted on the course (ids only, never their text; the newest
+   * APPLIED_REPLIES_KEPT), so a retried or re-applied reply never moves the course twice.
+   */
+  appliedReplies: z.array(z.string()).optional(),
   claim: Claim.optional(),
   unsubscribedAt: z.string().optional(),
   unsubscribedVia: z.string().optional(),
@@ -203,6 +211,7 @@ export const readerEntity = (config: EntityConfiguration) =>
         sendSeq: { type: 'number' },
         sends: { type: 'any' },
         repliedSeqs: { type: 'list', items: { type: 'number' } },
+        appliedReplies: { type: 'list', items: { type: 'string' } },
         claim: { type: 'any' },
         unsubscribedAt: { type: 'string' },
         unsubscribedVia: { type: 'string' },

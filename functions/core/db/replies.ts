@@ -5,8 +5,19 @@ import { Outcome } from '../outcomes/categories.js';
 import { Signal } from '../signals/recognise.js';
 import { isConditionFailure } from './errors.js';
 import { everyItem, filteredPage, type Page, type PageOptions } from './paging.js';
+import { Verdicts } from './vocabulary.js';
 
 export const SignalRecord = z.object({ signal: Signal, evidence: z.string(), day: z.number().optional(), correctedBy: z.string().optional() });
+
+/**
+ * A reply's course step: its signals, `repliedSeqs` and the funnel count, written to the reader after
+ * the reply itself is stored. `pending` until it ran (a crash leaves it so: the next delivery of the
+ * message, or the author, finishes it); `failed` when it ran out of retries (the author sees it and can
+ * apply it); `withheld` when nothing may act on the course without the author (an unverified sender, a
+ * message the author assigned); `done` otherwise.
+ */
+export const CourseStep = z.enum(['pending', 'done', 'failed', 'withheld']);
+export type CourseStep = z.infer<typeof CourseStep>;
 
 /**
  * A reader's reply, parsed and matched. Kept whole; never changes the reader's course by itself
@@ -18,7 +29,20 @@ export const ReplyItem = z.object({
   replyId: z.string(),
   readerId: z.string(),
   receivedAt: z.string(),
-  matchedBy: z.enum(['token', 'sender', 'author']),
+  matchedBy: z.enum(['token', 'sender', 'author']).describe('token: the signed reply address; sender: the From address (acts only when verified); author: assigned by the author'),
+  /** The receipt's verdicts passed: SPF or DKIM, and DMARC. Only SES's verdicts count, never headers in the message. */
+  senderVerified: z.boolean().default(false).describe("SES's receipt verdicts passed: SPF or DKIM, and DMARC"),
+  verdicts: Verdicts.optional(),
+  /** Its signals acted on the course (moved, queued a lesson). */
+  applied: z.boolean().default(false).describe('its signals acted on the course'),
+  appliedBy: z.enum(['inbound', 'author']).optional(),
+  courseStep: CourseStep.default('done'),
+  /** Why the step is withheld or failed, in words for the author (no personal data). */
+  stepNote: z.string().optional(),
+  /** What the reply was read against: the course had the reader in no contact, or asked them to make contact. */
+  context: z.enum(['no-contact', 'contact']).optional(),
+  /** The message's identity (inbound-message item), so a re-delivery finds this reply. */
+  messageKey: z.string().optional(),
   /** The send this answers, when known (reply token or In-Reply-To). */
   seq: z.number().int().optional(),
   kind: z.string().optional(),
@@ -29,9 +53,15 @@ export const ReplyItem = z.object({
   /** Course day (track day) of the lesson answered. */
   trackDay: z.number().int().optional(),
   subject: z.string(),
-  /** The reader's words, quotes and signature stripped. */
+  /** The reader's words, quotes and signature stripped; at most TEXT_CAP_BYTES (then `textTruncated`). */
   text: z.string(),
+  /** Set when `text` was cut: the whole of it is in `textParts` reply-text items (up to 1 MB), the rest only in the raw message. */
+  textTruncated: z.boolean().optional(),
+  /** Size of the reader's whole text in UTF-8 bytes, when cut. */
+  textBytes: z.number().int().optional(),
+  textParts: z.number().int().optional(),
   fullText: z.string(),
+  fullTextTruncated: z.boolean().optional(),
   /** Pointer to the raw message (s3://... or a local path). */
   raw: z.string(),
   rawKey: z.string(),
@@ -58,7 +88,15 @@ export const replyEntity = (config: EntityConfiguration) =>
         readerId: { type: 'string', required: true },
         replyId: { type: 'string', required: true },
         receivedAt: { type: 'string', required: true },
-        matchedBy: { type: ReplyItem.shape.matchedBy.options, required: true },
+        matchedBy: { type: ['token', 'sender', 'author'] as const, required: true },
+        senderVerified: { type: 'boolean' },
+        verdicts: { type: 'any' },
+        applied: { type: 'boolean' },
+        appliedBy: { type: ['inbound', 'author'] as const },
+        courseStep: { type: CourseStep.options },
+        stepNote: { type: 'string' },
+        context: { type: ['no-contact', 'contact'] as const },
+        messageKey: { type: 'string' },
         seq: { type: 'number' },
         kind: { type: 'string' },
         lessonId: { type: 'string' },
@@ -68,7 +106,11 @@ export const replyEntity = (config: EntityConfiguration) =>
         trackDay: { type: 'number' },
         subject: { type: 'string' },
         text: { type: 'string' },
+        textTruncated: { type: 'boolean' },
+        textBytes: { type: 'number' },
+        textParts: { type: 'number' },
         fullText: { type: 'string' },
+        fullTextTruncated: { type: 'boolean' },
         raw: { type: 'string', required: true },
         rawKey: { type: 'string', required: true },
         attachments: { type: 'any' },
@@ -128,7 +170,13 @@ export async function findReply(ctx: Ctx, readerId: string, replyId: string): Pr
 }
 
 /** Field updates of a stored reply (the author's review); `undefined` removes a field. */
-export type ReplyChanges = Partial<Pick<ReplyItem, 'reviewed' | 'reviewedAt' | 'signals' | 'originalSignals' | 'signalsCorrectedAt' | 'proposedOutcome' | 'confirmedOutcome' | 'note'>>;
+export type ReplyChanges = Partial<
+  Pick<
+    ReplyItem,
+    | 'reviewed' | 'reviewedAt' | 'signals' | 'originalSignals' | 'signalsCorrectedAt' | 'proposedOutcome' | 'confirmedOutcome' | 'note'
+    | 'courseStep' | 'stepNote' | 'applied' | 'appliedBy' | 'senderVerified' | 'verdicts'
+  >
+>;
 
 export async function updateReply(ctx: Ctx, reply: Pick<ReplyItem, 'readerId' | 'receivedAt' | 'replyId'>, changes: ReplyChanges): Promise<ReplyItem> {
   const set: Record<string, unknown> = {};

@@ -1,15 +1,19 @@
 import { Service, type EntityConfiguration } from 'electrodb';
+import { adminSessionEntity } from './admin-sessions.js';
 import { choiceEntity } from './choices.js';
 import { counterEntities } from './counters.js';
 import { emailLookupEntity } from './email-lookups.js';
 import { deliveryEntity, deliveryMarkEntity } from './newsletter-deliveries.js';
 import { issueEntity, jobEntity, savedSegmentEntity } from './newsletters.js';
+import { inboundMessageEntity } from './inbound-messages.js';
 import { noteEntity } from './notes.js';
 import { outcomeEntity } from './outcomes.js';
+import { rateWindowEntity } from './rate-windows.js';
 import { readerEntity } from './readers.js';
 import { replyEntity } from './replies.js';
 import { sendBudgetEntity } from './send-budget.js';
 import { sendingStateEntity } from './sending-state.js';
+import { replyTextEntity } from './reply-texts.js';
 import { sentMarkEntity } from './sent-marks.js';
 import { sesEventEntity } from './ses-events.js';
 import { softBounceEntity } from './soft-bounces.js';
@@ -27,11 +31,13 @@ export function buildEntities(config: EntityConfiguration) {
     reader: readerEntity(config),
     emailLookup: emailLookupEntity(config),
     reply: replyEntity(config),
+    replyText: replyTextEntity(config),
     choice: choiceEntity(config),
     outcome: outcomeEntity(config),
     note: noteEntity(config),
     sentMark: sentMarkEntity(config),
     unmatched: unmatchedEntity(config),
+    inboundMessage: inboundMessageEntity(config),
     throttle: throttleEntity(config),
     suppression: suppressionEntity(config),
     softBounce: softBounceEntity(config),
@@ -43,6 +49,8 @@ export function buildEntities(config: EntityConfiguration) {
     savedSegment: savedSegmentEntity(config),
     newsletterDelivery: deliveryEntity(config),
     newsletterMark: deliveryMarkEntity(config),
+    rateWindow: rateWindowEntity(config),
+    adminSession: adminSessionEntity(config),
   };
   const counters = counterEntities(config);
   const service = new Service({ ...entities, ...Object.fromEntries(Object.entries(counters).map(([k, e]) => [`counter_${k}`, e])) }, config);

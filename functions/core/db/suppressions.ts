@@ -4,8 +4,8 @@ import type { Ctx } from '../context.js';
 import { isConditionFailure } from './errors.js';
 import { filteredPage, type Page, type PageOptions } from './paging.js';
 
-/** Why an address is on the list. */
-export const SuppressionReason = z.enum(['bounce', 'complaint', 'rejected', 'soft-bounces', 'author']);
+/** Why an address is on the list (`unsubscribed`: a reader erased while unsubscribed, readers/erase.ts). */
+export const SuppressionReason = z.enum(['bounce', 'complaint', 'rejected', 'soft-bounces', 'author', 'unsubscribed']);
 export type SuppressionReason = z.infer<typeof SuppressionReason>;
 
 /**
@@ -139,4 +139,9 @@ export function suppressionsPage(ctx: Ctx, state: Suppression['state'], opts: Pa
 /** Erasure (a reader's data deleted): the entry itself goes, only the keyed hash is kept by the caller if it must be. */
 export async function deleteSuppression(ctx: Ctx, hash: string): Promise<void> {
   await ctx.db.entities.suppression.delete({ hash }).go({ response: 'none' });
+}
+
+/** Rewrites an entry whole (erasure strips what named the reader, keeping the hash and why). */
+export async function replaceSuppression(ctx: Ctx, s: Suppression): Promise<void> {
+  await ctx.db.entities.suppression.put(s).go({ response: 'none' });
 }

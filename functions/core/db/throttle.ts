@@ -33,8 +33,13 @@ export async function failuresIn(ctx: Ctx, key: WindowKey): Promise<number> {
   return data?.failures ?? 0;
 }
 
-/** Counts one failure atomically and returns the new count. */
+/** Counts one failure (or an attempt not yet judged) atomically and returns the new count. */
 export async function addFailure(ctx: Ctx, key: WindowKey, expiresAt: number): Promise<number> {
   const { data } = await ctx.db.entities.throttle.update(key).add({ failures: 1 }).set({ expiresAt }).go({ response: 'all_new' });
   return data.failures ?? 1;
+}
+
+/** Takes back one counted attempt (it turned out to be the right token). */
+export async function removeFailure(ctx: Ctx, key: WindowKey): Promise<void> {
+  await ctx.db.entities.throttle.update(key).add({ failures: -1 }).go({ response: 'none' });
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { isConditionFailure } from './errors.js';
 import { everyItem, filteredPage, type Page, type PageOptions } from './paging.js';
+import { Verdicts } from './vocabulary.js';
 
 /**
  * Inbound mail no reader could be found for (or that could not be parsed): kept with a pointer to
@@ -18,9 +19,17 @@ export const UnmatchedItem = z.object({
   raw: z.string(),
   from: z.string().optional(),
   subject: z.string().optional(),
+  /** At most 64 KB each (then marked truncated): the raw message has the rest. */
   text: z.string().optional(),
+  textTruncated: z.boolean().optional(),
   fullText: z.string().optional(),
+  fullTextTruncated: z.boolean().optional(),
   automatic: z.string().optional(),
+  /** SES's receipt verdicts, carried into the reply if the author assigns it. */
+  verdicts: Verdicts.optional(),
+  senderVerified: z.boolean().optional(),
+  /** The message's identity (inbound-message item), so a re-delivery finds this item. */
+  messageKey: z.string().optional(),
   assignedTo: z.string().optional(),
   assignedAt: z.string().optional(),
 });
@@ -39,8 +48,13 @@ export const unmatchedEntity = (config: EntityConfiguration) =>
         from: { type: 'string' },
         subject: { type: 'string' },
         text: { type: 'string' },
+        textTruncated: { type: 'boolean' },
         fullText: { type: 'string' },
+        fullTextTruncated: { type: 'boolean' },
         automatic: { type: 'string' },
+        verdicts: { type: 'any' },
+        senderVerified: { type: 'boolean' },
+        messageKey: { type: 'string' },
         assignedTo: { type: 'string' },
         assignedAt: { type: 'string' },
         /** Index attribute of `list`: still waiting, or assigned to a reader by the author. */

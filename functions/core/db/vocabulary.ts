@@ -18,5 +18,12 @@ export const TimeZone = z.string().refine(isValidTimeZone, 'unknown time zone (u
 export const SendHour = z.coerce.number().int('must be a whole hour').min(0, 'must be 0-23').max(23, 'must be 0-23');
 export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-export const SendKind = z.enum(['confirmation', 'lesson', 'checkin', 'newsletter']);
+/** `export`: the link to a reader's data export, sent only when they ask for it. */
+export const SendKind = z.enum(['confirmation', 'lesson', 'checkin', 'newsletter', 'export']);
 export type SendKind = z.infer<typeof SendKind>;
+
+/** The verdicts SES puts in an inbound message's receipt (spfVerdict, dkimVerdict, dmarcVerdict). */
+export const Verdict = z.enum(['PASS', 'FAIL', 'GRAY', 'PROCESSING_FAILED']);
+export type Verdict = z.infer<typeof Verdict>;
+export const Verdicts = z.object({ spf: Verdict.optional(), dkim: Verdict.optional(), dmarc: Verdict.optional() });
+export type Verdicts = z.infer<typeof Verdicts>;

@@ -1,7 +1,7 @@
 import type { Ctx } from '../context.js';
 import { confirmNewsletterOnly, startCourse } from '../course/engine.js';
 import { dispatchNow } from '../dispatch/run.js';
-import { verify } from '../links/tokens.js';
+import { verifyLink } from '../links/rotation.js';
 import { badLink, LinkRefusal } from '../links/open.js';
 import type { Reader } from '../db/readers.js';
 import { mutateReader } from '../readers/store.js';
@@ -17,7 +17,7 @@ export type ConfirmResult =
  */
 export async function confirm(ctx: Ctx, token: string | undefined): Promise<ConfirmResult> {
   const now = ctx.clock.now();
-  const v = verify(ctx.secrets.signingSecret, token, 'confirm', now);
+  const v = verifyLink(ctx, token, 'confirm');
   if (!v.ok) return { status: v.reason === 'expired' ? 'expired' : 'invalid' };
   // Links sent before 2026-12 carry seconds, newer ones milliseconds.
   const i = Number(v.payload.i ?? 0);

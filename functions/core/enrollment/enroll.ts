@@ -19,7 +19,9 @@ export type EnrollOutcome = 'sent' | 'resent' | 'rate-limited' | 'already-active
 
 /**
  * Double opt-in. The caller answers 202 whatever this returns: the outcome is for tests and logs,
- * never for the person at the form (no address enumeration).
+ * never for the person at the form (no address enumeration). Parallel sign-ups of one address
+ * send one confirmation: only the request that creates the reader sends; every other one goes
+ * through the re-send rules, judged on the stored state inside the conditional write.
  */
 export async function enroll(ctx: Ctx, input: EnrollInput): Promise<EnrollOutcome> {
   // On the suppression list: nothing is created or sent, and the person is told (issue 12).
@@ -30,15 +32,23 @@ export async function enroll(ctx: Ctx, input: EnrollInput): Promise<EnrollOutcom
   if (!existing) {
     // New address, or a crash left the email claim without its reader: create it now.
     const fresh = pendingReader(ownerId, input, now);
-    // Losing the race to a concurrent sign-up for the same address is fine: use theirs.
-    const saved = await commitReader(ctx, null, fresh).catch(async (e) => {
-      if (e instanceof ConflictError) return getReader(ctx, ownerId);
-      throw e;
-    });
-    if (!saved) return 'ignored';
+    let saved: Reader;
+    try {
+      saved = await commitReader(ctx, null, fresh);
+    } catch (e) {
+      if (!(e instanceof ConflictError)) throw e;
+      // A concurrent sign-up for the same address created it first (and sent its confirmation).
+      const theirs = await getReader(ctx, ownerId);
+      return theirs ? again(ctx, theirs, input, now) : 'ignored';
+    }
     await confirmOrUndo(ctx, saved);
     return 'sent';
   }
+  return again(ctx, existing, input, now);
+}
+
+/** A sign-up for an address we know: what its reader's state allows. */
+function again(ctx: Ctx, existing: Reader, input: EnrollInput, now: Date): Promise<EnrollOutcome> | EnrollOutcome {
   switch (existing.status) {
     case 'active':
     case 'paused':
@@ -95,14 +105,24 @@ function pendingReader(id: string, input: EnrollInput, now: Date): Reader {
   };
 }
 
-async function resend(ctx: Ctx, existing: Reader, input: EnrollInput, now: Date): Promise<EnrollOutcome> {
-  const recent = existing.confirmSentAt.filter((t) => now.getTime() - Date.parse(t) < DAY);
+/** Whether the re-send rules allow another confirmation now, by the stamps stored on the reader. */
+function resendRefused(r: Reader, now: Date): boolean {
+  const recent = r.confirmSentAt.filter((t) => now.getTime() - Date.parse(t) < DAY);
   const last = recent.at(-1);
-  if (last && now.getTime() - Date.parse(last) < RESEND_GAP) return 'rate-limited';
-  if (recent.length >= RESEND_PER_DAY) return 'rate-limited';
+  return (!!last && now.getTime() - Date.parse(last) < RESEND_GAP) || recent.length >= RESEND_PER_DAY;
+}
+
+async function resend(ctx: Ctx, existing: Reader, input: EnrollInput, now: Date): Promise<EnrollOutcome> {
+  if (resendRefused(existing, now)) return 'rate-limited';
   const wasUnsubscribed = existing.status === 'unsubscribed';
+  let outcome: EnrollOutcome | undefined;
   const saved = await mutateReader(ctx, existing.id, (r) => {
-    if (r.status !== 'pending' && r.status !== 'unsubscribed') return null;
+    if (r.status !== 'pending' && r.status !== 'unsubscribed') return (outcome = 'ignored'), null;
+    // Judged again on the state being written over: of two parallel re-sends, the second sees the
+    // first one's stamp here (its conditional write failed and it re-read), so only one is sent.
+    if (resendRefused(r, now)) return (outcome = 'rate-limited'), null;
+    outcome = undefined;
+    const recent = r.confirmSentAt.filter((t) => now.getTime() - Date.parse(t) < DAY);
     // A new submission updates the choices: the person may be correcting them.
     return {
       ...r,
@@ -122,6 +142,7 @@ async function resend(ctx: Ctx, existing: Reader, input: EnrollInput, now: Date)
         : {}),
     };
   });
+  if (outcome) return outcome;
   if (!saved) return 'ignored';
   await confirmOrUndo(ctx, saved);
   return wasUnsubscribed ? 'sent' : 'resent';

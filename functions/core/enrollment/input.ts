@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { SendHour, Situation, TimeZone } from '../db/readers.js';
 import { canonicalZone } from '../shared/zones.js';
 
-/** Trim, lower-case the domain; the local part's case and any +tag are the reader's own. */
+/**
+ * The address as the reader is shown and mailed: trimmed, domain lower-cased; the local part's case
+ * and any +tag are the reader's own. Looking a reader up ignores case altogether (the lookup form,
+ * `addressKey` in core/db/email-lookups.ts), so Sam@Example.com and sam@example.com are one reader.
+ */
 export function normaliseEmail(raw: string): string {
   const s = raw.trim();
   const at = s.lastIndexOf('@');

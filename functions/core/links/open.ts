@@ -1,6 +1,7 @@
 import type { Ctx } from '../context.js';
 import { Gone, Invalid } from '../shared/errors.js';
-import { verify, type Purpose, type TokenPayload } from './tokens.js';
+import { verifyLink } from './rotation.js';
+import type { Purpose, TokenPayload } from './tokens.js';
 
 /** Why a signed link is refused, for the page that tells the reader (functions/api/pages/links.ts). */
 export const LinkRefusal = { broken: 'bad-link', expired: 'link-expired' } as const;
@@ -16,7 +17,7 @@ export const badLink = (why: string = WHY.malformed) =>
  * is Invalid; an expired one is Gone. Nothing is read or changed before this passes.
  */
 export function openLink(ctx: Ctx, token: string | undefined, purpose: Purpose): TokenPayload {
-  const v = verify(ctx.secrets.signingSecret, token, purpose, ctx.clock.now());
+  const v = verifyLink(ctx, token, purpose);
   if (v.ok) return v.payload;
   if (v.reason === 'expired') throw new Gone('This link has expired', { reason: LinkRefusal.expired });
   throw badLink(WHY[v.reason]);

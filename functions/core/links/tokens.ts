@@ -3,10 +3,10 @@ import { z } from 'zod';
 
 /**
  * Signed tokens for every link we email (confirm, preferences, unsubscribe, branch choices,
- * check-in answers, "tell me what happened" events). HMAC-SHA256 over purpose + payload + expiry: a token for one purpose is
+ * check-in answers, "tell me what happened" events, a reader's data export). HMAC-SHA256 over purpose + payload + expiry: a token for one purpose is
  * useless for another, and any change to it breaks the signature.
  */
-export const Purpose = z.enum(['confirm', 'prefs', 'unsub', 'choice', 'outcome', 'event']);
+export const Purpose = z.enum(['confirm', 'prefs', 'unsub', 'choice', 'outcome', 'event', 'export']);
 export type Purpose = z.infer<typeof Purpose>;
 
 export type TokenPayload = { p: Purpose; r: string; x: number } & Record<string, string | number>;
@@ -60,8 +60,9 @@ export function replyToken(secret: string, readerId: string, seq: number, kind: 
   return `${readerId}-${seq}-${m}`;
 }
 
+/** `secret` may be several (links/rotation.ts `acceptedSecrets`): a token signed by any of them is good. */
 export function parseReplyToken(
-  secret: string,
+  secret: string | readonly string[],
   token: string,
   kind: CompactKind = 'reply',
 ): { readerId: string; seq: number } | null {
@@ -69,5 +70,6 @@ export function parseReplyToken(
   if (!match) return null;
   const [, readerId, seqText] = match as unknown as [string, string, string];
   const seq = Number(seqText);
-  return replyToken(secret, readerId, seq, kind) === token.toLowerCase() ? { readerId, seq } : null;
+  const secrets = typeof secret === 'string' ? [secret] : secret;
+  return secrets.some((s) => replyToken(s, readerId, seq, kind) === token.toLowerCase()) ? { readerId, seq } : null;
 }

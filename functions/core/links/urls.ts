@@ -11,6 +11,8 @@ export const LINK_TTL: Record<Purpose, number> = {
   outcome: 730 * DAY,
   // A lesson's footer links: readers come back to old emails to tell us something happened.
   event: 730 * DAY,
+  // A reader's data export: emailed only to them when they ask, short-lived (it opens everything we keep).
+  export: 3 * DAY,
 };
 
 export function token(ctx: Ctx, purpose: Purpose, readerId: string, extra: Record<string, string | number> = {}): string {
@@ -25,4 +27,5 @@ export const links = {
   outcome: (ctx: Ctx, readerId: string, checkpoint: string, outcome: string) =>
     `${ctx.config.publicUrl}/outcome/${token(ctx, 'outcome', readerId, { k: checkpoint, o: outcome })}`,
   happened: (ctx: Ctx, readerId: string, event: string) => `${ctx.config.publicUrl}/happened/${token(ctx, 'event', readerId, { e: event })}`,
+  dataExport: (ctx: Ctx, readerId: string) => `${ctx.config.publicUrl}/export/${token(ctx, 'export', readerId, { i: ctx.clock.now().getTime() })}`,
 };

@@ -2,6 +2,7 @@ import { createElement } from 'react';
 import Checkin, { meta as checkinMeta } from '../../../emails/checkin.js';
 import Confirmation, { meta as confirmationMeta } from '../../../emails/confirmation.js';
 import Newsletter from '../../../emails/newsletter.js';
+import DataExport, { meta as dataExportMeta } from '../../../emails/data-export.js';
 import { lessonTemplates } from '../../../emails/lessons/index.js';
 import { FACTS, fillFacts } from '../course/facts.js';
 import { HAPPENED_IDS } from '../course/happened.js';
@@ -69,6 +70,8 @@ export function renderTemplate(ref: TemplateRef): Promise<Compiled> {
       P.nlSubject,
     );
   }
+  if (ref.kind === 'data-export')
+    return compile(createElement(DataExport, { firstName: P.firstName, links: { prefs: P.prefs, unsubscribe: P.unsubscribe }, author, exportUrl: P.exportUrl }), dataExportMeta.subject);
   return compile(
     createElement(Confirmation, {
       firstName: P.firstName,

@@ -74,6 +74,8 @@ export const P = {
   authorName: placeholder('authorName'),
   postalAddress: placeholder('postalAddress'),
   confirmUrl: placeholder('confirmUrl'),
+  /** The signed link to a reader's data export (emailed only to them). */
+  exportUrl: placeholder('exportUrl'),
   /** A fact about the reader a lesson says (course/facts.ts). */
   fact: (name: string) => placeholder(`fact_${name}`),
   /** A "tell me what happened" footer link (course/happened.ts). */

@@ -32,7 +32,9 @@ export type TemplateRef =
   | { kind: 'checkin'; checkpoint: string; inCourse: boolean }
   | { kind: 'confirmation'; situation: Situation }
   /** The newsletter layout: subject, preview text and body are placeholders (the body filled unescaped). */
-  | { kind: 'newsletter' };
+  | { kind: 'newsletter' }
+  /** The link to a reader's data export, sent only to their own address. */
+  | { kind: 'data-export' };
 
 export interface EmailTemplates {
   /** The compiled template; rejects, naming the ref, when there is none. */
@@ -50,7 +52,9 @@ export const templateKey = (ref: TemplateRef): string =>
       ? `checkin|${ref.checkpoint}|${ref.inCourse ? 'in-course' : 'after'}`
       : ref.kind === 'newsletter'
         ? 'newsletter'
-        : `confirmation|${ref.situation}`;
+        : ref.kind === 'data-export'
+          ? 'data-export'
+          : `confirmation|${ref.situation}`;
 
 const SINCE: Record<string, string> = { '1m': 'One month', '3m': 'Three months', '6m': 'Six months', '12m': 'One year', '24m': 'Two years' };
 /** How a check-in names the time since enrolment ('3m' -> 'Three months'). */
@@ -78,6 +82,7 @@ export function requiredTemplates(varies: (lesson: string) => readonly VariantKe
   for (const m of checkpoints) for (const inCourse of [true, false]) add({ kind: 'checkin', checkpoint: checkpointId(m), inCourse });
   for (const situation of Situation.options) add({ kind: 'confirmation', situation });
   add({ kind: 'newsletter' });
+  add({ kind: 'data-export' });
   return [...refs.values()];
 }
 

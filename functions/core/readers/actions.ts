@@ -20,6 +20,9 @@ const NewsletterOff = z.object({ action: z.literal('newsletter-off') });
 /** An unsubscribed reader coming back: a fresh double opt-in (a confirmation email), nothing else. */
 const Resubscribe = z.object({ action: z.literal('resubscribe') });
 
+/** A copy of everything stored about the reader: a link to it goes to their own address (readers/data-export.ts). */
+const ExportData = z.object({ action: z.literal('export-data') });
+
 /** What a reader can ask for on the preferences page (POST /me/:token): the `action` field and its inputs. */
 export const PreferencesChange = z.discriminatedUnion('action', [
   Pause,
@@ -32,6 +35,7 @@ export const PreferencesChange = z.discriminatedUnion('action', [
   Resubscribe,
   NewsletterOn,
   NewsletterOff,
+  ExportData,
 ]);
 export type PreferencesChange = z.infer<typeof PreferencesChange>;
 

@@ -23,6 +23,14 @@ export async function preferencesByLink(ctx: Ctx, token: string | undefined): Pr
 /** POST /me/:token: one change from the preferences page; the reader as it is afterwards. */
 export async function changePreferencesByLink(ctx: Ctx, token: string | undefined, change: PreferencesChange): Promise<Reader> {
   const link = openLink(ctx, token, 'prefs');
+  if (change.action === 'export-data') {
+    // Changes nothing: a link to the data goes to the reader's own address (data-export.ts, loaded
+    // when asked for: it is not needed at the api's cold start).
+    await (await import('./data-export.js')).requestDataExport(ctx, token);
+    const reader = await getReader(ctx, link.r);
+    if (!reader) throw badLink('names no reader we know');
+    return reader;
+  }
   if (change.action === 'resubscribe') await requestComeBack(ctx, link.r);
   const reader =
     change.action === 'resubscribe' ? await getReader(ctx, link.r) : await applyReaderAction(ctx, link.r, change.action === 'unsubscribe' ? { ...change, via: 'page' } : change);

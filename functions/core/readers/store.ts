@@ -40,13 +40,14 @@ function plan(ctx: Ctx, prev: Reader | null, next: Reader, extraOps: NewOp[]) {
 /**
  * Read-modify-write with optimistic concurrency, retried on conflict (the shared versioned-write
  * helper). `change` gets a copy and returns the new state, or null to leave the reader as it is.
+ * `attempts` raises the bound on retries for work that may wait (a reply's course step).
  * Returns the reader after the call (null if there is no such reader).
  */
 export async function mutateReader(
   ctx: Ctx,
   id: string,
   change: (r: Reader) => Reader | null,
-  opts: { ops?: (prev: Reader, next: Reader) => NewOp[]; current?: Reader } = {},
+  opts: { ops?: (prev: Reader, next: Reader) => NewOp[]; current?: Reader; attempts?: number } = {},
 ): Promise<Reader | null> {
   const { item } = await writeVersioned(
     ctx,
@@ -57,7 +58,7 @@ export async function mutateReader(
       const next = change(structuredClone(cur));
       return next ? plan(ctx, cur, next, opts.ops?.(cur, next) ?? []) : null;
     },
-    opts.current ? { current: opts.current } : {},
+    { ...(opts.current ? { current: opts.current } : {}), ...(opts.attempts ? { attempts: opts.attempts } : {}) },
   );
   return item;
 }

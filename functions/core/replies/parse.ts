@@ -50,11 +50,38 @@ function stripHtmlQuotes(html: string): string {
     .replace(/<hr[^>]*>[\s\S]*?(From|Von|De|Da):[\s\S]*$/i, '');
 }
 
+/** A line that only separates: dashes, underscores, equals signs, stars, an em or en dash. */
+const SEPARATOR = /^[ \t]*(?:[-_=*~]{2,}|[—–])[ \t]*$/;
+/** A quoted message's header block under a separator (Outlook, some webmails): From: ... Sent:/Date: ... */
+const HEADER_FROM = /^[ \t]*\*?(?:From|Von|De|Da|Van):\*?\s/i;
+const HEADER_SENT = /^[ \t]*\*?(?:Sent|Date|Gesendet|Envoyé|Datum|Inviato|Enviado|Verzonden):\*?\s/i;
+
+/**
+ * What the quote stripper leaves behind: a separator line the client put above the quoted history
+ * (with or without the history's header block under it), and trailing separators or a bare "--".
+ */
+export function stripResidue(text: string): string {
+  const lines = text.split('\n');
+  let end = lines.length;
+  for (let i = 0; i < lines.length; i++) {
+    if (!SEPARATOR.test(lines[i]!)) continue;
+    const next = lines.slice(i + 1).findIndex((l) => l.trim() !== '');
+    const from = next < 0 ? -1 : i + 1 + next;
+    if (from >= 0 && HEADER_FROM.test(lines[from]!) && lines.slice(from + 1, from + 5).some((l) => HEADER_SENT.test(l))) {
+      end = i;
+      break;
+    }
+  }
+  const kept = lines.slice(0, end);
+  while (kept.length && (kept.at(-1)!.trim() === '' || SEPARATOR.test(kept.at(-1)!))) kept.pop();
+  return kept.join('\n').trim();
+}
+
 export function visibleText(text: string): string {
   try {
-    return new EmailReplyParser().read(text).getVisibleText().trim();
+    return stripResidue(new EmailReplyParser().read(text).getVisibleText().trim());
   } catch {
-    return text.trim();
+    return stripResidue(text.trim());
   }
 }
 

@@ -55,10 +55,11 @@ export function exportTable(ctx: Ctx, name: TableName, opts: ExportOptions = {})
       };
     case 'replies':
       return {
-        header: ['reader_id', 'reply_id', 'received_at', 'reviewed', 'situation', 'track', 'kind', 'lesson_id', 'checkpoint', 'track_day', 'signals', 'proposed_outcome', 'matched_by', 'automatic', 'subject', 'text', 'note'],
+        header: ['reader_id', 'reply_id', 'received_at', 'reviewed', 'situation', 'track', 'kind', 'lesson_id', 'checkpoint', 'track_day', 'signals', 'proposed_outcome', 'matched_by', 'automatic', 'subject', 'text', 'note', 'sender_verified', 'applied', 'course_step', 'text_truncated'],
         rows: map(allReplies(ctx), (r) => [
           r.readerId, r.replyId, r.receivedAt, r.reviewed, r.situation, r.track, r.kind, r.lessonId, r.checkpoint, r.trackDay,
           r.signals.map((s) => s.signal).join(';'), r.proposedOutcome, r.matchedBy, r.automatic, r.subject, r.text, r.note,
+          r.senderVerified, r.applied, r.courseStep, !!r.textTruncated,
         ]),
       };
     case 'outcomes':

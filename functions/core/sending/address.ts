@@ -12,8 +12,23 @@ export const normaliseAddress = (address: string) => address.trim().toLowerCase(
  * A keyed hash (HMAC-SHA256 with the signing secret, a purpose of its own): the list can be checked
  * and kept after a reader's data is erased, and cannot be read back into addresses without the key.
  */
-export const addressHash = (ctx: Ctx, address: string) =>
-  createHmac('sha256', ctx.secrets.signingSecret).update(`mend/suppression/v1\0${normaliseAddress(address)}`).digest('base64url').slice(0, 32);
+export const addressHash = (ctx: Ctx, address: string) => hashWith(ctx.secrets.signingSecret, address);
+
+const hashWith = (key: string, address: string) =>
+  createHmac('sha256', key).update(`mend/suppression/v1\0${normaliseAddress(address)}`).digest('base64url').slice(0, 32);
+
+/**
+ * Every hash the list may hold an address under: the current key's first, then the previous
+ * signing secret's while one is configured (entries written before a rotation; a hit there is
+ * copied under the current key, see suppression.ts). Not cut off at the links' grace period: a
+ * lookup key authenticates nothing, and forgetting a complaint would mail someone who asked us not to.
+ */
+export function addressHashes(ctx: Ctx, address: string): string[] {
+  const prev = ctx.secrets.previousSigningSecret?.value;
+  const hashes = [addressHash(ctx, address)];
+  if (prev && prev !== ctx.secrets.signingSecret) hashes.push(hashWith(prev, address));
+  return hashes;
+}
 
 /** Enough for the author to recognise an address, not to read it: `ro***@g***.com`. */
 export function maskAddress(address: string): string {

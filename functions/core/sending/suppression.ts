@@ -1,10 +1,11 @@
 import type { Ctx } from '../context.js';
 import { getEmailOwner } from '../db/email-lookups.js';
-import { getSuppressions, liftSuppression, putSuppression, suppressionsPage, type Suppression, type SuppressionReason } from '../db/suppressions.js';
+import { deleteSuppression, getSuppressions, liftSuppression, putSuppression, replaceSuppression, suppressionsPage, type Suppression, type SuppressionReason } from '../db/suppressions.js';
 import { addSoftBounce } from '../db/soft-bounces.js';
 import { mutateReader } from '../readers/store.js';
 import { NotFound } from '../shared/errors.js';
-import { addressHash, maskAddress, normaliseAddress } from './address.js';
+import { addressHash, addressHashes, maskAddress, normaliseAddress } from './address.js';
+import type { Reader } from '../db/readers.js';
 
 export type { Suppression, SuppressionReason } from '../db/suppressions.js';
 
@@ -23,16 +24,17 @@ export const SOFT_BOUNCE_WINDOW_MS = 30 * 86_400_000;
  * round trip, not two dozen, and each send still checks at the moment it is about to go.
  */
 class Batcher {
-  private queue = new Map<string, ((v: boolean) => void)[]>();
+  /** Waiting look-ups by the address's current hash, with every hash it may be under. */
+  private queue = new Map<string, { hashes: string[]; waiting: ((v: boolean) => void)[] }>();
   private failures: ((e: unknown) => void)[] = [];
   private scheduled = false;
   constructor(private readonly ctx: Ctx) {}
 
-  check(hash: string): Promise<boolean> {
+  check(hashes: string[]): Promise<boolean> {
     return new Promise((resolve, reject) => {
-      const waiting = this.queue.get(hash);
-      if (waiting) waiting.push(resolve);
-      else this.queue.set(hash, [resolve]);
+      const q = this.queue.get(hashes[0]!);
+      if (q) q.waiting.push(resolve);
+      else this.queue.set(hashes[0]!, { hashes, waiting: [resolve] });
       this.failures.push(reject);
       if (!this.scheduled) {
         this.scheduled = true;
@@ -48,9 +50,9 @@ class Batcher {
     this.failures = [];
     this.scheduled = false;
     try {
-      const found = await getSuppressions(this.ctx, [...queue.keys()]);
-      for (const [hash, waiting] of queue) {
-        const active = found.get(hash)?.state === 'active';
+      const found = await getSuppressions(this.ctx, [...queue.values()].flatMap((q) => q.hashes));
+      for (const { hashes, waiting } of queue.values()) {
+        const active = activeUnder(this.ctx, found, hashes);
         for (const w of waiting) w(active);
       }
     } catch (e) {
@@ -61,18 +63,32 @@ class Batcher {
 
 const batchers = new WeakMap<Ctx, Batcher>();
 
+/**
+ * Whether any of an address's hashes is active. One found only under the previous key is copied
+ * under the current one (in the background: the answer does not wait), so the list outlives the
+ * next rotation for every address that is still looked up.
+ */
+function activeUnder(ctx: Ctx, found: Map<string, Suppression>, hashes: string[]): boolean {
+  const hit = hashes.map((h) => found.get(h)).find((s) => s?.state === 'active');
+  if (hit && hit.hash !== hashes[0] && !found.get(hashes[0]!)) {
+    const { state: _s, liftedAt: _l, liftReason: _r, ...entry } = hit;
+    void putSuppression(ctx, { ...entry, hash: hashes[0]! }).catch((e: unknown) => ctx.log.warn('suppression not re-keyed', { error: String(e) }));
+  }
+  return hit !== undefined;
+}
+
 /** Whether the address is on the list (active). */
 export function isSuppressed(ctx: Ctx, address: string): Promise<boolean> {
   let b = batchers.get(ctx);
   if (!b) batchers.set(ctx, (b = new Batcher(ctx)));
-  return b.check(addressHash(ctx, address));
+  return b.check(addressHashes(ctx, address));
 }
 
 /** The addresses of a batch that are on the list (a bulk send checks its recipients at once). */
 export async function suppressedAmong(ctx: Ctx, addresses: string[]): Promise<Set<string>> {
-  const byHash = new Map(addresses.map((a) => [addressHash(ctx, a), a]));
-  const found = await getSuppressions(ctx, [...byHash.keys()]);
-  return new Set([...found.values()].filter((s) => s.state === 'active').map((s) => byHash.get(s.hash)!));
+  const hashes = addresses.map((a) => ({ a, hashes: addressHashes(ctx, a) }));
+  const found = await getSuppressions(ctx, hashes.flatMap((h) => h.hashes));
+  return new Set(hashes.filter((h) => activeUnder(ctx, found, h.hashes)).map((h) => h.a));
 }
 
 /**
@@ -121,8 +137,37 @@ export async function liftAddress(ctx: Ctx, hash: string, reason: string): Promi
 
 export async function listSuppressions(ctx: Ctx, q: { state: Suppression['state']; email?: string; cursor?: string; limit: number }) {
   if (q.email) {
-    const found = await getSuppressions(ctx, [addressHash(ctx, q.email)]);
+    const found = await getSuppressions(ctx, addressHashes(ctx, q.email));
     return { items: [...found.values()].filter((s) => s.state === q.state), cursor: undefined };
   }
   return suppressionsPage(ctx, q.state, { limit: q.limit, cursor: q.cursor });
 }
+
+/**
+ * A reader is erased (readers/erase.ts): what stays of their address on the list is the keyed hash
+ * and why, never the masked address or whose it was. A suppressed reader's entry stays active
+ * (stripped); an unsubscribed reader's address goes on as `unsubscribed`, so a sign-up in their name
+ * mails them nothing (issue 14: they are never mailed again unless the author lifts it); a lifted
+ * entry of theirs is deleted. Returns whether a hash stays.
+ */
+export async function keepErasedAddress(ctx: Ctx, reader: Pick<Reader, 'email' | 'status'>): Promise<boolean> {
+  const hashes = addressHashes(ctx, reader.email);
+  const found = await getSuppressions(ctx, hashes);
+  const at = ctx.clock.now().toISOString();
+  let kept = false;
+  for (const s of found.values()) {
+    if (s.state === 'active') {
+      await replaceSuppression(ctx, { hash: s.hash, masked: ERASED, reason: s.reason, at: s.at, state: 'active' });
+      kept = true;
+    } else await deleteSuppression(ctx, s.hash);
+  }
+  if (!kept && (reader.status === 'unsubscribed' || reader.status === 'suppressed')) {
+    // Suppressed before the list existed, or unsubscribed: the reader's status is all there is.
+    await putSuppression(ctx, { hash: hashes[0]!, masked: ERASED, reason: reader.status === 'unsubscribed' ? 'unsubscribed' : 'rejected', at });
+    kept = true;
+  }
+  return kept;
+}
+
+/** What the author sees in place of an erased reader's masked address. */
+export const ERASED = '(erased)';

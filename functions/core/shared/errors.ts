@@ -5,7 +5,7 @@
  */
 export type Issue = { path: string; message: string };
 
-export type ErrorKind = 'not-found' | 'invalid' | 'conflict' | 'gone' | 'rate-limited' | 'unavailable';
+export type ErrorKind = 'not-found' | 'invalid' | 'conflict' | 'gone' | 'rate-limited' | 'too-large' | 'unavailable';
 
 export abstract class DomainError extends Error {
   abstract readonly kind: ErrorKind;
@@ -57,6 +57,17 @@ export class RateLimited extends DomainError {
     opts: { reason?: string } = {},
   ) {
     super(message, opts);
+  }
+}
+
+/** The request is bigger than this route takes: refused before anything reads it. */
+export class TooLarge extends DomainError {
+  readonly kind = 'too-large';
+  constructor(
+    message: string,
+    readonly limitBytes: number,
+  ) {
+    super(message);
   }
 }
 

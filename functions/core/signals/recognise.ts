@@ -9,6 +9,10 @@ import { z } from 'zod';
  * "he texted me"), and a match is dropped when its clause is negated,
  * hypothetical (wish, hope, fear, plan, condition), a question, or a dream.
  * Pure: no I/O, no clock, no randomness.
+ *
+ * What a reply means depends on where the course has the reader (see course/contact.ts): while it
+ * asks them to make contact (a reconnect lesson, the stress track's calm break message), "I texted
+ * him", "I reached out", "I sent it" are that step done (`reached-out-as-planned`), never a slip.
  */
 
 export const Signal = z.enum([
@@ -19,6 +23,8 @@ export const Signal = z.enum([
   'back-together',
   'moved-on',
   'no-contact-day',
+  /** Contact the course asked for (a first message, the calm break message), reported as done. */
+  'reached-out-as-planned',
 ]);
 export type Signal = z.infer<typeof Signal>;
 
@@ -200,6 +206,21 @@ const brokeNoContact: Rule = {
   ],
   // "I texted him but didn't send it", "...but deleted it".
   cancelledBy: /^[^.!?]{0,80}?\bbut\s+(?:then\s+)?(?:i\s+)?(?:didn'?t|did not|never|stopped|deleted|caught myself|changed my mind|held back|resisted)\b/i,
+};
+
+/**
+ * Only read while the course has asked the reader to make contact: "I sent it", "sent the message",
+ * "I did it". Out of that context these words say nothing about an ex.
+ */
+const sentAsPlanned: Rule = {
+  signal: 'reached-out-as-planned',
+  patterns: [
+    re(String.raw`${I_HAVE}\s+${advs(3)}sent\s+(?:it\b|(?:(?:him|her|them|my\s+ex)\s+)?(?:the|my|a|that|this|our)\s+(?:(?:short|calm|first|little|light|warm|kind|simple)\s+){0,2}(?:message|text|txt|msg|e-?mail|note|dm|letter)\b)`),
+    re(String.raw`${I_HAVE}\s+${advs(2)}(?:did it|done it|pressed send|hit send)\b`),
+    re(String.raw`^\s*${FILLER}${advs(2)}(?:sent it|did it|pressed send|hit send|sent (?:(?:him|her|them)\s+)?(?:the|my|a)\s+(?:message|text|msg|e-?mail))\b`),
+    re(String.raw`\b(?:the|my)\s+(?:(?:short|calm|first)\s+)?(?:message|text|msg|e-?mail)\s+(?:is|has been|'s been|was|got)\s+sent\b`),
+  ],
+  cancelledBy: /^[^.!?]{0,80}?\bbut\s+(?:then\s+)?(?:i\s+)?(?:deleted|unsent|took it back|changed my mind)\b/i,
 };
 
 const PRECHAIN = String.raw`(?:(?:liked|loved|commented on|reacted to|viewed|watched|followed|unblocked|added|saw|replied to|responded to|hearted)\s+(?:my|me)\b[^,.;!?]{0,40}?\s+and\s+(?:then\s+)?${advs(1)})?`;
@@ -517,14 +538,23 @@ function toHit(rule: Rule, sentence: Sentence, m: RegExpExecArray): Hit | undefi
   return { ...hit, day };
 }
 
-export function recogniseSignals(text: string): Recognised[] {
+export interface ReadingContext {
+  /**
+   * The course has asked the reader to make contact (course/contact.ts): contact they report is
+   * that step done, not a slip, and "I sent it" counts too.
+   */
+  contactPlanned?: boolean;
+}
+
+export function recogniseSignals(text: string, context: ReadingContext = {}): Recognised[] {
   const hits: Hit[] = [];
   const body = stripQuoted(normalise(text.slice(0, MAX_INPUT)));
+  const rules = context.contactPlanned ? [...RULES, sentAsPlanned] : RULES;
   for (const sentence of splitSentences(body)) {
     if (!/[a-z]/i.test(sentence.text)) continue;
-    for (const rule of RULES) {
+    for (const rule of rules) {
       const hit = firstHit(rule, sentence);
-      if (hit) hits.push(hit);
+      if (hit) hits.push(context.contactPlanned && hit.signal === 'broke-no-contact' ? { ...hit, signal: 'reached-out-as-planned' } : hit);
     }
   }
   return firstOfEachSignal(hits.sort((a, b) => a.at - b.at));

@@ -69,12 +69,40 @@ describe('admin token throttle', () => {
     expect(await lockedFor(stack.ctx, '2001:db8::9', clock)).toBe(0);
   });
 
+  it('counts a burst before judging it: of 40 parallel wrong tokens at most 10 are looked at, and the right one inside the burst is refused too', async () => {
+    const ip = '198.51.100.140';
+    const call = (token: string) => stack.app.request('/api/admin/overview', { headers: { authorization: `Bearer ${token}` } }, from(ip));
+    const burst = await Promise.all([...Array.from({ length: 40 }, (_, i) => call(`burst-${i}`)), call(ADMIN_TOKEN)]);
+    const statuses = burst.map((r) => r.status);
+    // Every answer but a 429 is a token that was judged: never more than the limit of them.
+    expect(statuses.filter((s) => s !== 429).length).toBeLessThanOrEqual(MAX_FAILURES);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(MAX_FAILURES);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(41 - MAX_FAILURES);
+    // Once the burst is counted, the right token gets nowhere from that address until the window ends.
+    expect((await call(ADMIN_TOKEN)).status).toBe(429);
+  });
+
+  it('counts an IPv6 client by its /64: guesses from many of its addresses lock all of them, and nobody else', async () => {
+    for (let i = 0; i < MAX_FAILURES; i++) expect((await loginFrom(`2001:db8:77:1::${(i + 1).toString(16)}`, `guess-${i}`)).status).toBe(401);
+    expect((await loginFrom('2001:db8:77:1:abcd:ef01:2345:6789', ADMIN_TOKEN)).status).toBe(429);
+    // Written another way (leading zeros, upper case), the same /64.
+    expect((await loginFrom('2001:0DB8:0077:0001::1', ADMIN_TOKEN)).status).toBe(429);
+    expect((await loginFrom('2001:db8:77:2::1', ADMIN_TOKEN)).status).toBe(303);
+    // IPv4 seen through an IPv6 socket is that IPv4 client.
+    for (let i = 0; i < MAX_FAILURES; i++) await loginFrom('::ffff:203.0.113.90', `guess-${i}`);
+    expect((await loginFrom('203.0.113.90', ADMIN_TOKEN)).status).toBe(429);
+  });
+
+  it('never adds up the right token: the author can call the API as often as they like', async () => {
+    for (let i = 0; i < 3 * MAX_FAILURES; i++) expect((await stack.app.request('/api/admin/overview', { headers: bearer }, from('192.0.2.200'))).status).toBe(200);
+  });
+
   it('keeps no IP address in the table', async () => {
     // The raw items, every attribute as stored (keys included).
     const { data } = await stack.ctx.db.entities.throttle.scan.go({ pages: 'all', data: 'raw' });
     const items = ((data as unknown as { Items?: Record<string, unknown>[] }).Items ?? []);
     const stored = JSON.stringify(items.filter((i) => String(i.pk).startsWith('THROTTLE#')));
     expect(stored).toContain('failures');
-    for (const ip of ['198.51.100.7', '192.0.2.44', '2001:db8::9']) expect(stored).not.toContain(ip);
+    for (const ip of ['198.51.100.7', '192.0.2.44', '2001:db8::9', '2001:db8:77', '198.51.100.140']) expect(stored).not.toContain(ip);
   });
 });

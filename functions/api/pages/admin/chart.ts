@@ -45,6 +45,11 @@ function bar(r: CheckpointRow, categories: readonly Category[], y: number): Html
   return html`<g data-checkpoint="${r.checkpoint}">${label}${parts}${side}</g>`;
 }
 
+/** The legend's colour squares, as classes of the dashboard's stylesheet (no style attributes: the CSP allows none). */
+export const legendCss = Object.entries(CATEGORY_COLOURS)
+  .map(([k, colour]) => `.legend i.swatch-${k}{background:${colour}}`)
+  .join('');
+
 export function legend(categories: readonly Category[]): Html {
-  return html`<div class="legend">${categories.map((k) => html`<span><i style="background:${CATEGORY_COLOURS[k]}"></i>${categoryLabel(k)}</span>`)}</div>`;
+  return html`<div class="legend">${categories.map((k) => html`<span><i class="swatch-${k}"></i>${categoryLabel(k)}</span>`)}</div>`;
 }

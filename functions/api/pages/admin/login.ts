@@ -13,7 +13,7 @@ type Refused = Exclude<TokenCheck, { result: 'ok' }>;
 const refusal = (r: Refused) =>
   r.result === 'locked' ? `Too many wrong tokens from this address. Please try again in ${minutes(r.retryAfter)}.` : 'That is not the admin token.';
 
-export function loginPage(opts: { author: string; next: string; refused?: Refused; loggedOut?: boolean }): Html {
+export function loginPage(opts: { author: string; next: string; refused?: Refused; loggedOut?: '1' | 'all' }): Html {
   const error = opts.refused && refusal(opts.refused);
   return page({
     title: 'Author login',
@@ -22,12 +22,12 @@ export function loginPage(opts: { author: string; next: string; refused?: Refuse
     head: html`<meta name="referrer" content="same-origin">`,
     body: html`<div class="card">
 <h1>Author dashboard</h1>
-<p class="lead">Log in with the admin token. ${opts.loggedOut ? 'You are logged out.' : ''}</p>
+<p class="lead">Log in with the admin token. ${opts.loggedOut === 'all' ? 'Every session has ended, this one included.' : opts.loggedOut ? 'You are logged out.' : ''}</p>
 ${error ? html`<div class="errors" role="alert">${error}</div>` : ''}
 <form method="post" action="/admin/login">
 <input type="hidden" name="next" value="${opts.next}">
 <div class="field"><label for="token">Admin token</label>
-<input type="password" id="token" name="token" autocomplete="current-password" required style="width:100%;font:16px system-ui;padding:11px 12px;border:1px solid #cfc6bb;border-radius:9px">
+<input type="password" id="token" name="token" autocomplete="current-password" required>
 <p class="hint">Locally, <code>npm start</code> prints it. In AWS it is the <code>AdminToken</code> secret.</p></div>
 <button type="submit">Log in</button>
 </form></div>`,

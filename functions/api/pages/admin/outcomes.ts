@@ -47,7 +47,7 @@ were never sent it), so they are counted here instead of disappearing. They are 
 Readers switch tracks: group by the situation they started with, or by the track they were on when asked.</p>
 ${legend(rep.categories)}
 ${rep.groups.map(
-  (g) => html`<section class="card" id="group-${g.group}"><h2 style="margin-top:0">${groupTitle(rep, g.group)}</h2>
+  (g) => html`<section class="card" id="group-${g.group}"><h2 class="first">${groupTitle(rep, g.group)}</h2>
 ${stackedBars(g.rows, rep.categories, `Outcomes for ${groupTitle(rep, g.group)} by checkpoint`)}
 ${table(rep, g.group, g.rows)}</section>`,
 )}`,

@@ -23,7 +23,7 @@ ${sendingSummary(o.sending)}
 <div class="stat"><b>${num(o.sent.last30.checkin)}</b><span>check-ins sent, last 30 days</span></div>
 <div class="stat"><b><a href="/admin/replies">${num(o.replies.awaitingReview)}</a></b><span>replies awaiting review</span></div>
 <div class="stat"><b><a href="/admin/unmatched">${num(o.replies.unmatched)}</a></b><span>unmatched messages</span></div>
-<div class="stat"><b style="font-size:17px">${o.nextDispatch ? when(o.nextDispatch) : 'nothing scheduled'}</b><span>next dispatch (UTC; app time now ${when(o.now)})</span></div>
+<div class="stat"><b class="smaller">${o.nextDispatch ? when(o.nextDispatch) : 'nothing scheduled'}</b><span>next dispatch (UTC; app time now ${when(o.now)})</span></div>
 </div>
 <h2>Readers by status and track</h2>
 <div class="table-wrap"><table>

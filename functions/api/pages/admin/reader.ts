@@ -6,7 +6,7 @@ import { adminPage, badge, day, statusBadge, when } from './layout.js';
 import { replyCard } from './replies.js';
 
 /** One reader's whole story: who they are, then everything that happened, in order. */
-export function readerPage(s: ReaderStory, author: string, flash?: string): Html {
+export function readerPage(s: ReaderStory, author: string, flash?: string, notesInExport = true): Html {
   const r = s;
   const back = `/admin/readers/${r.id}`;
   return adminPage({
@@ -38,9 +38,15 @@ ${s.replies.length ? s.replies.map((rep) => replyCard({ ...rep, readerId: r.id, 
 <h2>Notes</h2>
 ${s.notes.map((n) => html`<div class="note"><span class="muted small">${when(n.at)}${n.replyId ? ' · on a reply' : ''}</span><br>${n.text}</div>`)}
 <form method="post" action="/admin/readers/${r.id}/notes" class="card">
-<label for="note">Add a private note (only you see it)</label>
+<label for="note">Add a private note (${notesInExport ? 'never emailed; included if the reader downloads their data' : 'only you see it'})</label>
 <textarea id="note" name="text" required maxlength="5000"></textarea>
 <p><button type="submit">Save note</button> ${badge(`${s.sends.length} lessons`)} ${badge(`${s.choices.length} choices`)}</p>
+</form>
+<h2>Erase this reader</h2>
+<form method="post" action="/admin/readers/${r.id}/erase" class="card">
+<p>Deletes everything stored about ${r.firstName}, for good: profile, lessons sent, replies and their raw messages, choices, check-in answers, notes. The reports keep counting them, anonymously.${r.status === 'unsubscribed' || r.status === 'suppressed' ? ' Their address stays on the suppression list as a keyed hash only, so they are never mailed again.' : ''}</p>
+<label for="confirm-erase">Type <b>erase</b> to confirm</label>
+<p class="actions"><input type="text" id="confirm-erase" name="confirm" required autocomplete="off"> <button type="submit" class="secondary">Erase for good</button></p>
 </form>`,
   });
 }

@@ -5,12 +5,13 @@ import type { Html } from '../shell.js';
 import { STATUS_OPTIONS, TRACK_OPTIONS, situationLabel, trackLabel } from './labels.js';
 import { adminPage, day, pager, select, statusBadge, withQuery } from './layout.js';
 
-export function readersPage(res: Page<ReaderSummary>, f: ReaderFilter, author: string): Html {
+export function readersPage(res: Page<ReaderSummary>, f: ReaderFilter, author: string, flash?: string): Html {
   const query = { q: f.q ?? f.email, track: f.track, status: f.status, cursor: f.cursor };
   return adminPage({
     title: 'Readers',
     active: '/admin/readers',
     author,
+    flash,
     body: html`<h1>Readers</h1>
 <form class="filters" method="get" action="/admin/readers" role="search">
 <div><label for="f-q">Email or name</label><input type="text" id="f-q" name="q" value="${query.q ?? ''}" placeholder="e.g. robin or @gmail.com"></div>

@@ -1,7 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Env } from '../../app.js';
-import { SESSION_COOKIE, SESSION_SECONDS, bearerToken, issueSession, sessionValid } from '../../../core/admin/auth.js';
+import { SESSION_COOKIE, SESSION_SECONDS, bearerToken } from '../../../core/admin/auth.js';
+import { endAdminSession, openAdminSession, startAdminSession, type AdminSession } from '../../../core/admin/sessions.js';
 import { checkAdminToken, type TokenCheck } from '../../../core/admin/sign-in.js';
 import { RateLimited } from '../../../core/shared/errors.js';
 import { clientAddress } from '../../client-address.js';
@@ -26,17 +27,38 @@ const OPEN = new Set(['/admin/login']);
 
 /**
  * The dashboard: every POST must come from our own origin (CSRF; with SameSite=Strict a second
- * line), and every page but the login form needs a valid session, else it goes to the login form.
+ * line), and every page but the login form needs a live session (signed and still recorded
+ * server-side), else it goes to the login form. The session is in `c.var.adminSession`.
  */
 export const requireSession: MiddlewareHandler<Env> = async (c, next) => {
   if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !sameOrigin(c)) return c.text('Forbidden: cross-site request', 403);
-  if (OPEN.has(c.req.path) || hasSession(c)) return next();
+  if (OPEN.has(c.req.path)) return next();
+  const session = await currentSession(c);
+  if (session) {
+    c.set('adminSession', session);
+    return next();
+  }
   c.header('Cache-Control', 'no-store');
   const back = c.req.method === 'GET' ? `?next=${encodeURIComponent(c.req.path + (new URL(c.req.url).search || ''))}` : '';
   return c.redirect(`/admin/login${back}`, 303);
 };
 
-export const hasSession = (c: Context<Env>) => sessionValid(c.var.ctx, getCookie(c, SESSION_COOKIE));
+const currentSession = (c: Context<Env>): Promise<AdminSession | null> => openAdminSession(c.var.ctx, getCookie(c, SESSION_COOKIE));
+
+export const hasSession = async (c: Context<Env>): Promise<boolean> => (await currentSession(c)) !== null;
+
+/**
+ * Our own origins, from the configured public URL only (never the Host header, which the caller
+ * writes). Locally the same port on 127.0.0.1 and [::1] is ours too when the URL says localhost:
+ * the server listens there and a browser may be pointed at either.
+ */
+export function ownOrigins(ctx: Env['Variables']['ctx']): Set<string> {
+  const url = new URL(ctx.config.publicUrl);
+  const own = new Set([url.origin]);
+  if (ctx.config.mode === 'local' && url.hostname === 'localhost')
+    for (const host of ['127.0.0.1', '[::1]']) own.add(`${url.protocol}//${host}${url.port ? `:${url.port}` : ''}`);
+  return own;
+}
 
 /**
  * Same-origin proof for a POST: the Origin header when the browser gives one; else the
@@ -44,7 +66,7 @@ export const hasSession = (c: Context<Env>) => sessionValid(c.var.ctx, getCookie
  * `Origin: null`, but it still sends Sec-Fetch-Site, which no script can forge); else the Referer.
  */
 export function sameOrigin(c: Context<Env>): boolean {
-  const own = new Set([new URL(c.req.url).origin, new URL(c.var.ctx.config.publicUrl).origin]);
+  const own = ownOrigins(c.var.ctx);
   const origin = c.req.header('origin');
   if (origin && origin !== 'null') return own.has(origin);
   const site = c.req.header('sec-fetch-site');
@@ -69,11 +91,18 @@ const cookieOptions = (c: Context<Env>) => ({
   secure: c.var.ctx.config.publicUrl.startsWith('https:'),
 });
 
-export function startSession(c: Context<Env>): void {
-  setCookie(c, SESSION_COOKIE, issueSession(c.var.ctx), { ...cookieOptions(c), maxAge: SESSION_SECONDS });
+/** Logs in: a session recorded server-side, its signed id in the cookie. */
+export async function startSession(c: Context<Env>): Promise<void> {
+  setCookie(c, SESSION_COOKIE, await startAdminSession(c.var.ctx, clientAddress(c)), { ...cookieOptions(c), maxAge: SESSION_SECONDS });
 }
 
-export function endSession(c: Context<Env>): void {
+/** Logs out: this session's record is deleted (the cookie no longer works anywhere) and the cookie cleared. */
+export async function endSession(c: Context<Env>): Promise<void> {
+  await endAdminSession(c.var.ctx, getCookie(c, SESSION_COOKIE));
+  clearSessionCookie(c);
+}
+
+export function clearSessionCookie(c: Context<Env>): void {
   deleteCookie(c, SESSION_COOKIE, cookieOptions(c));
 }
 

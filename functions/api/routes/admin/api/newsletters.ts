@@ -133,6 +133,7 @@ export const newslettersApi = [
         path: `/newsletters/:id/${action}`,
         summary: { pause: 'Pause a broadcast (nothing more is claimed)', resume: 'Resume a paused broadcast where it stopped', cancel: 'Cancel: every copy not yet sent is marked cancelled' }[action],
         what: action,
+        body: z.object({ reason: z.string().trim().max(300, 'at most 300 characters').optional() }).strict(),
         response: Accepted,
         notFound: NOT_FOUND,
       },

@@ -45,4 +45,26 @@ export const readersApi = [
     },
     async (c, { params, body }) => ({ note: await addNote(c.var.ctx, params.id, body.text) }),
   ),
+  apiRoute(
+    {
+      id: 'eraseReader',
+      method: 'delete',
+      path: '/readers/:id',
+      summary: 'Erase a reader for good',
+      description:
+        'Deletes everything stored about the reader: profile, sends, replies and their raw messages, choices, outcome records, notes, lookups. ' +
+        'The anonymous counters (every report) stay as they are; if the reader had unsubscribed or was suppressed, a keyed hash of the address stays on the suppression list so they are never mailed again. ' +
+        'Afterwards `GET /readers/:id` is 404.',
+      what: 'reader',
+      response: z.null(),
+      status: 204,
+      notFound: 'No reader with this id',
+    },
+    async (c, { params }) => {
+      // Rare: loaded when used, not at the api's cold start.
+      const { eraseReader } = await import('../../../../core/readers/erase.js');
+      await eraseReader(c.var.ctx, params.id);
+      return null;
+    },
+  ),
 ];

@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import { ConfirmOutcomeInput, InboxFilter, InboxReply, OutcomeConfirmed, confirmOutcome, correctSignals, listReplies, markReviewed, noteOnReply } from '../../../../core/admin/inbox.js';
+import {
+  ConfirmOutcomeInput,
+  InboxFilter,
+  InboxReply,
+  OutcomeConfirmed,
+  ReplyText,
+  applyReplyToCourse,
+  confirmOutcome,
+  correctSignals,
+  listReplies,
+  markReviewed,
+  noteOnReply,
+  replyText,
+} from '../../../../core/admin/inbox.js';
 import { NoteInput } from '../../../../core/admin/notes.js';
 import { exportTable } from '../../../../core/reports/exports.js';
 import { Signal } from '../../../../core/signals/recognise.js';
@@ -13,6 +26,8 @@ export const SignalsInput = z.object({ signals: z.preprocess((v) => (v === undef
 
 export const RepliesPage = z.object({ replies: z.array(InboxReply), cursor: z.string().nullable().describe('pass back as ?cursor= for the next page; null at the end') });
 export const ReplyChanged = z.object({ reply: InboxReply });
+/** Applying takes no options: the reply's current signals (as corrected, if they were) act. */
+export const ApplyInput = z.object({}).describe('send {}');
 
 const NO_REPLY = 'No such reply for this reader';
 
@@ -66,6 +81,34 @@ export const repliesApi = [
       notFound: NO_REPLY,
     },
     async (c, { params, body }) => confirmOutcome(c.var.ctx, params.readerId, params.replyId, body),
+  ),
+  apiRoute(
+    {
+      id: 'applyReply',
+      method: 'post',
+      path: '/replies/:readerId/:replyId/apply',
+      summary: "Let the reply's signals act on the course",
+      description:
+        'For a reply that was withheld (a sender SES did not verify, a message you assigned) or whose course step failed. The same step as on arrival: applying twice changes nothing more.',
+      what: 'apply',
+      body: ApplyInput,
+      response: ReplyChanged,
+      notFound: NO_REPLY,
+    },
+    async (c, { params }) => ({ reply: await applyReplyToCourse(c.var.ctx, params.readerId, params.replyId) }),
+  ),
+  apiRoute(
+    {
+      id: 'replyText',
+      method: 'get',
+      path: '/replies/:readerId/:replyId/text',
+      summary: "The reply's whole text",
+      description: 'A reply keeps its first 64 KB (`textTruncated` when cut); this is all of it, up to 1 MB.',
+      what: 'reply',
+      response: ReplyText,
+      notFound: NO_REPLY,
+    },
+    async (c, { params }) => replyText(c.var.ctx, params.readerId, params.replyId),
   ),
   apiRoute(
     { id: 'noteOnReply', method: 'post', path: '/replies/:readerId/:replyId/note', summary: 'Private note on a reply', what: 'note', body: NoteInput, response: ReplyChanged, status: 201, notFound: NO_REPLY },

@@ -12,7 +12,7 @@ import { parseOr400, readBody } from '../../../validate.js';
 export interface ApiRouteSpec {
   /** The OpenAPI operationId. */
   id: string;
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'delete';
   /** The Hono pattern under /api/admin, e.g. `/readers/:id`. */
   path: string;
   summary: string;
@@ -21,8 +21,9 @@ export interface ApiRouteSpec {
   what: string;
   query?: ZodType;
   body?: ZodType;
+  /** What a 200/201 answers; for a 204, `z.null()` (no body is sent). */
   response: ZodType;
-  status?: 200 | 201 | 202;
+  status?: 200 | 201 | 202 | 204;
   /** `?format=csv` streams the rows as CSV instead of answering JSON. */
   csv?: boolean;
   /** A path parameter can name something that is not there: what the 404 says. */
@@ -56,7 +57,8 @@ export function apiRoute<const S extends ApiRouteSpec>(
     const body = spec.body ? parseOr400(spec.body, (await readBody(c)).data, spec.what) : undefined;
     const input = { query, body, params: c.req.param() } as RouteInput<S>;
     const out = await handler(c, input);
-    return out instanceof Response ? out : c.json(out as object, spec.status ?? 200);
+    if (out instanceof Response) return out;
+    return spec.status === 204 ? c.body(null, 204) : c.json(out as object, spec.status ?? 200);
   };
   return { ...spec, handle };
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Env } from '../../../app.js';
 import { badRequest } from '../../../../core/shared/errors.js';
+import { parseForm } from '../../../validate.js';
 import { safeNext } from '../auth.js';
 
 /** A dashboard form body; repeated fields (checkboxes) become arrays. */
@@ -8,7 +9,7 @@ export async function readForm(c: Context<Env>): Promise<Record<string, string |
   const type = c.req.header('content-type') ?? '';
   if (!type.includes('application/x-www-form-urlencoded') && !type.includes('multipart/form-data'))
     throw badRequest('Send the form', [{ path: '(body)', message: 'unsupported content type' }]);
-  const body = await c.req.parseBody({ all: true });
+  const body = await parseForm(c, { all: true });
   const out: Record<string, string | string[]> = {};
   for (const [k, v] of Object.entries(body)) {
     const strings = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
@@ -33,6 +34,11 @@ export const FLASH: Record<string, string> = {
   sending: 'Saved.',
   suppressed: 'Suppressed: Mend will not mail this address.',
   lifted: 'Lifted: its owner can sign up and confirm again.',
+  applied: "Applied: the reply's signals acted on the course.",
+  'applied-nothing': 'Applied. Nothing in this reply moves the course (no signal that acts, or the reader is not in the course now).',
+  'apply-failed': 'The course could not be updated just now. Nothing was lost: try again in a moment.',
+  erased: 'The reader was erased: everything stored about them is gone; the reports still count them, anonymously.',
+  ended: 'That session has ended.',
 };
 
 export const flash = (c: Context<Env>) => FLASH[c.req.query('done') ?? ''];

@@ -1,12 +1,14 @@
 import { Hono } from 'hono';
 import type { Env } from '../../../app.js';
 import { errorsAs } from '../../../errors.js';
+import { limitBody } from '../../../body-limit.js';
 import { requireSession } from '../auth.js';
 import { exportFiles } from './exports.js';
 import { loginRoutes } from './login.js';
 import { overviewPages } from './overview.js';
 import { readerPages } from './readers.js';
 import { replyPages } from './replies.js';
+import { sessionPages } from './sessions.js';
 import { reportPages } from './reports.js';
 import { sendingPages } from './sending.js';
 import { unmatchedPages } from './unmatched.js';
@@ -17,7 +19,7 @@ import { unmatchedPages } from './unmatched.js';
  */
 export function adminDashboard(): Hono<Env> {
   const dash = new Hono<Env>();
-  dash.use('*', errorsAs('admin'), requireSession, async (c, next) => {
+  dash.use('*', errorsAs('admin'), limitBody(), requireSession, async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
     c.header('X-Frame-Options', 'DENY'); // no clickjacking of the author's buttons
@@ -30,5 +32,6 @@ export function adminDashboard(): Hono<Env> {
   dash.route('/reports', reportPages);
   dash.route('/sending', sendingPages);
   dash.route('/export', exportFiles);
+  dash.route('/sessions', sessionPages);
   return dash;
 }

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import type { Env } from '../../../app.js';
-import { ConfirmOutcomeInput, InboxFilter, confirmOutcome, correctSignals, listReplies, markReviewed, noteOnReply } from '../../../../core/admin/inbox.js';
+import { ConfirmOutcomeInput, InboxFilter, applyReplyToCourse, confirmOutcome, correctSignals, listReplies, markReviewed, noteOnReply, replyText } from '../../../../core/admin/inbox.js';
 import { NoteInput } from '../../../../core/admin/notes.js';
-import { repliesPage } from '../../../pages/admin/replies.js';
+import { repliesPage, replyTextPage } from '../../../pages/admin/replies.js';
 import { parseOr400 } from '../../../validate.js';
 import { ReviewInput, SignalsInput } from '../api/replies.js';
 import { backTo, flash, readForm } from './form.js';
@@ -13,6 +13,11 @@ replyPages.get('/', async (c) => {
   const q = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''));
   const f = parseOr400(InboxFilter, q, 'inbox filter');
   return c.html(repliesPage(await listReplies(c.var.ctx, f), f, c.var.ctx.config.authorName, flash(c)));
+});
+
+replyPages.get('/:readerId/:replyId/text', async (c) => {
+  const { readerId, replyId } = c.req.param();
+  return c.html(replyTextPage(readerId, await replyText(c.var.ctx, readerId, replyId), c.var.ctx.config.authorName));
 });
 
 replyPages.post('/:readerId/:replyId/:action', async (c) => {
@@ -34,6 +39,10 @@ replyPages.post('/:readerId/:replyId/:action', async (c) => {
     case 'note':
       await noteOnReply(ctx, readerId, replyId, parseOr400(NoteInput, form, 'note').text);
       return backTo(c, form.back, 'note');
+    case 'apply': {
+      const r = await applyReplyToCourse(ctx, readerId, replyId);
+      return backTo(c, form.back, r.courseStep === 'done' ? (r.applied ? 'applied' : 'applied-nothing') : 'apply-failed');
+    }
     default:
       return c.notFound();
   }
