@@ -170,6 +170,12 @@ export async function createIssue(ctx: Ctx, issue: Issue): Promise<void> {
   await ctx.db.entities.newsletterIssue.create(toIssueItem(issue)).go({ response: 'none' });
 }
 
+/** An issue by its number (a reply address names it): the issues are few, read newest first. */
+export async function issueByNumber(ctx: Ctx, no: number): Promise<Issue | null> {
+  for await (const i of allIssues(ctx)) if (i.no === no) return i;
+  return null;
+}
+
 /** Access pattern: one issue by id. */
 export async function getIssue(ctx: Ctx, id: string): Promise<Issue | null> {
   const { data } = await ctx.db.entities.newsletterIssue.get({ issueId: id }).go({ consistent: true });

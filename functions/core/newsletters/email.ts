@@ -8,6 +8,7 @@ import type { BulkEntry } from '../mailer/send.js';
 import { templates } from '../mailer/template-source.js';
 import { bodyText, markdownToHtml } from './markdown.js';
 import { newsletterUnsubscribeUrl } from './consent.js';
+import { newsletterReplyToken } from './reply-token.js';
 
 /**
  * A newsletter issue as email: the layout compiled once (live, or precompiled in the Lambdas),
@@ -18,10 +19,7 @@ import { newsletterUnsubscribeUrl } from './consent.js';
  * value is escaped here (the body is HTML already, escaped by its Markdown renderer), and what the
  * author wrote never reaches SES's template syntax: it travels as data, not as template.
  */
-export const NEWSLETTER_REPLY_BASE = 900_000;
-
-/** The reply token of a newsletter send: the reader and the issue's number (above every lesson send's seq). */
-export const newsletterReplyToken = (ctx: Ctx, readerId: string, issueNo: number) => replyToken(ctx.secrets.signingSecret, readerId, NEWSLETTER_REPLY_BASE + issueNo);
+export { NEWSLETTER_REPLY_BASE, newsletterReplyToken } from './reply-token.js';
 
 export interface IssueParts {
   subject: string;
