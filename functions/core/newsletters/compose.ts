@@ -22,7 +22,14 @@ export const IssueInput = z
   .strict();
 export type IssueInput = z.infer<typeof IssueInput>;
 
-export const IssueEdit = IssueInput.partial();
+export const IssueEdit = z
+  .object({
+    subject: IssueInput.shape.subject.optional(),
+    previewText: z.string({ error: 'must be text' }).trim().max(300, 'is too long (300 characters at most)').optional(),
+    markdown: IssueInput.shape.markdown.optional(),
+    public: IssueInput.shape.public,
+  })
+  .strict();
 
 export const IssueView = z.object({
   id: z.string(),

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Env } from '../../../app.js';
 import type { openapi } from '../../../openapi.js';
-import { limitBody } from '../../../body-limit.js';
+import { limitBodyWithNewsletters } from '../../../body-limit.js';
 import { requireBearer } from '../auth.js';
 import { newslettersApi } from './newsletters.js';
 import { outcomesApi } from './outcomes.js';
@@ -19,7 +19,7 @@ export const ADMIN_API: readonly ApiRoute[] = [...overviewApi, ...readersApi, ..
 /** /api/admin: the author's JSON (and CSV) API. Every route, known or not, needs the bearer token. */
 export function adminApi(): Hono<Env> {
   const api = new Hono<Env>();
-  api.use('*', limitBody(), requireBearer, async (c, next) => {
+  api.use('*', limitBodyWithNewsletters(), requireBearer, async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store'); // personal data: never cached by a proxy or the browser
   });
