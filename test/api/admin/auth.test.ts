@@ -75,6 +75,20 @@ const PAGE_PATTERNS: [string, string][] = [
   ['GET', '/admin/sessions'],
   ['POST', '/admin/sessions/:id/end'],
   ['POST', '/admin/logout/everywhere'],
+  ['GET', '/admin/newsletters'],
+  ['POST', '/admin/newsletters'],
+  ['POST', '/admin/newsletters/preview'],
+  ['GET', '/admin/newsletters/:id'],
+  ['GET', '/admin/newsletters/:id/preview.html'],
+  ['GET', '/admin/newsletters/:id/preview.txt'],
+  ['POST', '/admin/newsletters/:id/edit'],
+  ['POST', '/admin/newsletters/:id/test'],
+  ['POST', '/admin/newsletters/:id/count'],
+  ['POST', '/admin/newsletters/:id/send'],
+  ['POST', '/admin/newsletters/:id/pause'],
+  ['POST', '/admin/newsletters/:id/resume'],
+  ['POST', '/admin/newsletters/:id/cancel'],
+  ['GET', '/admin/newsletters/:id/deliveries.csv'],
 ];
 /** Open by design: the login form (and logout, which only clears the cookie). */
 const OPEN_PATTERNS = ['GET /admin/login', 'POST /admin/login', 'POST /admin/logout'];

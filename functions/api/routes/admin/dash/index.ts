@@ -5,6 +5,7 @@ import { limitBodyWithNewsletters } from '../../../body-limit.js';
 import { requireSession } from '../auth.js';
 import { exportFiles } from './exports.js';
 import { loginRoutes } from './login.js';
+import { newsletterPages } from './newsletters.js';
 import { overviewPages } from './overview.js';
 import { readerPages } from './readers.js';
 import { replyPages } from './replies.js';
@@ -31,6 +32,7 @@ export function adminDashboard(): Hono<Env> {
   dash.route('/unmatched', unmatchedPages);
   dash.route('/reports', reportPages);
   dash.route('/sending', sendingPages);
+  dash.route('/newsletters', newsletterPages);
   dash.route('/export', exportFiles);
   dash.route('/sessions', sessionPages);
   return dash;
