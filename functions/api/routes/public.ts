@@ -3,6 +3,8 @@ import type { Env } from '../app.js';
 import { EnrollInput } from '../../core/enrollment/input.js';
 import { signUp } from '../../core/enrollment/sign-up.js';
 import { confirmAndWelcome } from '../../core/enrollment/confirm.js';
+import { publicIssue, publicIssues, rssOf } from '../../core/newsletters/archive.js';
+import { archivedIssuePage, archivePage } from '../pages/archive.js';
 import { HONEYPOT_FIELD, checkInboxPage, newsletterSignupPage, subscribePage, suppressedPage, type FormValues } from '../pages/subscribe.js';
 import { contactAddress } from '../../core/config.js';
 import { alreadyRunningPage, confirmedPage } from '../pages/confirm.js';
@@ -15,6 +17,11 @@ import { clientAddress } from '../client-address.js';
 export const publicRoutes = new Hono<Env>();
 
 publicRoutes.get('/', (c) => c.html(subscribePage({ author: c.var.ctx.config.authorName, nonce: c.var.nonce })));
+// The public archive of issues the author marked public, and its RSS feed (no reader data).
+publicRoutes.use('/archive/*', errorsAs('link'));
+publicRoutes.get('/archive', async (c) => c.html(archivePage(c.var.ctx.config.authorName, await publicIssues(c.var.ctx))));
+publicRoutes.get('/archive/rss.xml', async (c) => c.body(rssOf(c.var.ctx, await publicIssues(c.var.ctx)), 200, { 'content-type': 'application/rss+xml; charset=utf-8' }));
+publicRoutes.get('/archive/:id', async (c) => c.html(archivedIssuePage(c.var.ctx.config.authorName, await publicIssue(c.var.ctx, c.req.param('id')))));
 // The second form: the newsletter only (POST /api/enroll with course=false).
 publicRoutes.get('/newsletter', (c) => c.html(newsletterSignupPage({ author: c.var.ctx.config.authorName, nonce: c.var.nonce })));
 

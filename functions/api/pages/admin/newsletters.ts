@@ -15,6 +15,7 @@ import { adminPage, badge, num, when } from './layout.js';
 const CSS = `
 .nl-grid{display:grid;grid-template-columns:minmax(320px,1fr) minmax(320px,1fr);gap:18px}
 @media (max-width:900px){.nl-grid{grid-template-columns:1fr}}
+.nl-grid input:not([type=checkbox]),form#send-form input:not([type=checkbox]){width:100%}
 textarea.md{min-height:360px;font:14px/1.5 ui-monospace,Menlo,monospace}
 .previews{display:flex;gap:12px;align-items:flex-start;flex-wrap:wrap}
 iframe.desktop{width:100%;min-width:320px;height:560px;border:1px solid var(--line);border-radius:10px;background:#fff}
