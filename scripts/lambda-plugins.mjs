@@ -13,6 +13,12 @@
  *    replaced by a stub. The Lambda never mounts it (`createApp(ctx, { dev: false })`); the stub
  *    throws if anything ever tried.
  *
+ * 4. electrodb-models-checked: ElectroDB checks each entity's model against a JSON schema (the
+ *    `jsonschema` package, 30 KB) every time an entity is constructed, which in a Lambda is every cold
+ *    start, for models that are constants in our code. The check runs unbundled in every test and
+ *    every `npm start` (each builds every entity unbundled), so in the bundles
+ *    `jsonschema` is replaced by a validator that accepts (scripts/lambda-stubs/jsonschema.cjs).
+ *
  * Filters are `.*` with the match inside the callback on purpose: SST's plugin bridge
  * (.sst/platform/functions/nodejs-runtime/plugin.mjs) tests each filter against `msg.path`, which
  * is undefined there, so a narrower filter would never fire under `sst deploy`.
@@ -94,7 +100,21 @@ export function localOnly() {
   };
 }
 
+const ELECTRODB = `${sep}node_modules${sep}electrodb${sep}`;
+
+export function electrodbModelsChecked() {
+  return {
+    name: 'mend-electrodb-models-checked',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, (args) => {
+        if (args.path !== 'jsonschema' || typeof args.importer !== 'string' || !args.importer.includes(ELECTRODB)) return undefined;
+        return { path: join(root, 'scripts', 'lambda-stubs', 'jsonschema.cjs') };
+      });
+    },
+  };
+}
+
 /** @param {Options} [opts] */
-export const lambdaPlugins = (opts = {}) => [precompiledEmails(opts), zodNamespace(), localOnly()];
+export const lambdaPlugins = (opts = {}) => [precompiledEmails(opts), zodNamespace(), localOnly(), electrodbModelsChecked()];
 
 export default lambdaPlugins();

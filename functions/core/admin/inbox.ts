@@ -9,7 +9,7 @@ import { getReplyText } from '../db/reply-texts.js';
 import { applyReply } from '../replies/apply.js';
 import { proposeOutcome } from '../replies/schema.js';
 import { badRequest, notFound } from '../shared/errors.js';
-import { Signal } from '../signals/recognise.js';
+import { Signal } from '../signals/kinds.js';
 import { addNote } from './notes.js';
 import { attentionOf, StoryReply, storyReply } from './story.js';
 

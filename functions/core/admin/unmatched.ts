@@ -8,7 +8,6 @@ import { everyUnmatched, getUnmatched, markAssigned, unmatchedPage, type Unmatch
 import { normaliseEmail } from '../enrollment/input.js';
 import { contactPlanned } from '../course/contact.js';
 import { badRequest, notFound } from '../shared/errors.js';
-import { recogniseSignals } from '../signals/recognise.js';
 
 export { UnmatchedItem } from '../db/unmatched.js';
 
@@ -78,7 +77,8 @@ export async function assignUnmatched(ctx: Ctx, id: string, input: z.infer<typeo
     rawKey: mail.rawKey,
     attachments: [],
     ...(mail.automatic === 'auto-reply' || mail.automatic === 'bounce' ? { automatic: mail.automatic } : {}),
-    signals: (mail.automatic ? [] : recogniseSignals(text, { contactPlanned: contact })).map((s) => ({ signal: s.signal, evidence: s.evidence, ...(s.day ? { day: s.day } : {}) })),
+    // The recogniser's patterns load here, not at the api's cold start: assigning is rare.
+    signals: (mail.automatic ? [] : (await import('../signals/recognise.js')).recogniseSignals(text, { contactPlanned: contact })).map((s) => ({ signal: s.signal, evidence: s.evidence, ...(s.day ? { day: s.day } : {}) })),
     reviewed: false,
   };
   // Both writes are idempotent: a reply already there means an earlier assign got this far.

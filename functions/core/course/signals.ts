@@ -1,5 +1,5 @@
 import type { Reader } from '../db/readers.js';
-import type { Recognised } from '../signals/recognise.js';
+import type { Recognised } from '../signals/kinds.js';
 import { interject, resolveStory } from './engine.js';
 
 /**

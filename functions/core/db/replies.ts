@@ -2,7 +2,7 @@ import { Entity, type EntityConfiguration } from 'electrodb';
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { Outcome } from '../outcomes/categories.js';
-import { Signal } from '../signals/recognise.js';
+import { Signal } from '../signals/kinds.js';
 import { isConditionFailure } from './errors.js';
 import { everyItem, filteredPage, type Page, type PageOptions } from './paging.js';
 import { Verdicts } from './vocabulary.js';

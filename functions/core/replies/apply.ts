@@ -5,7 +5,7 @@ import { counterUpdate, type NewOp } from '../db/outbox.js';
 import { APPLIED_REPLIES_KEPT, type Reader } from '../db/readers.js';
 import { updateReply, type ReplyItem } from '../db/replies.js';
 import { mutateReader } from '../readers/store.js';
-import type { Signal } from '../signals/recognise.js';
+import type { Signal } from '../signals/kinds.js';
 
 /**
  * A reply's course step, run after the reply is stored: its signals act on the course, the send it

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 
 /**
  * Recognises progress signals in a reader's reply to a lesson email.
@@ -15,26 +14,8 @@ import { z } from 'zod';
  * him", "I reached out", "I sent it" are that step done (`reached-out-as-planned`), never a slip.
  */
 
-export const Signal = z.enum([
-  'broke-no-contact',
-  'ex-reached-out',
-  'ex-dating',
-  'talking-again',
-  'back-together',
-  'moved-on',
-  'no-contact-day',
-  /** Contact the course asked for (a first message, the calm break message), reported as done. */
-  'reached-out-as-planned',
-]);
-export type Signal = z.infer<typeof Signal>;
-
-export interface Recognised {
-  signal: Signal;
-  /** the sentence that triggered it, trimmed, max 200 chars */
-  evidence: string;
-  /** for 'no-contact-day': the day number */
-  day?: number;
-}
+export { Signal, type Recognised } from './kinds.js';
+import type { Recognised, Signal } from './kinds.js';
 
 const MAX_EVIDENCE = 200;
 const MAX_DAY = 1000;

@@ -1,7 +1,7 @@
 import { SITUATIONS } from '../../../core/enrollment/input.js';
 import { NO_RESPONSE, OUTCOMES, type Outcome } from '../../../core/outcomes/categories.js';
 import { ReaderStatus, Situation } from '../../../core/readers/vocabulary.js';
-import { Signal } from '../../../core/signals/recognise.js';
+import { Signal } from '../../../core/signals/kinds.js';
 import { lessonTitle, trackName } from '../../../core/course/titles.js';
 
 /** Names the author reads on the dashboard, one place: the readers' own words, with the API code beside them. */

@@ -2,7 +2,7 @@ import { html, raw } from 'hono/html';
 import type { InboxFilter, InboxReply, ReplyText } from '../../../core/admin/inbox.js';
 import type { Page } from '../../../core/db/paging.js';
 import { OUTCOMES, type Outcome } from '../../../core/outcomes/categories.js';
-import { Signal } from '../../../core/signals/recognise.js';
+import { Signal } from '../../../core/signals/kinds.js';
 import type { Html } from '../shell.js';
 import { OUTCOME_OPTIONS, SIGNAL_OPTIONS, TRACK_OPTIONS, lessonTitle, trackLabel } from './labels.js';
 import { adminPage, badge, pager, select, when, withQuery } from './layout.js';

@@ -15,7 +15,7 @@ import {
 } from '../../../../core/admin/inbox.js';
 import { NoteInput } from '../../../../core/admin/notes.js';
 import { exportTable } from '../../../../core/reports/exports.js';
-import { Signal } from '../../../../core/signals/recognise.js';
+import { Signal } from '../../../../core/signals/kinds.js';
 import { Format, csvResponse } from '../csv.js';
 import { apiRoute } from './route.js';
 
