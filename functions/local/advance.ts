@@ -1,7 +1,7 @@
 import type { Ctx } from '../core/context.js';
 import { MINUTE, type SettableClock } from '../core/clock.js';
 import { nextDueAt, runDispatch } from '../core/dispatch/run.js';
-import { earliestJob } from '../core/db/newsletters.js';
+import { earliestJob } from '../core/db/newsletter-issues.js';
 import { runBroadcasts } from '../core/newsletters/broadcast.js';
 
 /** The cron's period in AWS; the dev clock ticks on the same boundaries. */

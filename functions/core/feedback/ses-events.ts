@@ -5,7 +5,7 @@ import { bumpCounter, type Counts } from '../db/counters.js';
 import { getReader } from '../db/readers.js';
 import { markEventOnce } from '../db/ses-events.js';
 import { putSentMark, putSentMarks } from '../db/sent-marks.js';
-import { putDeliveryMarks } from '../db/newsletter-deliveries.js';
+import { putDeliveryMarks } from '../db/newsletter-ledger.js';
 import { noteNewsletterFeedback } from '../newsletters/figures.js';
 import { guardReputation } from '../sending/state.js';
 import { noteSoftBounce, suppressAddress } from '../sending/suppression.js';

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { DeliveriesPage, DeliveryFilter, SavedSegmentView, SaveSegmentInput, SegmentCount, SegmentCountInput } from './schemas.js';
 import type { Ctx } from '../context.js';
 import { DeliveryState, SkipReason } from '../db/newsletter-deliveries.js';
-import { getSavedSegment, putSavedSegment, savedSegments, SavedSegment } from '../db/newsletters.js';
+import { SavedSegment } from '../db/newsletters.js';
+import { getSavedSegment, putSavedSegment, savedSegments } from '../db/newsletter-issues.js';
 import type { Table } from '../reports/exports.js';
 import { NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
@@ -10,8 +12,6 @@ import { Segment } from './segment-schema.js';
 import { countSegment } from './segment.js';
 
 /** The author's side of newsletters beyond composing and sending: segments and the ledger's view. */
-export const SegmentCountInput = z.object({ segment: Segment.optional(), segmentId: z.string().optional() }).strict();
-export const SegmentCount = z.object({ count: z.number().int(), excluded: z.number().int() });
 
 /** A count by a segment given inline or saved (`segmentId`); `{}` is every subscriber. */
 export async function segmentCount(ctx: Ctx, input: z.infer<typeof SegmentCountInput>) {
@@ -27,7 +27,6 @@ export async function resolveSegment(ctx: Ctx, input: { segment?: Segment; segme
   return input.segment ?? ({} as Segment);
 }
 
-export const SaveSegmentInput = z.object({ name: z.string().trim().min(1, 'is required').max(100, 'is too long'), segment: Segment }).strict();
 
 export async function saveSegment(ctx: Ctx, input: z.infer<typeof SaveSegmentInput>): Promise<SavedSegment> {
   const s = { id: newId(), name: input.name, segment: input.segment, createdAt: ctx.clock.now().toISOString() };
@@ -35,18 +34,8 @@ export async function saveSegment(ctx: Ctx, input: z.infer<typeof SaveSegmentInp
   return s;
 }
 
-export const SavedSegmentView = SavedSegment.extend({ segment: z.record(z.string(), z.unknown()) });
 export const listSegments = (ctx: Ctx) => savedSegments(ctx);
 
-/** Which ledger items to list: `missed` (did not get it: skipped, failed, cancelled), one state, or all. */
-export const DeliveryFilter = z.object({
-  show: z.enum(['missed', 'all', ...DeliveryState.options]).default('missed'),
-  reason: SkipReason.optional(),
-  format: z.enum(['json', 'csv']).default('json'),
-});
-export type DeliveryFilter = z.infer<typeof DeliveryFilter>;
-
-export const DeliveriesPage = z.object({ rows: z.array(MissedRow) });
 
 const keep = (f: DeliveryFilter) => (d: { state: string; reason?: string }) =>
   (f.show === 'all' || (f.show === 'missed' ? ['skipped', 'failed', 'cancelled'].includes(d.state) : d.state === f.show)) && (!f.reason || d.reason === f.reason);
@@ -66,3 +55,5 @@ export function deliveriesTable(ctx: Ctx, issueId: string, f: DeliveryFilter): T
     })(),
   };
 }
+
+export { DeliveriesPage, DeliveryFilter, SavedSegmentView, SaveSegmentInput, SegmentCount, SegmentCountInput } from './schemas.js';

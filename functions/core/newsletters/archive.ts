@@ -1,5 +1,5 @@
 import type { Ctx } from '../context.js';
-import { allIssues, getIssue, getJobs } from '../db/newsletters.js';
+import { allIssues, getIssue, getJobs } from '../db/newsletter-issues.js';
 import { NotFound } from '../shared/errors.js';
 import { markdownToHtml } from './markdown.js';
 
@@ -23,11 +23,13 @@ export async function publicIssues(ctx: Ctx): Promise<ArchivedIssue[]> {
   const issues = [];
   for await (const i of allIssues(ctx)) if (i.public) issues.push(i);
   const jobs = await getJobs(ctx, issues.map((i) => i.id));
-  return issues
-    .map((i) => ({ i, j: jobs.get(i.id) }))
-    .filter(({ j }) => j && (j.state === 'sending' || j.state === 'sent') && j.startedAt)
-    .map(({ i, j }) => ({ id: i.id, subject: i.subject, previewText: i.previewText, publishedAt: j!.startedAt!, html: unstyled(markdownToHtml(i.markdown)) }))
-    .sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : -1));
+  const out = await Promise.all(
+    issues
+      .map((i) => ({ i, j: jobs.get(i.id) }))
+      .filter(({ j }) => j && (j.state === 'sending' || j.state === 'sent') && j.startedAt)
+      .map(async ({ i, j }) => ({ id: i.id, subject: i.subject, previewText: i.previewText, publishedAt: j!.startedAt!, html: unstyled(await markdownToHtml(i.markdown)) })),
+  );
+  return out.sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : -1));
 }
 
 export async function publicIssue(ctx: Ctx, id: string): Promise<ArchivedIssue> {

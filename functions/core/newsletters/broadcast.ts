@@ -1,18 +1,13 @@
 import { z } from 'zod';
+import { SendRequest, SendTiming } from './schemas.js';
 import { systemClock } from '../clock.js';
 import type { Ctx } from '../context.js';
 import { nextLessonDate } from '../course/engine.js';
 import { ConflictError } from '../db/errors.js';
-import {
-  changeDelivery,
-  dueDeliveries,
-  dueSlotOf,
-  earliestDelivery,
-  getDeliveryMarks,
-  putDeliveries,
-  type Delivery,
-} from '../db/newsletter-deliveries.js';
-import { dueJobs, getIssue, getJob, saveJob, type Issue, type Job } from '../db/newsletters.js';
+import { dueSlotOf, type Delivery } from '../db/newsletter-deliveries.js';
+import { changeDelivery, dueDeliveries, earliestDelivery, getDeliveryMarks, putDeliveries } from '../db/newsletter-ledger.js';
+import { type Issue, type Job } from '../db/newsletters.js';
+import { dueJobs, getIssue, getJob, saveJob } from '../db/newsletter-issues.js';
 import { getReaders, type Reader, type SubscriberSummary } from '../db/readers.js';
 import { lessonsSending } from '../db/sending-state.js';
 import { sendBulkEmail, SendGate, SendingHalted } from '../mailer/send.js';
@@ -48,14 +43,6 @@ const SNAPSHOT_LEASE_MS = 5 * 60_000;
 const MAX_TRIES = 3;
 const RETRY_LATER_MS = 15 * 60_000;
 
-/** When and how: `at` (default now), each reader at their own hour, lesson days avoided (default). */
-export const SendTiming = {
-  at: z.iso.datetime({ offset: true, error: 'must be an ISO time, e.g. 2026-12-24T09:00:00Z' }).optional(),
-  localHour: z.boolean({ error: 'must be true or false' }).default(false),
-  avoidLessonDays: z.boolean({ error: 'must be true or false' }).default(true),
-};
-export const SendRequest = z.object({ segment: Segment, ...SendTiming }).strict();
-export type SendRequest = z.infer<typeof SendRequest>;
 
 /** POST /newsletters/:id/send: the job is created, scheduled for `at` (default: now). */
 export async function scheduleSend(ctx: Ctx, issueId: string, req: SendRequest): Promise<Job> {
@@ -247,7 +234,7 @@ async function sendDue(ctx: Ctx, job: Job, gate: SendGate, opts: BroadcastOption
   const issue = await getIssue(ctx, job.issueId);
   if (!issue) return 0;
   const compiled = await compiledNewsletter();
-  const parts = issueParts(issue);
+  const parts = await issueParts(issue);
   const tmpl = bulkTemplate(ctx, compiled, parts);
   let sent = 0;
   for (;;) {
@@ -378,3 +365,5 @@ async function settleCancelled(ctx: Ctx, job: Job): Promise<void> {
   const left = await earliestDelivery(ctx, job.issueId);
   await updateJob(ctx, job.issueId, (j) => (j.state === 'cancelled' ? { ...j, nextAt: left ? new Date(Math.max(Date.parse(left), now.getTime())).toISOString() : undefined, finishedAt: left ? undefined : now.toISOString() } : null));
 }
+
+export { SendRequest, SendTiming } from './schemas.js';

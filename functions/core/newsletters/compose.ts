@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { CLIP_WARN_BYTES, IssueEdit, IssueInput, IssueSummary, IssueView, Preview, TestSendInput } from './schemas.js';
 import type { Ctx } from '../context.js';
 import { contactAddress } from '../config.js';
 import { bumpCounter } from '../db/counters.js';
 import { ConflictError } from '../db/errors.js';
-import { allIssues, createIssue, nextIssueNumber, getIssue, getJob, getJobs, IssueStatus, saveIssue, type Issue, type Job } from '../db/newsletters.js';
+import { IssueStatus, type Issue, type Job } from '../db/newsletters.js';
+import { allIssues, createIssue, nextIssueNumber, getIssue, getJob, getJobs, saveIssue } from '../db/newsletter-issues.js';
 import { sendEmail } from '../mailer/send.js';
 import { Conflict, NotFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
@@ -11,44 +13,6 @@ import { compiledNewsletter, issueParts, renderCopy } from './email.js';
 import { issueFigures, IssueFigures } from './figures.js';
 import { urlsIn } from './markdown.js';
 
-/** What the author writes: subject, preview text (the grey line after the subject), Markdown body. */
-export const IssueInput = z
-  .object({
-    subject: z.string({ error: 'is required' }).trim().min(1, 'is required').max(200, 'is too long (200 characters at most)'),
-    previewText: z.string({ error: 'must be text' }).trim().max(300, 'is too long (300 characters at most)').default(''),
-    markdown: z.string({ error: 'is required' }).min(1, 'is required').max(400_000, 'is too long'),
-    public: z.boolean({ error: 'must be true or false' }).optional(),
-  })
-  .strict();
-export type IssueInput = z.infer<typeof IssueInput>;
-
-export const IssueEdit = z
-  .object({
-    subject: IssueInput.shape.subject.optional(),
-    previewText: z.string({ error: 'must be text' }).trim().max(300, 'is too long (300 characters at most)').optional(),
-    markdown: IssueInput.shape.markdown.optional(),
-    public: IssueInput.shape.public,
-  })
-  .strict();
-
-export const IssueView = z.object({
-  id: z.string(),
-  subject: z.string(),
-  previewText: z.string(),
-  markdown: z.string(),
-  public: z.boolean(),
-  status: IssueStatus,
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  /** The send as scheduled: segment, time, local hour, lesson-day deferral. */
-  schedule: z
-    .object({ segment: z.record(z.string(), z.unknown()), at: z.string(), localHour: z.boolean(), avoidLessonDays: z.boolean(), startedAt: z.string().optional(), finishedAt: z.string().optional() })
-    .optional(),
-  ...IssueFigures.shape,
-});
-export type IssueView = z.infer<typeof IssueView>;
-
-export const IssueSummary = IssueView.pick({ id: true, subject: true, status: true, public: true, createdAt: true, recipients: true, sent: true });
 
 export async function createNewsletter(ctx: Ctx, input: IssueInput): Promise<Issue> {
   const now = ctx.clock.now().toISOString();
@@ -119,19 +83,6 @@ export async function newsletterList(ctx: Ctx): Promise<z.infer<typeof IssueSumm
   );
 }
 
-/** Gmail clips a message at about 102 KB of HTML: warn well before. */
-export const CLIP_WARN_BYTES = 90 * 1024;
-
-export const Preview = z.object({
-  subject: z.string(),
-  previewText: z.string(),
-  html: z.string(),
-  text: z.string(),
-  htmlBytes: z.number().int(),
-  links: z.array(z.string()),
-  warnings: z.array(z.object({ code: z.enum(['too-large', 'no-preview-text', 'links-not-checked', 'link-broken']), message: z.string() })),
-});
-export type Preview = z.infer<typeof Preview>;
 
 /** A sample copy (a reader called Sam), its size, its links and what to fix before sending. */
 export async function previewNewsletter(ctx: Ctx, id: string): Promise<Preview> {
@@ -141,7 +92,7 @@ export async function previewNewsletter(ctx: Ctx, id: string): Promise<Preview> 
 }
 
 export async function previewOf(ctx: Ctx, issue: Pick<Issue, 'subject' | 'previewText' | 'markdown'>): Promise<Preview> {
-  const parts = issueParts(issue);
+  const parts = await issueParts(issue);
   const copy = renderCopy(ctx, await compiledNewsletter(), parts, {
     firstName: 'Sam',
     prefs: `${ctx.config.publicUrl}/me/preview`,
@@ -180,14 +131,13 @@ async function brokenLinks(urls: string[]): Promise<string[]> {
   return bad;
 }
 
-export const TestSendInput = z.object({ to: z.email({ error: 'is not a valid email address' }).optional() }).strict();
 
 /** One copy to the author (or the address given), marked as a test; no reader, no ledger, no counts. */
 export async function testSendNewsletter(ctx: Ctx, id: string, to?: string): Promise<{ to: string; messageId: string }> {
   const issue = await getIssue(ctx, id);
   if (!issue) throw new NotFound('No newsletter issue with this id');
   const address = to ?? ctx.config.authorEmail ?? contactAddress(ctx.config);
-  const parts = issueParts(issue);
+  const parts = await issueParts(issue);
   const preview = `${ctx.config.publicUrl}/newsletter`;
   const copy = renderCopy(ctx, await compiledNewsletter(), parts, { firstName: ctx.config.authorName, prefs: preview, unsubscribe: preview });
   const { messageId } = await sendEmail(
@@ -207,3 +157,5 @@ export async function testSendNewsletter(ctx: Ctx, id: string, to?: string): Pro
   await bumpCounter(ctx, 'sent', ctx.clock.now().toISOString().slice(0, 10), { newsletter: 1 }).catch(() => undefined);
   return { to: address, messageId };
 }
+
+export { CLIP_WARN_BYTES, IssueEdit, IssueInput, IssueSummary, IssueView, Preview, TestSendInput } from './schemas.js';

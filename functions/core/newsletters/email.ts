@@ -6,7 +6,7 @@ import { replyToken } from '../links/tokens.js';
 import { escapeHtml, personalise, valueKey, type Compiled } from '../mailer/personalise.js';
 import type { BulkEntry } from '../mailer/send.js';
 import { templates } from '../mailer/template-source.js';
-import { bodyText, markdownToHtml } from './markdown.js';
+import { markdownToHtml, markdownToText } from './markdown.js';
 import { newsletterUnsubscribeUrl } from './consent.js';
 import { newsletterReplyToken } from './reply-token.js';
 
@@ -28,9 +28,9 @@ export interface IssueParts {
   bodyText: string;
 }
 
-export function issueParts(issue: Pick<Issue, 'subject' | 'previewText' | 'markdown'>): IssueParts {
-  const bodyHtml = markdownToHtml(issue.markdown);
-  return { subject: issue.subject, previewText: issue.previewText, bodyHtml, bodyText: bodyText(bodyHtml) };
+export async function issueParts(issue: Pick<Issue, 'subject' | 'previewText' | 'markdown'>): Promise<IssueParts> {
+  const [bodyHtml, bodyText] = await Promise.all([markdownToHtml(issue.markdown), markdownToText(issue.markdown)]);
+  return { subject: issue.subject, previewText: issue.previewText, bodyHtml, bodyText };
 }
 
 export const compiledNewsletter = (): Promise<Compiled> => templates.get({ kind: 'newsletter' });

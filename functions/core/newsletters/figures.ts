@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { IssueFigures, MissedRow } from './schemas.js';
 import type { Ctx } from '../context.js';
 import { bumpCounter, readCounter } from '../db/counters.js';
-import { allDeliveries, noteBadFeedback, noteOnDelivery, type Delivery } from '../db/newsletter-deliveries.js';
+import { noteOnDelivery, type Delivery } from '../db/newsletter-deliveries.js';
+import { allDeliveries, noteBadFeedback } from '../db/newsletter-ledger.js';
 import { getReaders } from '../db/readers.js';
 
 /**
@@ -10,22 +12,6 @@ import { getReaders } from '../db/readers.js';
  * that first made its ledger transition (so a retry or a redelivered SES event never counts twice;
  * a crash between the two loses the count, never doubles it). `recount` reads the ledger itself.
  */
-export const IssueFigures = z.object({
-  recipients: z.number().int(),
-  sent: z.number().int(),
-  failed: z.number().int(),
-  /** Matched the segment but not mailed: unsubscribed, newsletter off, suppressed (at the snapshot or at the send). */
-  skipped: z.number().int(),
-  cancelled: z.number().int(),
-  /** Times a reader's copy waited a day because they had a lesson that day. */
-  deferred: z.number().int(),
-  delivered: z.number().int(),
-  bounced: z.number().int(),
-  complained: z.number().int(),
-  unsubscribed: z.number().int(),
-  replied: z.number().int(),
-});
-export type IssueFigures = z.infer<typeof IssueFigures>;
 
 export async function issueFigures(ctx: Ctx, issueId: string): Promise<IssueFigures> {
   const c = await readCounter(ctx, 'newsletter', issueId);
@@ -82,16 +68,6 @@ export async function recountIssue(ctx: Ctx, issueId: string): Promise<Pick<Issu
   return f;
 }
 
-/** Who did not get it (or has not yet), and why: the ledger items, with the reader's address and name. */
-export const MissedRow = z.object({
-  readerId: z.string(),
-  email: z.string(),
-  firstName: z.string(),
-  state: z.string(),
-  reason: z.string(),
-  at: z.string(),
-});
-export type MissedRow = z.infer<typeof MissedRow>;
 
 export async function* deliveryRows(ctx: Ctx, issueId: string, keep: (d: Delivery) => boolean): AsyncGenerator<MissedRow> {
   let chunk: Delivery[] = [];
@@ -117,3 +93,5 @@ export async function* deliveryRows(ctx: Ctx, issueId: string, keep: (d: Deliver
   }
   if (chunk.length) yield* flush();
 }
+
+export { IssueFigures, MissedRow } from './schemas.js';

@@ -1,11 +1,12 @@
-import { Marked, type Tokens } from 'marked';
-import { htmlToText } from '../mailer/plain-text.js';
+import type { Marked as MarkedType, Tokens } from 'marked';
 
 /**
  * An issue's Markdown as email HTML, with marked (GitHub-flavoured). What the author writes is
  * text, never markup: raw HTML in the Markdown is shown as the characters typed (escaped), links
  * only go to http(s) or mailto, and images are shown by URL (http or https only). Every element
- * gets the lessons' inline styles, since email clients drop most <style> blocks.
+ * gets the lessons' inline styles, since email clients drop most <style> blocks. The plain-text part
+ * is rendered from the same Markdown (links as "text (url)"), not converted from the HTML, and
+ * marked loads on first use: the api's cold start carries neither (only composing needs them).
  */
 const esc = (v: string) => v.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -30,8 +31,14 @@ export function safeUrl(href: string, kind: 'link' | 'image'): string | null {
   return ok.test(h) ? h : null;
 }
 
-const marked = new Marked({ gfm: true, breaks: false, async: false });
-marked.use({
+type Parser = { parser: { parseInline(t: Tokens.Generic[]): string; parse(t: Tokens.Generic[]): string } };
+
+let loaded: Promise<{ html: MarkedType; text: MarkedType }> | undefined;
+const markeds = () => (loaded ??= import('marked').then(({ Marked }) => ({ html: htmlMarked(Marked), text: textMarked(Marked) })));
+
+function htmlMarked(Marked: typeof import('marked').Marked): MarkedType {
+  const marked = new Marked({ gfm: true, breaks: false, async: false });
+  marked.use({
   renderer: {
     // Raw HTML, block or inline: the characters as typed.
     html: ({ text }: Tokens.HTML | Tokens.Tag) => esc(text),
@@ -66,15 +73,78 @@ marked.use({
     code: ({ text }: Tokens.Code) => `<pre style="${st.pre}"><code>${esc(text)}</code></pre>\n`,
     hr: () => `<hr style="${st.hr}">\n`,
   },
-});
-
-/** The issue's body as email HTML (no layout). */
-export function markdownToHtml(markdown: string): string {
-  return marked.parse(markdown.replace(/\r\n?/g, '\n')) as string;
+  });
+  return marked;
 }
 
-/** The body's plain-text part: the same conversion every email's text part uses. */
-export const bodyText = (html: string) => htmlToText(html);
+/** The same Markdown as plain text: what the author wrote, with each link's address after it. */
+function textMarked(Marked: typeof import('marked').Marked): MarkedType {
+  const marked = new Marked({ gfm: true, breaks: false, async: false });
+  const inline = (p: Parser, tokens?: Tokens.Generic[]) => (tokens ? p.parser.parseInline(tokens) : '');
+  marked.use({
+    renderer: {
+      html: ({ text }: Tokens.HTML | Tokens.Tag) => text,
+      text(this: Parser, t: Tokens.Text | Tokens.Escape) {
+        return 'tokens' in t && t.tokens ? inline(this, t.tokens) : t.text;
+      },
+      paragraph(this: Parser, { tokens }: Tokens.Paragraph) {
+        return `${inline(this, tokens)}\n\n`;
+      },
+      heading(this: Parser, { tokens }: Tokens.Heading) {
+        return `${inline(this, tokens)}\n\n`;
+      },
+      strong(this: Parser, { tokens }: Tokens.Strong) {
+        return inline(this, tokens);
+      },
+      em(this: Parser, { tokens }: Tokens.Em) {
+        return inline(this, tokens);
+      },
+      del(this: Parser, { tokens }: Tokens.Del) {
+        return inline(this, tokens);
+      },
+      link(this: Parser, { href, tokens }: Tokens.Link) {
+        const text = inline(this, tokens);
+        const url = safeUrl(href, 'link');
+        return url && url !== text ? `${text} (${url.replace(/^mailto:/i, '')})` : text;
+      },
+      image: ({ text }: Tokens.Image) => (text ? `[${text}]` : ''),
+      list(this: Parser, token: Tokens.List) {
+        const start = token.ordered ? Number(token.start || 1) : 0;
+        return `${token.items.map((it, n) => `${token.ordered ? `${start + n}.` : '-'} ${this.parser.parse(it.tokens).trim()}`).join('\n')}\n\n`;
+      },
+      listitem(this: Parser, it: Tokens.ListItem) {
+        return this.parser.parse(it.tokens);
+      },
+      checkbox: () => '',
+      blockquote(this: Parser, { tokens }: Tokens.Blockquote) {
+        return `${this.parser.parse(tokens).trim().split('\n').map((l) => `> ${l}`).join('\n')}\n\n`;
+      },
+      codespan: ({ text }: Tokens.Codespan) => text,
+      code: ({ text }: Tokens.Code) => `${text}\n\n`,
+      br: () => '\n',
+      hr: () => '---\n\n',
+      space: () => '',
+      table(this: Parser, t: Tokens.Table) {
+        const row = (cells: Tokens.TableCell[]) => cells.map((c) => inline(this, c.tokens)).join(' | ');
+        return `${[row(t.header), ...t.rows.map(row)].join('\n')}\n\n`;
+      },
+    },
+  });
+  return marked;
+}
+
+const normalise = (md: string) => md.replace(/\r\n?/g, '\n');
+
+/** The issue's body as email HTML (no layout). */
+export async function markdownToHtml(markdown: string): Promise<string> {
+  return (await markeds()).html.parse(normalise(markdown)) as string;
+}
+
+/** The body's plain-text part, from the Markdown itself. */
+export async function markdownToText(markdown: string): Promise<string> {
+  const text = (await markeds()).text.parse(normalise(markdown)) as string;
+  return text.replace(/\n{3,}/g, '\n\n').trim();
+}
 
 /** Every link and image URL in the body (the preview lists them; they are not checked in local mode). */
 export function urlsIn(html: string): string[] {

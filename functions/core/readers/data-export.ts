@@ -1,7 +1,7 @@
 import { DAY } from '../clock.js';
 import type { Ctx } from '../context.js';
-import { deliveriesOfReader } from '../db/newsletter-deliveries.js';
-import { allIssues } from '../db/newsletters.js';
+import { deliveriesOfReader } from '../db/newsletter-ledger.js';
+import { allIssues } from '../db/newsletter-issues.js';
 import { lessonTitle } from '../course/titles.js';
 import { countRequest } from '../db/rate-windows.js';
 import { readerItems } from '../db/reader-items.js';

@@ -1,6 +1,6 @@
 import type { Ctx } from '../context.js';
-import { deleteReaderDeliveries, deliveriesOfReader } from '../db/newsletter-deliveries.js';
-import { allIssues } from '../db/newsletters.js';
+import { deleteReaderDeliveries, deliveriesOfReader } from '../db/newsletter-ledger.js';
+import { allIssues } from '../db/newsletter-issues.js';
 import { getReader, type Reader } from '../db/readers.js';
 import { deleteReaderItem, deleteReaderItems, readerItems } from '../db/reader-items.js';
 import { drainOutbox, outcomeStore, readerStore } from '../db/versioned.js';

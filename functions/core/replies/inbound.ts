@@ -12,7 +12,7 @@ import { putUnmatchedOnce, type UnmatchedItem } from '../db/unmatched.js';
 import type { Verdicts } from '../db/vocabulary.js';
 import { acceptedSecrets } from '../links/rotation.js';
 import { parseReplyToken } from '../links/tokens.js';
-import { issueByNumber } from '../db/newsletters.js';
+import { issueByNumber } from '../db/newsletter-issues.js';
 import { NEWSLETTER_REPLY_BASE } from '../newsletters/reply-token.js';
 import { noteNewsletterReply } from '../newsletters/figures.js';
 import { applyReaderAction } from '../readers/actions.js';

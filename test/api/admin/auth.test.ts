@@ -75,20 +75,11 @@ const PAGE_PATTERNS: [string, string][] = [
   ['GET', '/admin/sessions'],
   ['POST', '/admin/sessions/:id/end'],
   ['POST', '/admin/logout/everywhere'],
+  // The newsletter pages load on first use, mounted as two patterns (their own routes are checked below).
   ['GET', '/admin/newsletters'],
   ['POST', '/admin/newsletters'],
-  ['POST', '/admin/newsletters/preview'],
-  ['GET', '/admin/newsletters/:id'],
-  ['GET', '/admin/newsletters/:id/preview.html'],
-  ['GET', '/admin/newsletters/:id/preview.txt'],
-  ['POST', '/admin/newsletters/:id/edit'],
-  ['POST', '/admin/newsletters/:id/test'],
-  ['POST', '/admin/newsletters/:id/count'],
-  ['POST', '/admin/newsletters/:id/send'],
-  ['POST', '/admin/newsletters/:id/pause'],
-  ['POST', '/admin/newsletters/:id/resume'],
-  ['POST', '/admin/newsletters/:id/cancel'],
-  ['GET', '/admin/newsletters/:id/deliveries.csv'],
+  ['GET', '/admin/newsletters/*'],
+  ['POST', '/admin/newsletters/*'],
 ];
 /** Open by design: the login form (and logout, which only clears the cookie). */
 const OPEN_PATTERNS = ['GET /admin/login', 'POST /admin/login', 'POST /admin/logout'];
@@ -106,6 +97,20 @@ const PAGE_ROUTES: [string, string][] = [
   ['POST', '/admin/replies/r1/m1/outcome'],
   ['GET', '/admin/export/report.csv'],
   ['GET', '/admin/not-a-page'],
+  ...[
+    'GET /admin/newsletters/r1',
+    'GET /admin/newsletters/r1/preview.html',
+    'GET /admin/newsletters/r1/preview.txt',
+    'GET /admin/newsletters/r1/deliveries.csv',
+    'POST /admin/newsletters/preview',
+    'POST /admin/newsletters/r1/edit',
+    'POST /admin/newsletters/r1/test',
+    'POST /admin/newsletters/r1/count',
+    'POST /admin/newsletters/r1/send',
+    'POST /admin/newsletters/r1/pause',
+    'POST /admin/newsletters/r1/resume',
+    'POST /admin/newsletters/r1/cancel',
+  ].map((r) => r.split(' ') as [string, string]),
 ];
 
 const form = (body: Record<string, string> = {}) => ({ body: new URLSearchParams(body), 'content-type': 'application/x-www-form-urlencoded' });

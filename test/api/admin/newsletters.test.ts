@@ -11,6 +11,12 @@ describe('the newsletter admin API', () => {
   });
   afterAll(() => stack.close());
 
+  it('mounts at start-up exactly the newsletter routes whose specs load on first use', async () => {
+    const { NEWSLETTER_ROUTES } = await import('../../../functions/api/routes/admin/api/index.js');
+    const { newslettersApi } = await import('../../../functions/api/routes/admin/api/newsletters.js');
+    expect(newslettersApi.map((r) => `${r.method} ${r.path}`).sort()).toEqual(NEWSLETTER_ROUTES.map(([m, p]) => `${m} ${p}`).sort());
+  });
+
   it('creates a draft (201 {id}), shows it with its status and figures, and lists it', async () => {
     const res = await api(stack, '/newsletters', { body: { subject: 'Hello', previewText: 'A first letter', markdown: 'Dear reader,\n\nhello.' } });
     expect(res.status).toBe(201);

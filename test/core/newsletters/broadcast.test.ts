@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOUR, MINUTE } from '../../../functions/core/clock.js';
-import { allDeliveries } from '../../../functions/core/db/newsletter-deliveries.js';
+import { allDeliveries } from '../../../functions/core/db/newsletter-ledger.js';
 import { runBroadcasts } from '../../../functions/core/newsletters/broadcast.js';
 import { recountIssue } from '../../../functions/core/newsletters/figures.js';
 import { suppressAddress } from '../../../functions/core/sending/suppression.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getEmailOwner } from '../../../functions/core/db/email-lookups.js';
-import { getDelivery } from '../../../functions/core/db/newsletter-deliveries.js';
+import { getDelivery } from '../../../functions/core/db/newsletter-ledger.js';
 import { getReader } from '../../../functions/core/db/readers.js';
 import { readCounter } from '../../../functions/core/db/counters.js';
 import { runBroadcasts } from '../../../functions/core/newsletters/broadcast.js';

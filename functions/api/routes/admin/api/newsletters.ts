@@ -1,37 +1,30 @@
 import { z } from 'zod';
-import { controlSend, scheduleSend, SendTiming } from '../../../../core/newsletters/broadcast.js';
 import {
-  createNewsletter,
-  editNewsletter,
+  DeliveriesPage,
+  DeliveryFilter,
   IssueEdit,
   IssueInput,
   IssueSummary,
   IssueView,
-  newsletterList,
-  newsletterView,
   Preview,
-  previewNewsletter,
-  previewOf,
-  TestSendInput,
-  testSendNewsletter,
-} from '../../../../core/newsletters/compose.js';
-import {
-  DeliveriesPage,
-  DeliveryFilter,
-  deliveriesOf,
-  deliveriesTable,
-  listSegments,
-  resolveSegment,
   SavedSegmentView,
   SaveSegmentInput,
-  saveSegment,
-  segmentCount,
   SegmentCount,
   SegmentCountInput,
-} from '../../../../core/newsletters/admin.js';
+  SendTiming,
+  TestSendInput,
+} from '../../../../core/newsletters/schemas.js';
 import { Segment } from '../../../../core/newsletters/segment-schema.js';
 import { csvResponse } from '../csv.js';
 import { apiRoute } from './route.js';
+
+// (This module itself is loaded on the first newsletter request: see ../../../newsletters-lazy.ts.)
+import * as composeModule from '../../../../core/newsletters/compose.js';
+import * as broadcastModule from '../../../../core/newsletters/broadcast.js';
+import * as adminModule from '../../../../core/newsletters/admin.js';
+const compose = async () => composeModule;
+const broadcast = async () => broadcastModule;
+const admin = async () => adminModule;
 
 const NOT_FOUND = 'No newsletter issue with this id';
 const Accepted = z.object({ id: z.string(), status: z.string() });
@@ -40,7 +33,7 @@ const SendBody = z.object({ segment: Segment.optional(), segmentId: z.string().o
 export const newslettersApi = [
   apiRoute(
     { id: 'listNewsletters', method: 'get', path: '/newsletters', summary: 'Every newsletter issue, newest first, with its status', what: 'newsletter list', response: z.object({ newsletters: z.array(IssueSummary) }) },
-    async (c) => ({ newsletters: await newsletterList(c.var.ctx) }),
+    async (c) => ({ newsletters: await (await compose()).newsletterList(c.var.ctx) }),
   ),
   apiRoute(
     {
@@ -54,7 +47,7 @@ export const newslettersApi = [
       response: IssueView,
       status: 201,
     },
-    async (c, { body }) => newsletterView(c.var.ctx, (await createNewsletter(c.var.ctx, body)).id),
+    async (c, { body }) => (await compose()).newsletterView(c.var.ctx, (await (await compose()).createNewsletter(c.var.ctx, body)).id),
   ),
   apiRoute(
     {
@@ -66,11 +59,11 @@ export const newslettersApi = [
       body: IssueInput,
       response: Preview,
     },
-    async (c, { body }) => previewOf(c.var.ctx, { subject: body.subject, previewText: body.previewText, markdown: body.markdown }),
+    async (c, { body }) => (await compose()).previewOf(c.var.ctx, { subject: body.subject, previewText: body.previewText, markdown: body.markdown }),
   ),
   apiRoute(
     { id: 'getNewsletter', method: 'get', path: '/newsletters/:id', summary: 'An issue with its status and figures', what: 'newsletter', response: IssueView, notFound: NOT_FOUND },
-    async (c, { params }) => newsletterView(c.var.ctx, params.id),
+    async (c, { params }) => (await compose()).newsletterView(c.var.ctx, params.id),
   ),
   apiRoute(
     {
@@ -84,13 +77,13 @@ export const newslettersApi = [
       notFound: NOT_FOUND,
     },
     async (c, { params, body }) => {
-      await editNewsletter(c.var.ctx, params.id, body);
-      return newsletterView(c.var.ctx, params.id);
+      await (await compose()).editNewsletter(c.var.ctx, params.id, body);
+      return (await compose()).newsletterView(c.var.ctx, params.id);
     },
   ),
   apiRoute(
     { id: 'previewNewsletter', method: 'get', path: '/newsletters/:id/preview', summary: 'A sample copy: HTML, plain text, size, links and warnings', what: 'preview', response: Preview, notFound: NOT_FOUND },
-    async (c, { params }) => previewNewsletter(c.var.ctx, params.id),
+    async (c, { params }) => (await compose()).previewNewsletter(c.var.ctx, params.id),
   ),
   apiRoute(
     {
@@ -103,7 +96,7 @@ export const newslettersApi = [
       response: z.object({ to: z.string(), messageId: z.string() }),
       notFound: NOT_FOUND,
     },
-    async (c, { params, body }) => testSendNewsletter(c.var.ctx, params.id, body.to),
+    async (c, { params, body }) => (await compose()).testSendNewsletter(c.var.ctx, params.id, body.to),
   ),
   apiRoute(
     {
@@ -120,8 +113,8 @@ export const newslettersApi = [
       notFound: NOT_FOUND,
     },
     async (c, { params, body }) => {
-      const segment = await resolveSegment(c.var.ctx, body);
-      const job = await scheduleSend(c.var.ctx, params.id, { segment, at: body.at, localHour: body.localHour, avoidLessonDays: body.avoidLessonDays });
+      const segment = await (await admin()).resolveSegment(c.var.ctx, body);
+      const job = await (await broadcast()).scheduleSend(c.var.ctx, params.id, { segment, at: body.at, localHour: body.localHour, avoidLessonDays: body.avoidLessonDays });
       return { id: params.id, status: job.state };
     },
   ),
@@ -137,7 +130,7 @@ export const newslettersApi = [
         response: Accepted,
         notFound: NOT_FOUND,
       },
-      async (c, { params }) => ({ id: params.id, status: (await controlSend(c.var.ctx, params.id, action)).state }),
+      async (c, { params }) => ({ id: params.id, status: (await (await broadcast()).controlSend(c.var.ctx, params.id, action)).state }),
     ),
   ),
   apiRoute(
@@ -154,9 +147,10 @@ export const newslettersApi = [
       notFound: NOT_FOUND,
     },
     async (c, { params, query }) => {
-      await newsletterView(c.var.ctx, params.id); // 404 for an unknown issue
-      if (query.format === 'csv') return csvResponse(c, `newsletter-${params.id}-${query.show}`, deliveriesTable(c.var.ctx, params.id, query));
-      return deliveriesOf(c.var.ctx, params.id, query);
+      await (await compose()).newsletterView(c.var.ctx, params.id); // 404 for an unknown issue
+      const a = await admin();
+      if (query.format === 'csv') return csvResponse(c, `newsletter-${params.id}-${query.show}`, a.deliveriesTable(c.var.ctx, params.id, query));
+      return a.deliveriesOf(c.var.ctx, params.id, query);
     },
   ),
   apiRoute(
@@ -169,14 +163,14 @@ export const newslettersApi = [
       body: SegmentCountInput,
       response: SegmentCount,
     },
-    async (c, { body }) => segmentCount(c.var.ctx, body),
+    async (c, { body }) => (await admin()).segmentCount(c.var.ctx, body),
   ),
   apiRoute(
     { id: 'listSegments', method: 'get', path: '/segments', summary: 'Saved segments', what: 'segments', response: z.object({ segments: z.array(SavedSegmentView) }) },
-    async (c) => ({ segments: await listSegments(c.var.ctx) }),
+    async (c) => ({ segments: await (await admin()).listSegments(c.var.ctx) }),
   ),
   apiRoute(
     { id: 'saveSegment', method: 'post', path: '/segments', summary: 'Save a segment by name for reuse', what: 'segment', body: SaveSegmentInput, response: SavedSegmentView, status: 201 },
-    async (c, { body }) => saveSegment(c.var.ctx, body),
+    async (c, { body }) => (await admin()).saveSegment(c.var.ctx, body),
   ),
 ];

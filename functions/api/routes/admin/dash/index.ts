@@ -5,7 +5,6 @@ import { limitBodyWithNewsletters } from '../../../body-limit.js';
 import { requireSession } from '../auth.js';
 import { exportFiles } from './exports.js';
 import { loginRoutes } from './login.js';
-import { newsletterPages } from './newsletters.js';
 import { overviewPages } from './overview.js';
 import { readerPages } from './readers.js';
 import { replyPages } from './replies.js';
@@ -32,7 +31,9 @@ export function adminDashboard(): Hono<Env> {
   dash.route('/unmatched', unmatchedPages);
   dash.route('/reports', reportPages);
   dash.route('/sending', sendingPages);
-  dash.route('/newsletters', newsletterPages);
+  // The newsletter pages (and the Markdown renderer behind them) load on first use, not at cold start.
+  const newsletters = () => import('../../../newsletters-lazy.js').then((m) => m.newsletterPages);
+  dash.on(['GET', 'POST'], ['/newsletters', '/newsletters/*'], async (c) => (await newsletters()).fetch(c.req.raw, { vars: c.var }));
   dash.route('/export', exportFiles);
   dash.route('/sessions', sessionPages);
   return dash;
