@@ -149,7 +149,12 @@ export interface BroadcastOptions {
   marginMs?: number;
   /** How long to wait for lesson runs to finish before leaving the rest to the next run (real ms). */
   lessonWaitMs?: number;
+  /** Batches of 50 sent at once (each its own claims and SendBulkEmail call, all within the send budget). */
+  batchesInFlight?: number;
 }
+
+/** Four SendBulkEmail calls in flight keep SES and DynamoDB busy while each batch's writes complete. */
+export const BATCHES_IN_FLIGHT = 4;
 
 /**
  * One run of every broadcast with work due (the cron calls it after the lesson dispatch). Stops
@@ -243,9 +248,15 @@ async function sendDue(ctx: Ctx, job: Job, gate: SendGate, opts: BroadcastOption
     if (opts.timeShort()) break;
     if (!(await waitForLessons(ctx, opts.lessonWaitMs ?? 60_000))) break;
     const now = ctx.clock.now();
-    const due = await dueDeliveries(ctx, job.issueId, now.toISOString(), BATCH);
+    const width = Math.max(1, opts.batchesInFlight ?? BATCHES_IN_FLIGHT);
+    const due = await dueDeliveries(ctx, job.issueId, now.toISOString(), BATCH * width);
     if (!due.length) break;
-    sent += await sendBatch(ctx, issue, cur, due, tmpl, gate);
+    const batches = Array.from({ length: Math.ceil(due.length / BATCH) }, (_, i) => due.slice(i * BATCH, (i + 1) * BATCH));
+    // Every batch settles before the next round (or before an error leaves this run): nothing runs on behind it.
+    const results = await Promise.allSettled(batches.map((b) => sendBatch(ctx, issue, cur, b, tmpl, gate)));
+    for (const r of results) if (r.status === 'fulfilled') sent += r.value;
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
   await finishIfDone(ctx, job.issueId);
   return sent;

@@ -10,7 +10,8 @@ import { copies, copyCounts, issue, newIssue, seed, seededReader } from '../../h
 import { header, testStack, type TestStack } from '../../helpers/stack.js';
 
 const send = (stack: TestStack, id: string, body: Record<string, unknown>) => api(stack, `/newsletters/${id}/send`, { body });
-const run = (stack: TestStack) => runBroadcasts(stack.ctx);
+/** One batch at a time, so a test can stop it between batches. */
+const run = (stack: TestStack) => runBroadcasts(stack.ctx, { batchesInFlight: 1 });
 
 describe('a newsletter broadcast', () => {
   let stack: TestStack;
@@ -189,7 +190,7 @@ describe('a broadcast that is paused, resumed, cancelled or killed mid-way', () 
     const readers = await seed(stack, Array.from({ length: 150 }, () => seededReader({ enrolledOn: '2026-01-14' })));
     const id = await newIssue(stack);
     await send(stack, id, { segment: segmentOf('2026-01-14') });
-    await Promise.all([run(stack), run(stack)]);
+    await Promise.all([runBroadcasts(stack.ctx), runBroadcasts(stack.ctx)]);
     await run(stack);
     const counts = await copyCounts(stack, id, readers.map((r) => r.email));
     expect([...counts.values()].filter((n) => n !== 1)).toEqual([]);
