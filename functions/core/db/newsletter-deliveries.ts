@@ -90,6 +90,57 @@ export const deliveryEntity = (config: EntityConfiguration) =>
     config,
   );
 
+/**
+ * A batch of up to 50 copies sent in one SendBulkEmail call: the unit that is claimed (one
+ * conditional write for the batch, not one per copy) and listed when due. Each copy's ledger item
+ * names its batch; a batch only ever sends the copies whose ledger item still names it, so a copy
+ * moved to another batch (deferred, retried) can never go twice.
+ *   pk NEWSLETTER#<issueId>   sk BATCH#<batchId>
+ *   list  NLBATCH#<dueIssue> / <dueSlot>   while queued (due at its send time) or claimed (due when the claim goes stale)
+ */
+export const BatchState = z.enum(['queued', 'claimed', 'done', 'cancelled']);
+export const Batch = z.object({
+  issueId: z.string(),
+  batchId: z.string(),
+  state: BatchState,
+  readerIds: z.array(z.string()),
+  notBefore: z.string(),
+  claimedAt: z.string().optional(),
+  dueSlot: z.string().optional(),
+  dueIssue: z.string().optional(),
+});
+export type Batch = z.infer<typeof Batch>;
+
+export const batchEntity = (config: EntityConfiguration) =>
+  new Entity(
+    {
+      model: { entity: 'newsletter-batch', version: '1', service: 'mend' },
+      attributes: {
+        issueId: { type: 'string', required: true },
+        batchId: { type: 'string', required: true },
+        state: { type: BatchState.options, required: true },
+        readerIds: { type: 'list', items: { type: 'string' }, required: true },
+        notBefore: { type: 'string', required: true },
+        claimedAt: { type: 'string' },
+        dueSlot: { type: 'string' },
+        dueIssue: { type: 'string' },
+      },
+      indexes: {
+        byId: {
+          pk: { field: 'pk', composite: ['issueId'], template: 'NEWSLETTER#${issueId}', casing: 'none' },
+          sk: { field: 'sk', composite: ['batchId'], template: 'BATCH#${batchId}', casing: 'none' },
+        },
+        due: {
+          index: 'list',
+          condition: (a) => a.dueSlot !== undefined,
+          pk: { field: 'listPk', composite: ['dueIssue'], template: 'NLBATCH#${dueIssue}', casing: 'none' },
+          sk: { field: 'listSk', composite: ['dueSlot'], template: '${dueSlot}', casing: 'none' },
+        },
+      },
+    },
+    config,
+  );
+
 export const deliveryMarkEntity = (config: EntityConfiguration) =>
   new Entity(
     {

@@ -1,6 +1,6 @@
 import type { Ctx } from '../context.js';
 import { isConditionFailure } from './errors.js';
-import { parseDelivery as parse, type Delivery } from './newsletter-deliveries.js';
+import { Batch, parseDelivery as parse, type Delivery } from './newsletter-deliveries.js';
 import { everyItem } from './paging.js';
 
 /**
@@ -112,3 +112,67 @@ export async function deleteReaderDeliveries(ctx: Ctx, readerId: string, issueId
   await ctx.db.entities.newsletterMark.delete(keys).go({ concurrency: 4 });
 }
 
+
+const parseBatch = (i: Record<string, unknown>): Batch | null => {
+  const r = Batch.safeParse(i);
+  return r.success ? r.data : null;
+};
+
+/** Access pattern: new batches (batch writes of 25; the recipient list's, or copies moved to a later time). */
+export async function putBatches(ctx: Ctx, batches: Batch[]): Promise<void> {
+  let rest = batches.map((b) => (b.dueSlot ? { ...b, dueIssue: b.issueId } : b));
+  while (rest.length) {
+    const { unprocessed } = await ctx.db.entities.newsletterBatch.put(rest).go({ concurrency: 4 });
+    rest = unprocessed.map((k) => rest.find((b) => b.batchId === k.batchId)!).filter(Boolean);
+  }
+}
+
+/** Access pattern: batches due at or before `upTo` (queued, or claims gone stale), earliest first. */
+export async function dueBatches(ctx: Ctx, issueId: string, upTo: string, limit: number): Promise<Batch[]> {
+  const { data } = await ctx.db.entities.newsletterBatch.query.due({ dueIssue: issueId }).lte({ dueSlot: `${upTo}#~` }).go({ limit });
+  return data.map(parseBatch).filter((b): b is Batch => !!b);
+}
+
+/** Access pattern: when an issue's next batch is due (its job's next work), or null when none is listed. */
+export async function earliestBatch(ctx: Ctx, issueId: string): Promise<string | null> {
+  const { data } = await ctx.db.entities.newsletterBatch.query.due({ dueIssue: issueId }).go({ limit: 1, attributes: ['dueSlot'] });
+  const slot = data[0]?.dueSlot;
+  return slot ? slot.slice(0, slot.lastIndexOf('#')) : null;
+}
+
+/** A batch's state change, conditional on the state (and claim) read: true if this call made it. `dueSlot: null` unlists it. */
+export async function changeBatch(
+  ctx: Ctx,
+  b: Pick<Batch, 'issueId' | 'batchId' | 'state' | 'claimedAt'>,
+  set: { state: Batch['state']; claimedAt?: string; dueSlot?: string | null },
+): Promise<boolean> {
+  const { dueSlot, ...rest } = set;
+  let q = ctx.db.entities.newsletterBatch
+    .patch({ issueId: b.issueId, batchId: b.batchId })
+    .set({ ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)), ...(dueSlot ? { dueSlot, dueIssue: b.issueId } : {}) });
+  if (dueSlot === null) q = q.remove(['dueSlot', 'dueIssue']);
+  try {
+    await q
+      .where(({ state, claimedAt }, { eq, notExists }) => `${eq(state, b.state)} AND ${b.claimedAt ? eq(claimedAt, b.claimedAt) : notExists(claimedAt)}`)
+      .go({ response: 'none' });
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+/** Access pattern: the ledger items of a batch's readers (one BatchGetItem per 100). */
+export async function getDeliveries(ctx: Ctx, issueId: string, readerIds: string[]): Promise<Delivery[]> {
+  const out: Delivery[] = [];
+  let keys = readerIds.map((readerId) => ({ issueId, readerId }));
+  while (keys.length) {
+    const { data, unprocessed } = await ctx.db.entities.newsletterDelivery.get(keys).go({ consistent: true });
+    for (const d of data) {
+      const p = parse(d);
+      if (p) out.push(p);
+    }
+    keys = unprocessed;
+  }
+  return out;
+}

@@ -4,8 +4,8 @@ import { systemClock } from '../clock.js';
 import type { Ctx } from '../context.js';
 import { nextLessonDate } from '../course/engine.js';
 import { ConflictError } from '../db/errors.js';
-import { dueSlotOf, type Delivery } from '../db/newsletter-deliveries.js';
-import { changeDelivery, dueDeliveries, earliestDelivery, getDeliveryMarks, putDeliveries } from '../db/newsletter-ledger.js';
+import { dueSlotOf, type Batch, type Delivery } from '../db/newsletter-deliveries.js';
+import { changeBatch, dueBatches, earliestBatch, getDeliveries, getDeliveryMarks, putBatches, putDeliveries } from '../db/newsletter-ledger.js';
 import { type Issue, type Job } from '../db/newsletters.js';
 import { dueJobs, getIssue, getJob, saveJob } from '../db/newsletter-issues.js';
 import { getReaders, type Reader, type SubscriberSummary } from '../db/readers.js';
@@ -205,16 +205,30 @@ async function snapshot(ctx: Ctx, job: Job): Promise<Job | null> {
   });
   if (!leased || leased.state !== 'scheduled' || leased.lease?.owner !== owner) return leased;
   const seg = await evaluateSegment(ctx, job.segment);
+  // Batches of readers due at the same moment (the issue's time, or each reader's own hour), at most 50 each.
+  const byTime = new Map<string, string[]>();
+  for (const r of seg.recipients) {
+    const at = sendTimeFor(job, r);
+    byTime.set(at, [...(byTime.get(at) ?? []), r.id]);
+  }
+  const batches: Batch[] = [];
+  const batchOf = new Map<string, string>();
+  for (const [at, ids] of [...byTime].sort(([a], [b]) => (a < b ? -1 : 1)))
+    for (let i = 0; i < ids.length; i += BATCH) {
+      // Deterministic ids: a snapshot written again after a crash rewrites the same items.
+      const batchId = `s${String(batches.length).padStart(6, '0')}`;
+      const readerIds = ids.slice(i, i + BATCH);
+      for (const id of readerIds) batchOf.set(id, batchId);
+      batches.push({ issueId: job.issueId, batchId, state: 'queued', readerIds, notBefore: at, dueSlot: dueSlotOf(at, batchId) });
+    }
   const items: Delivery[] = [
-    ...seg.recipients.map((r): Delivery => {
-      const at = sendTimeFor(job, r);
-      return { issueId: job.issueId, readerId: r.id, state: 'queued', recipient: true, notBefore: at, dueSlot: dueSlotOf(at, r.id), deferrals: 0, tries: 0 };
-    }),
+    ...seg.recipients.map((r): Delivery => ({ issueId: job.issueId, readerId: r.id, state: 'queued', recipient: true, notBefore: sendTimeFor(job, r), batch: batchOf.get(r.id), deferrals: 0, tries: 0 })),
     ...seg.excluded.map(
       ({ reader, reason }): Delivery => ({ issueId: job.issueId, readerId: reader.id, state: 'skipped', reason, recipient: false, notBefore: job.at, deferrals: 0, tries: 0 }),
     ),
   ];
   await putDeliveries(ctx, items);
+  await putBatches(ctx, batches);
   const done = await updateJob(ctx, job.issueId, (j) =>
     j.state === 'scheduled' || (j.state === 'paused' && !j.snapshotAt)
       ? {
@@ -230,7 +244,7 @@ async function snapshot(ctx: Ctx, job: Job): Promise<Job | null> {
       : null,
   );
   if (done?.snapshotAt === now.toISOString()) await countIssue(ctx, job.issueId, { recipients: seg.recipients.length, skipped: seg.excluded.length });
-  ctx.log.info('broadcast snapshot', { issueId: job.issueId, recipients: seg.recipients.length, excluded: seg.excluded.length });
+  ctx.log.info('broadcast snapshot', { issueId: job.issueId, recipients: seg.recipients.length, excluded: seg.excluded.length, batches: batches.length });
   return done;
 }
 
@@ -249,9 +263,8 @@ async function sendDue(ctx: Ctx, job: Job, gate: SendGate, opts: BroadcastOption
     if (!(await waitForLessons(ctx, opts.lessonWaitMs ?? 60_000))) break;
     const now = ctx.clock.now();
     const width = Math.max(1, opts.batchesInFlight ?? BATCHES_IN_FLIGHT);
-    const due = await dueDeliveries(ctx, job.issueId, now.toISOString(), BATCH * width);
-    if (!due.length) break;
-    const batches = Array.from({ length: Math.ceil(due.length / BATCH) }, (_, i) => due.slice(i * BATCH, (i + 1) * BATCH));
+    const batches = await dueBatches(ctx, job.issueId, now.toISOString(), width);
+    if (!batches.length) break;
     // Every batch settles before the next round (or before an error leaves this run): nothing runs on behind it.
     const results = await Promise.allSettled(batches.map((b) => sendBatch(ctx, issue, cur, b, tmpl, gate)));
     for (const r of results) if (r.status === 'fulfilled') sent += r.value;
@@ -272,9 +285,9 @@ async function waitForLessons(ctx: Ctx, maxMs: number): Promise<boolean> {
   return true;
 }
 
-/** The job is sent once nothing is queued or claimed; else it is listed again for its next due copy. */
+/** The job is sent once no batch is queued or claimed; else it is listed again for its next due batch. */
 async function finishIfDone(ctx: Ctx, issueId: string): Promise<void> {
-  const next = await earliestDelivery(ctx, issueId);
+  const next = await earliestBatch(ctx, issueId);
   const now = ctx.clock.now().toISOString();
   await updateJob(ctx, issueId, (j) => {
     if (j.state !== 'sending') return null;
@@ -285,95 +298,130 @@ async function finishIfDone(ctx: Ctx, issueId: string): Promise<void> {
 
 type Tmpl = ReturnType<typeof bulkTemplate>;
 
-async function sendBatch(ctx: Ctx, issue: Issue, job: Job, due: Delivery[], tmpl: Tmpl, gate: SendGate): Promise<number> {
+/**
+ * One batch: claimed with one conditional write; its copies are those whose ledger item still
+ * names it and is queued; each is sent, skipped (with why), deferred or retried later (into a new
+ * batch), and the ledger is written back in batch writes. A stale claim first finishes, from SES's
+ * Send markers, whatever SES had already taken.
+ */
+async function sendBatch(ctx: Ctx, issue: Issue, job: Job, batch: Batch, tmpl: Tmpl, gate: SendGate): Promise<number> {
   const now = ctx.clock.now();
   const nowIso = now.toISOString();
   const staleAt = new Date(now.getTime() + CLAIM_STALE_MS).toISOString();
   const tally = { sent: 0, skipped: 0, failed: 0, deferred: 0, cancelled: 0 };
-  // A claim still fresh belongs to a worker that is sending it: not ours (its due slot is its stale time).
-  const stale = due.filter((d) => d.state === 'claimed');
-  const marks = stale.length ? await getDeliveryMarks(ctx, issue.id, stale.map((d) => d.readerId)) : new Map<string, string>();
-  const readers = new Map((await getReaders(ctx, due.map((d) => d.readerId))).map((r) => [r.id, r]));
-  const toClaim: { d: Delivery; r: Reader }[] = [];
-  await Promise.all(
-    due.map(async (d) => {
-      const mark = marks.get(d.readerId);
-      if (mark) {
-        // SES took it before a crash: finish without sending again.
-        if (await changeDelivery(ctx, d, { state: 'sent', messageId: mark, sentAt: d.claimedAt, dueSlot: null })) tally.sent++;
-        return;
-      }
-      const r = readers.get(d.readerId);
-      const why = r ? exclusionOf(r) : 'gone';
-      if (why) {
-        // Unsubscribed, turned the newsletter off or suppressed since the snapshot: skipped, with the reason.
-        if (await changeDelivery(ctx, d, { state: 'skipped', reason: why, dueSlot: null }, ['claimedAt'])) tally.skipped++;
-        return;
-      }
-      const today = localDate(now, r!.timezone);
-      if (job.avoidLessonDays && r!.course !== false && lessonDay(r!, today)) {
-        const at = nextFreeDay(r!, today);
-        if (await changeDelivery(ctx, d, { state: 'queued', notBefore: at, deferrals: d.deferrals + 1, dueSlot: dueSlotOf(at, d.readerId) }, ['claimedAt']))
-          tally.deferred++;
-        return;
-      }
-      // The claim: only the worker whose conditional write lands sends this copy.
-      if (await changeDelivery(ctx, d, { state: 'claimed', claimedAt: nowIso, dueSlot: dueSlotOf(staleAt, d.readerId) })) toClaim.push({ d: { ...d, state: 'claimed', claimedAt: nowIso }, r: r! });
-    }),
-  );
-  if (toClaim.length) {
-    await ctx.probe?.('after-claim');
-    // Halted (SendingHalted) propagates: nothing more is sent this run; the claims go stale and the markers decide.
-    const results = await sendBulkEmail(ctx, { ...tmpl, kind: 'newsletter', ref: issue.id, entries: toClaim.map(({ r }) => bulkEntry(ctx, issue, r)) }, { gate });
-    await ctx.probe?.('after-send');
-    const byKey = new Map(toClaim.map((c) => [c.r.id, c]));
-    await Promise.all(
-      results.map(async (res) => {
-        const c = byKey.get(res.key)!;
-        if (res.status === 'sent') {
-          if (await changeDelivery(ctx, c.d, { state: 'sent', messageId: res.messageId, sentAt: nowIso, dueSlot: null })) tally.sent++;
-        } else if (res.status === 'rejected') {
-          if (res.error.code !== 'OnSuppressionList') await suppressAddress(ctx, c.r.email, { reason: 'rejected', detail: res.error.code, readerId: c.r.id });
-          if (await changeDelivery(ctx, c.d, { state: 'skipped', reason: res.error.code === 'OnSuppressionList' ? 'suppressed' : 'rejected', dueSlot: null })) tally.skipped++;
-        } else if (res.maybe) {
-          // Maybe sent: the claim goes stale and SES's Send marker decides; never resent here.
-          ctx.log.warn('newsletter copy may or may not have gone out; its claim goes stale and the Send event decides', { issueId: issue.id, readerId: c.r.id });
-        } else if (c.d.tries + 1 >= MAX_TRIES) {
-          if (await changeDelivery(ctx, c.d, { state: 'failed', reason: 'failed', tries: c.d.tries + 1, dueSlot: null })) tally.failed++;
-        } else {
-          const at = new Date(now.getTime() + RETRY_LATER_MS).toISOString();
-          await changeDelivery(ctx, c.d, { state: 'queued', notBefore: at, tries: c.d.tries + 1, dueSlot: dueSlotOf(at, c.d.readerId) }, ['claimedAt']);
-        }
-      }),
-    );
+  // The claim: only the worker whose conditional write lands sends this batch.
+  if (!(await changeBatch(ctx, batch, { state: 'claimed', claimedAt: nowIso, dueSlot: dueSlotOf(staleAt, batch.batchId) }))) return 0;
+  const claimed: Batch = { ...batch, state: 'claimed', claimedAt: nowIso };
+  // A recipient-list batch claimed for the first time holds exactly its snapshot copies, untouched since
+  // (the ledger was written before it, and only a claim of this batch changes them): no need to read them.
+  const fresh = batch.state === 'queued' && batch.batchId.startsWith('s');
+  const mine = fresh
+    ? batch.readerIds.map((readerId): Delivery => ({ issueId: issue.id, readerId, state: 'queued', recipient: true, notBefore: batch.notBefore, batch: batch.batchId, deferrals: 0, tries: 0 }))
+    : (await getDeliveries(ctx, issue.id, batch.readerIds)).filter((d) => d.state === 'queued' && d.batch === batch.batchId);
+  const marks = batch.state === 'claimed' && mine.length ? await getDeliveryMarks(ctx, issue.id, mine.map((d) => d.readerId)) : new Map<string, string>();
+  const readers = new Map((await getReaders(ctx, mine.map((d) => d.readerId))).map((r) => [r.id, r]));
+  const updates: Delivery[] = [];
+  const later = new Map<string, Delivery[]>(); // copies moved to a new batch, by their new time
+  const moveTo = (d: Delivery, at: string, change: Partial<Delivery>) => later.set(at, [...(later.get(at) ?? []), { ...d, ...change, notBefore: at }]);
+  const toSend: { d: Delivery; r: Reader }[] = [];
+  for (const d of mine) {
+    const mark = marks.get(d.readerId);
+    if (mark) {
+      // SES took it before a crash: finished without sending again.
+      updates.push({ ...d, state: 'sent', messageId: mark, sentAt: batch.claimedAt });
+      tally.sent++;
+      continue;
+    }
+    const r = readers.get(d.readerId);
+    const why = r ? exclusionOf(r) : 'gone';
+    if (why) {
+      // Unsubscribed, turned the newsletter off or suppressed since the snapshot: skipped, with the reason.
+      updates.push({ ...d, state: 'skipped', reason: why });
+      tally.skipped++;
+      continue;
+    }
+    const today = localDate(now, r!.timezone);
+    if (job.avoidLessonDays && r!.course !== false && lessonDay(r!, today)) {
+      moveTo(d, nextFreeDay(r!, today), { deferrals: d.deferrals + 1 });
+      tally.deferred++;
+      continue;
+    }
+    toSend.push({ d, r: r! });
   }
+  if (toSend.length) {
+    await ctx.probe?.('after-claim');
+    // Halted (SendingHalted) propagates: nothing more is sent this run; the claim goes stale and the markers decide.
+    const results = await sendBulkEmail(ctx, { ...tmpl, kind: 'newsletter', ref: issue.id, entries: toSend.map(({ r }) => bulkEntry(ctx, issue, r)) }, { gate });
+    await ctx.probe?.('after-send');
+    const byKey = new Map(toSend.map((c) => [c.r.id, c]));
+    let maybe = false;
+    for (const res of results) {
+      const c = byKey.get(res.key)!;
+      if (res.status === 'sent') {
+        updates.push({ ...c.d, state: 'sent', messageId: res.messageId, sentAt: nowIso });
+        tally.sent++;
+      } else if (res.status === 'rejected') {
+        if (res.error.code !== 'OnSuppressionList') await suppressAddress(ctx, c.r.email, { reason: 'rejected', detail: res.error.code, readerId: c.r.id });
+        updates.push({ ...c.d, state: 'skipped', reason: res.error.code === 'OnSuppressionList' ? 'suppressed' : 'rejected' });
+        tally.skipped++;
+      } else if (res.maybe) {
+        // Maybe sent: never resent here. The batch's claim goes stale and SES's Send marker decides.
+        maybe = true;
+        ctx.log.warn('newsletter copy may or may not have gone out; its batch claim goes stale and the Send event decides', { issueId: issue.id, readerId: c.r.id });
+      } else if (c.d.tries + 1 >= MAX_TRIES) {
+        updates.push({ ...c.d, state: 'failed', reason: 'failed', tries: c.d.tries + 1 });
+        tally.failed++;
+      } else moveTo(c.d, new Date(now.getTime() + RETRY_LATER_MS).toISOString(), { tries: c.d.tries + 1 });
+    }
+    if (maybe) {
+      await writeBack(ctx, issue.id, updates, later);
+      await countIssue(ctx, issue.id, tally);
+      return tally.sent; // the batch stays claimed: its stale claim finishes the ambiguous copies
+    }
+  }
+  await writeBack(ctx, issue.id, updates, later);
+  await changeBatch(ctx, claimed, { state: 'done', dueSlot: null });
   await countIssue(ctx, issue.id, tally);
   return tally.sent;
 }
 
-/** Step 3 for a cancelled job: every copy not sent is marked cancelled; stale claims that SES took count as sent. */
+/** New batches for copies that wait (a lesson day, a retry), then every changed ledger item. */
+async function writeBack(ctx: Ctx, issueId: string, updates: Delivery[], later: Map<string, Delivery[]>): Promise<void> {
+  const batches: Batch[] = [];
+  for (const [at, ds] of later)
+    for (let i = 0; i < ds.length; i += BATCH) {
+      const batchId = `m${newId(10)}`;
+      const part = ds.slice(i, i + BATCH);
+      batches.push({ issueId, batchId, state: 'queued', readerIds: part.map((d) => d.readerId), notBefore: at, dueSlot: dueSlotOf(at, batchId) });
+      for (const d of part) updates.push({ ...d, state: 'queued', batch: batchId });
+    }
+  // The new batches first: a crash before the ledger names them leaves them empty (their copies stay with this batch).
+  await putBatches(ctx, batches);
+  await putDeliveries(ctx, updates);
+}
+
+/** Step 3 for a cancelled job: every copy not sent is marked cancelled; a stale claim's copies that SES took count as sent. */
 async function settleCancelled(ctx: Ctx, job: Job): Promise<void> {
   const now = ctx.clock.now();
   for (;;) {
     // Everything still listed, whatever its time: a cancelled issue sends nothing more.
-    const due = await dueDeliveries(ctx, job.issueId, '9999-12-31T00:00:00.000Z', 100);
-    const settle = due.filter((d) => d.state === 'queued' || (d.claimedAt && now.getTime() - Date.parse(d.claimedAt) >= CLAIM_STALE_MS));
+    const listed = await dueBatches(ctx, job.issueId, '9999-12-31T00:00:00.000Z', 20);
+    const settle = listed.filter((b) => b.state === 'queued' || (b.claimedAt && now.getTime() - Date.parse(b.claimedAt) >= CLAIM_STALE_MS));
     if (!settle.length) break;
-    const claimed = settle.filter((d) => d.state === 'claimed');
-    const marks = claimed.length ? await getDeliveryMarks(ctx, job.issueId, claimed.map((d) => d.readerId)) : new Map<string, string>();
-    const tally = { cancelled: 0, sent: 0 };
-    await Promise.all(
-      settle.map(async (d) => {
+    for (const b of settle) {
+      const mine = (await getDeliveries(ctx, job.issueId, b.readerIds)).filter((d) => d.state === 'queued' && d.batch === b.batchId);
+      const marks = b.state === 'claimed' && mine.length ? await getDeliveryMarks(ctx, job.issueId, mine.map((d) => d.readerId)) : new Map<string, string>();
+      const updates = mine.map((d): Delivery => {
         const mark = marks.get(d.readerId);
-        if (mark) {
-          if (await changeDelivery(ctx, d, { state: 'sent', messageId: mark, sentAt: d.claimedAt, dueSlot: null })) tally.sent++;
-        } else if (await changeDelivery(ctx, d, { state: 'cancelled', reason: 'cancelled', dueSlot: null }, ['claimedAt'])) tally.cancelled++;
-      }),
-    );
-    await countIssue(ctx, job.issueId, tally);
-    if (settle.length < due.length) break; // the rest are fresh claims: their workers finish them
+        return mark ? { ...d, state: 'sent', messageId: mark, sentAt: b.claimedAt } : { ...d, state: 'cancelled', reason: 'cancelled' };
+      });
+      await putDeliveries(ctx, updates);
+      if (await changeBatch(ctx, b, { state: 'cancelled', dueSlot: null }))
+        await countIssue(ctx, job.issueId, { sent: updates.filter((u) => u.state === 'sent').length, cancelled: updates.filter((u) => u.state === 'cancelled').length });
+    }
+    if (settle.length < listed.length) break; // the rest are fresh claims: their workers finish them
   }
-  const left = await earliestDelivery(ctx, job.issueId);
+  const left = await earliestBatch(ctx, job.issueId);
   await updateJob(ctx, job.issueId, (j) => (j.state === 'cancelled' ? { ...j, nextAt: left ? new Date(Math.max(Date.parse(left), now.getTime())).toISOString() : undefined, finishedAt: left ? undefined : now.toISOString() } : null));
 }
 
