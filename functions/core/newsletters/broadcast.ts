@@ -312,12 +312,9 @@ async function sendBatch(ctx: Ctx, issue: Issue, job: Job, batch: Batch, tmpl: T
   // The claim: only the worker whose conditional write lands sends this batch.
   if (!(await changeBatch(ctx, batch, { state: 'claimed', claimedAt: nowIso, dueSlot: dueSlotOf(staleAt, batch.batchId) }))) return 0;
   const claimed: Batch = { ...batch, state: 'claimed', claimedAt: nowIso };
-  // A recipient-list batch claimed for the first time holds exactly its snapshot copies, untouched since
-  // (the ledger was written before it, and only a claim of this batch changes them): no need to read them.
-  const fresh = batch.state === 'queued' && batch.batchId.startsWith('s');
-  const mine = fresh
-    ? batch.readerIds.map((readerId): Delivery => ({ issueId: issue.id, readerId, state: 'queued', recipient: true, notBefore: batch.notBefore, batch: batch.batchId, deferrals: 0, tries: 0 }))
-    : (await getDeliveries(ctx, issue.id, batch.readerIds)).filter((d) => d.state === 'queued' && d.batch === batch.batchId);
+  // The ledger decides which copies are this batch's: a batch list can be stale (a snapshot written
+  // again after a crash, copies moved to a later batch), the ledger item's `batch` never is.
+  const mine = (await getDeliveries(ctx, issue.id, batch.readerIds)).filter((d) => d.state === 'queued' && d.batch === batch.batchId);
   const marks = batch.state === 'claimed' && mine.length ? await getDeliveryMarks(ctx, issue.id, mine.map((d) => d.readerId)) : new Map<string, string>();
   const readers = new Map((await getReaders(ctx, mine.map((d) => d.readerId))).map((r) => [r.id, r]));
   const updates: Delivery[] = [];
