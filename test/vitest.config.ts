@@ -12,10 +12,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    // Vitest's default here (one worker per core less one) is a single worker on this 2-core
-    // machine; the stack tests mostly wait on the embedded services (in the global setup's process),
-    // so three files at a time finish sooner (test/api: 107 s with one worker, 89 s with three).
-    maxWorkers: 3,
     projects: [
       {
         extends: true,

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { currentCourse } from '../../functions/core/course/versions.js';
 import { localDate, localParts } from '../../functions/core/shared/time.js';
-import { simulate, type SimResult } from '../../functions/local/simulate.js';
+import { makeLogger } from '../../functions/core/shared/log.js';
+import { NAMES, REPLIES, simulate, type SimResult } from '../../functions/local/simulate.js';
 
 const ENDINGS = new Set(['tumultuous/day-45', 'healthy/day-60', 'stress/day-28', 'shared/closing']);
 // The course's other closing lessons (issue 11: couples back together, readers who stop the questions).
@@ -21,11 +22,32 @@ const REPEATABLE = new Set([
 ]);
 const BRANCH_LESSONS = new Set(['stress/day-04', 'stress/break-check', 'tumultuous/day-30', 'healthy/day-45', 'shared/more-time']);
 
+/** Every log line the simulated system wrote, through the real Powertools logger (issue 14's scan). */
+const lines: string[] = [];
+/** The fixed words of each reply (around the day number some carry). */
+const replyWords = REPLIES.flatMap((r) => r.split('{day}')).map((p) => p.trim()).filter((p) => p.length >= 12);
+
 describe('a 100-reader, 120-day simulation', () => {
   let result: SimResult;
   beforeAll(async () => {
-    result = await simulate({ readers: 100, days: 120, seed: 7, sesUrl: inject('sesUrl'), dynamoUrl: inject('dynamoUrl') });
+    result = await simulate({ readers: 100, days: 120, seed: 7, sesUrl: inject('sesUrl'), dynamoUrl: inject('dynamoUrl'), log: makeLogger({ sink: (l) => lines.push(l) }) });
   }, 600_000);
+
+  // Issue 14: sign-ups, confirmations, lessons, clicks, replies, check-ins and unsubscribes write
+  // every log line a deployment would; none may carry an address, a first name or a reader's words.
+  it('logs every kind of event, as JSON lines a log service can index', () => {
+    const messages = new Set(lines.map((l) => (JSON.parse(l) as { message: string }).message));
+    for (const m of ['confirmation sent', 'reply logged']) expect(messages).toContain(m);
+    expect(lines.length).toBeGreaterThan(100);
+  });
+
+  it('logs no email address, no first name, no reply text', () => {
+    expect(result.readers.some((r) => r.replies.length)).toBe(true);
+    expect(lines.filter((l) => /[^\s"'<>()]+@[^\s"'<>()]+\.[a-z]{2,}/i.test(l))).toEqual([]);
+    for (const r of result.readers) expect(lines.filter((l) => l.includes(r.email.split('@')[0]!)), r.email).toEqual([]);
+    for (const name of NAMES) expect(lines.filter((l) => new RegExp(`\\b${name}\\b`).test(l)), name).toEqual([]);
+    for (const words of replyWords) expect(lines.filter((l) => l.includes(words)), words).toEqual([]);
+  });
 
   it('runs to the end', () => {
     expect(result.readers.length).toBeGreaterThan(85); // a few never confirm and expire

@@ -20,7 +20,15 @@ export const SOFT_BOUNCE_LIMIT = 3;
 export const SOFT_BOUNCE_WINDOW_MS = 30 * 86_400_000;
 
 /**
- * Look-ups made in the same tick share one BatchGetItem: two dozen concurrent senders cost one
+ * How long a look-up waits for others to share its BatchGetItem (real time). Senders reach this
+ * check spread out, not in one tick: for 2,000 sends at concurrency 24, gathering within a tick made
+ * 1,750 BatchGetItems, gathering for 20 ms 119, and dispatch went from 84 to 123 sends/s here (the
+ * local Send events are gathered the same way, local/send-events.ts).
+ */
+const GATHER_MS = 20;
+
+/**
+ * Look-ups made within GATHER_MS share one BatchGetItem: two dozen concurrent senders cost one
  * round trip, not two dozen, and each send still checks at the moment it is about to go.
  */
 class Batcher {
@@ -38,7 +46,7 @@ class Batcher {
       this.failures.push(reject);
       if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(() => void this.flush());
+        setTimeout(() => void this.flush(), GATHER_MS);
       }
     });
   }
