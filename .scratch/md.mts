@@ -1,2 +1,0 @@
-import { markdownToHtml } from '../functions/core/newsletters/markdown.ts';
-console.log(markdownToHtml(`# Hello <b>there</b>\n\nSome *text* with <script>alert(1)</script> and [link](javascript:alert(1)) and [ok](https://x.y/?a=1&b=2 "t").\n\n<div onclick="x">raw block</div>\n\n![pic](https://img/x.png) ![bad](data:image/png;base64,xx)\n\n- one\n- two\n\n3. a\n4. b\n\n> quote\n\n\`code <x>\`\n\n\`\`\`\n<pre>\n\`\`\`\n\n{{handlebars}} @@MEND_X@@`));
