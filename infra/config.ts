@@ -20,6 +20,7 @@
  *   MEND_SIGNUP_LIMIT       sign-ups per client address per hour; 0 turns the limit off (default 20)
  *   MEND_RAW_RETENTION_DAYS days raw inbound mail is kept (S3 lifecycle); the parsed reply stays (default 180)
  *   MEND_EXPORT_NOTES       "true"/"false": whether a reader's data export includes your private notes (default true)
+ *   MEND_AUTHOR_EMAIL       where a newsletter's test copy goes                       (default: MEND_CONTACT's address)
  *
  * The prod stage refuses to deploy with the placeholder domain or postal address.
  */
@@ -113,7 +114,7 @@ export const config = {
 } as const;
 
 /** Settings the functions read themselves (core/config.ts `settingsFromEnv`), passed on only when set. */
-const passedThrough = ['MEND_SIGNUP_LIMIT', 'MEND_SIGNUP_ANSWER_MS', 'MEND_RAW_RETENTION_DAYS', 'MEND_EXPORT_NOTES'] as const;
+const passedThrough = ['MEND_SIGNUP_LIMIT', 'MEND_SIGNUP_ANSWER_MS', 'MEND_RAW_RETENTION_DAYS', 'MEND_EXPORT_NOTES', 'MEND_AUTHOR_EMAIL'] as const;
 
 /**
  * The environment every Mend function reads in functions/runtime/aws.ts. `publicUrl` undefined

@@ -5,13 +5,33 @@ import type { EmailProps } from './props.js';
 import { colors, s } from './styles.js';
 
 /** Header, greeting with first name, body, and the footer every email carries. */
-export function Layout(props: EmailProps & { preview: string; greeting?: boolean; children: ReactNode }) {
-  const { firstName, links, author, preview, children, greeting = true } = props;
+export function Layout(
+  props: EmailProps & {
+    preview: string;
+    greeting?: boolean;
+    children: ReactNode;
+    /** The newsletter's footer: its own unsubscribe (the newsletter only) and what the preferences page offers. */
+    footer?: { prefsNote: string; unsubscribeLabel: string };
+    /**
+     * The preview text as it is, hidden, without react-email's padding (which depends on its
+     * length): for a preview that is a placeholder filled per issue, so the compiled template and
+     * a direct render give the same HTML.
+     */
+    plainPreview?: boolean;
+  },
+) {
+  const { firstName, links, author, preview, children, greeting = true, footer, plainPreview } = props;
   const happened = links.happened;
   return (
     <Html lang="en">
       <Head />
-      <Preview>{preview}</Preview>
+      {plainPreview ? (
+        <div style={{ display: 'none', overflow: 'hidden', lineHeight: '1px', opacity: 0, maxHeight: 0, maxWidth: 0 }} data-skip-in-text={true}>
+          {preview}
+        </div>
+      ) : (
+        <Preview>{preview}</Preview>
+      )}
       <Body style={s.body}>
         <Container style={s.container}>
           <Section style={s.card}>
@@ -36,9 +56,9 @@ export function Layout(props: EmailProps & { preview: string; greeting?: boolean
             <Link href={links.prefs} style={s.link}>
               Your preferences
             </Link>{' '}
-            (pause, change track or send time) ·{' '}
+            {footer?.prefsNote ?? '(pause, change track or send time)'} ·{' '}
             <Link href={links.unsubscribe} style={s.link}>
-              Unsubscribe
+              {footer?.unsubscribeLabel ?? 'Unsubscribe'}
             </Link>
           </Text>
           <Hr style={{ borderColor: colors.line }} />

@@ -20,3 +20,13 @@ export const limitBody = (maxBytes: number = SMALL_BODY): MiddlewareHandler =>
       throw new TooLarge(`The request body is larger than ${inWords(maxBytes)}, more than this page ever sends`, maxBytes);
     },
   });
+
+/** A newsletter issue's Markdown (up to 400,000 characters) in JSON or a form: the one bigger body. */
+export const NEWSLETTER_BODY = 2 * 1024 * 1024;
+
+/** The small limit everywhere, the newsletter's on the routes that take an issue's text. */
+export function limitBodyWithNewsletters(): MiddlewareHandler {
+  const small = limitBody();
+  const big = limitBody(NEWSLETTER_BODY);
+  return (c, next) => (/\/newsletters(\/|$)/.test(c.req.path) ? big(c, next) : small(c, next));
+}

@@ -113,7 +113,7 @@ export function openapi(serverUrl: string, routes: readonly ApiRoute[]) {
         r.status === 204
           ? { description: 'Done: nothing to send back' }
           : {
-              description: r.status === 201 ? 'Created' : 'OK',
+              description: r.status === 201 ? 'Created' : r.status === 202 ? 'Accepted' : 'OK',
               content: { ...json(ref(ids.get(r.response)!)), ...(r.csv ? { 'text/csv': { schema: { type: 'string' } } } : {}) },
             },
       ...(r.query || r.body ? { 400: error('The request names a bad field: `issues` lists every one') } : {}),

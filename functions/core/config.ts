@@ -27,6 +27,8 @@ export const ConfigSchema = z.object({
    * at the reply domain, which lands in the author's unmatched mail.
    */
   contactAddress: z.string().min(3).optional(),
+  /** Where a newsletter's test copy goes (MEND_AUTHOR_EMAIL): by default the contact address. */
+  authorEmail: z.string().min(3).optional(),
   /** Check-in checkpoints, months after enrolment. */
   checkpoints: z.array(z.number().int().positive()).default([1, 3, 6, 12, 24]),
   /** MEND_SIGNUP_LIMIT: sign-ups per client address per hour; 0 turns the limit off (simulations, load tests). */
@@ -68,6 +70,7 @@ export const SETTINGS_ENV = {
   signupAnswerMs: 'MEND_SIGNUP_ANSWER_MS',
   rawRetentionDays: 'MEND_RAW_RETENTION_DAYS',
   exportIncludesNotes: 'MEND_EXPORT_NOTES',
+  authorEmail: 'MEND_AUTHOR_EMAIL',
 } as const;
 
 /**
@@ -86,6 +89,7 @@ export function settingsFromEnv(env: Record<string, string | undefined>): Partia
     signupAnswerMs: int(SETTINGS_ENV.signupAnswerMs),
     rawRetentionDays: int(SETTINGS_ENV.rawRetentionDays),
     exportIncludesNotes: flag(SETTINGS_ENV.exportIncludesNotes),
+    authorEmail: read(SETTINGS_ENV.authorEmail),
   };
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
 }

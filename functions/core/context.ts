@@ -31,7 +31,7 @@ export interface Ctx {
    * the dispatcher there (throw) and prove nothing is sent twice or skipped. Unset, it costs one
    * property read per send.
    */
-  probe?: (step: SendStep) => void;
+  probe?: (step: SendStep) => void | Promise<void>;
   /** Test seam, like `probe`: real time for real-world waits (clock.ts `realTime` when unset). */
   realTime?: RealTime;
 }

@@ -1,6 +1,7 @@
 // First: zod settings must precede every schema definition (see the module).
 import '../runtime/zod-jitless.js';
 import { runDispatch } from '../core/dispatch/run.js';
+import { runBroadcasts } from '../core/newsletters/broadcast.js';
 import { templates } from '../core/mailer/template-source.js';
 import { awsContext } from '../runtime/aws.js';
 import { sesClient } from '../runtime/ses.js';
@@ -22,5 +23,8 @@ export interface DispatchEvent {
 export async function handler(event: DispatchEvent | null, context?: { getRemainingTimeInMillis?: () => number }): Promise<unknown> {
   const shards = Array.isArray(event?.shards) ? event.shards.filter((s) => Number.isInteger(s)) : undefined;
   const remainingMs = context?.getRemainingTimeInMillis?.bind(context);
-  return runDispatch(ctx, { shards, remainingMs });
+  const lessons = await runDispatch(ctx, { shards, remainingMs });
+  // Lessons first; then broadcasts with the time left (every invocation helps: each copy is claimed, so none goes twice).
+  const broadcasts = lessons.stopped === 'halted' ? { jobs: 0, sent: 0, stopped: 'halted' as const } : await runBroadcasts(ctx, { remainingMs });
+  return { ...lessons, broadcasts };
 }

@@ -1,6 +1,8 @@
 import type { Ctx } from '../core/context.js';
 import { MINUTE, type SettableClock } from '../core/clock.js';
 import { nextDueAt, runDispatch } from '../core/dispatch/run.js';
+import { earliestJob } from '../core/db/newsletter-issues.js';
+import { runBroadcasts } from '../core/newsletters/broadcast.js';
 
 /** The cron's period in AWS; the dev clock ticks on the same boundaries. */
 export const TICK_MS = 15 * MINUTE;
@@ -13,6 +15,12 @@ export interface AdvanceReport {
   sent: number;
 }
 
+/** The earliest moment a lesson, a check-in or a broadcast has work. */
+async function nextWork(ctx: Ctx): Promise<string | null> {
+  const [lessons, broadcasts] = await Promise.all([nextDueAt(ctx), earliestJob(ctx)]);
+  return [lessons, broadcasts].filter((x): x is string => !!x).sort()[0] ?? null;
+}
+
 /**
  * Moves app time forward and runs every scheduled job that falls due on the way, on the cron's
  * 15-minute boundaries, so each email carries the time it would really have gone out. Ticks with
@@ -23,16 +31,18 @@ export async function advanceClock(ctx: Ctx, clock: SettableClock, ms: number): 
   const target = from.getTime() + ms;
   let ticks = 0;
   let sent = 0;
-  let due = await nextDueAt(ctx);
+  let due = await nextWork(ctx);
   while (due) {
     const tick = Math.max(ceilTick(Date.parse(due)), ceilTick(clock.now().getTime() + 1));
     if (tick > target) break;
     clock.set(tick);
     const report = await runDispatch(ctx);
+    // As the cron does: the lessons of the tick first, then any broadcast with work due.
+    const broadcast = await runBroadcasts(ctx);
     ticks++;
-    sent += report.sent;
-    // One small query per shard finds the next due time, so idle stretches cost nothing.
-    due = await nextDueAt(ctx);
+    sent += report.sent + broadcast.sent;
+    // One small query per shard (and one for broadcasts) finds the next due time, so idle stretches cost nothing.
+    due = await nextWork(ctx);
   }
   clock.set(target);
   return { from: from.toISOString(), now: clock.now().toISOString(), ticks, sent };

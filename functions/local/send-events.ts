@@ -1,4 +1,4 @@
-import type { SESv2Client, SendEmailCommandInput } from '@aws-sdk/client-sesv2';
+import type { SESv2Client, SendBulkEmailCommandInput, SendBulkEmailCommandOutput, SendEmailCommandInput } from '@aws-sdk/client-sesv2';
 import type { Ctx } from '../core/context.js';
 import { handleSesEvents } from '../core/feedback/ses-events.js';
 
@@ -52,6 +52,19 @@ export function publishSendEvents(ses: SESv2Client, publisher: SendEventPublishe
       const out = await next(args);
       const messageId = (out.output as { MessageId?: string }).MessageId;
       if (context.commandName === 'SendEmailCommand' && messageId) await publisher.publish(args.input as SendEmailCommandInput, messageId);
+      // A bulk call: one Send event per entry SES took, with that entry's tags over the defaults.
+      if (context.commandName === 'SendBulkEmailCommand') {
+        const input = args.input as SendBulkEmailCommandInput;
+        const results = (out.output as SendBulkEmailCommandOutput).BulkEmailEntryResults ?? [];
+        await Promise.all(
+          results.map((r, i) => {
+            const entry = input.BulkEmailEntries?.[i];
+            if (r.Status !== 'SUCCESS' || !r.MessageId || !entry) return undefined;
+            const tags = [...(input.DefaultEmailTags ?? []).filter((t) => !entry.ReplacementTags?.some((x) => x.Name === t.Name)), ...(entry.ReplacementTags ?? [])];
+            return publisher.publish({ Destination: entry.Destination, EmailTags: tags } as SendEmailCommandInput, r.MessageId);
+          }),
+        );
+      }
       return out;
     },
     { step: 'initialize', name: 'mendLocalSendEvents' },

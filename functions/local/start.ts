@@ -6,6 +6,7 @@
  */
 import { MINUTE } from '../core/clock.js';
 import { runDispatch } from '../core/dispatch/run.js';
+import { runBroadcasts } from '../core/newsletters/broadcast.js';
 import { startStack } from './stack.js';
 
 /** A number from the environment, or a plain message and exit: never NaN into a port or a timer. */
@@ -61,6 +62,7 @@ const timer = setInterval(async () => {
   running = true;
   try {
     await runDispatch(stack.ctx);
+    await runBroadcasts(stack.ctx);
     // What S3's lifecycle rule does in AWS: raw inbound mail older than MEND_RAW_RETENTION_DAYS goes.
     await stack.sweepRawMail();
   } catch (e) {

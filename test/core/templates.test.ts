@@ -8,6 +8,7 @@ import { render, toPlainText } from '@react-email/render';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Checkin from '../../emails/checkin.js';
 import Confirmation from '../../emails/confirmation.js';
+import Newsletter from '../../emails/newsletter.js';
 import DataExport from '../../emails/data-export.js';
 import { lessonTemplates } from '../../emails/lessons/index.js';
 import { HOUR } from '../../functions/core/clock.js';
@@ -71,11 +72,15 @@ describe('the precompiled email templates', () => {
       [valueKey('exportUrl')]: 'https://mend.example.test/export/tok-export',
       [valueKey('authorName')]: author.name,
       [valueKey('postalAddress')]: author.postalAddress,
+      [valueKey('nl_subject')]: 'Letters & <notes>',
+      [valueKey('nl_preview')]: 'A "quiet" month',
       ...Object.fromEntries(FACTS.map((f) => [valueKey(`fact_${f}`), sampleFacts[f]])),
       ...Object.fromEntries(HAPPENED_IDS.map((id) => [valueKey(`happened_${id}`), `https://mend.example.test/happened/${id}`])),
     };
     const happened = Object.fromEntries(HAPPENED_IDS.map((id) => [id, `https://mend.example.test/happened/${id}`]));
     const links = { prefs: values[valueKey('prefs')]!, unsubscribe: values[valueKey('unsubscribe')]! };
+    // A rendered Markdown body goes in as HTML, unescaped (its renderer escaped what the author typed).
+    const newsletterBody = '<p style="margin:0">One &amp; two, <a href="https://example.test/?a=1&amp;b=2">a link</a></p>';
     const choiceUrl = (id: string) => `https://mend.example.test/choose/${id}`;
     const direct = async (ref: TemplateRef): Promise<string> => {
       if (ref.kind === 'lesson') {
@@ -106,6 +111,10 @@ describe('the precompiled email templates', () => {
           }),
         );
       }
+      if (ref.kind === 'newsletter')
+        return render(
+          createElement(Newsletter, { firstName: 'Robin', links, author, subject: 'Letters & <notes>', previewText: 'A "quiet" month', bodyHtml: newsletterBody }),
+        );
       if (ref.kind === 'data-export')
         return render(createElement(DataExport, { firstName: 'Robin', links, author, exportUrl: values[valueKey('exportUrl')]! }));
       return render(
@@ -126,7 +135,9 @@ describe('the precompiled email templates', () => {
           : [];
     for (const ref of required()) {
       const filled = { ...values, ...Object.fromEntries(choiceIds(ref).map((id) => [valueKey(`choice_${id}`), choiceUrl(id)])) };
-      expect(personalise(await artifact.templates.get(ref), filled).html, templateKey(ref)).toBe(await direct(ref));
+      const rawHtml = ref.kind === 'newsletter' ? { [valueKey('nl_body')]: newsletterBody } : {};
+      if (ref.kind === 'newsletter') filled[valueKey('nl_body')] = 'One & two, a link (https://example.test/?a=1&b=2)';
+      expect(personalise(await artifact.templates.get(ref), filled, rawHtml).html, templateKey(ref)).toBe(await direct(ref));
     }
   });
 

@@ -11,6 +11,7 @@ import { buildLambdas, type Bundle } from '../../scripts/build-lambdas.js';
 import { functionUrlEvent, jsonOf, schedulerEvent, sesReceiptEvent, snsBounceEvent, FUNCTION_URL_DOMAIN, type UrlResponse } from '../helpers/aws-events.js';
 import { invokeBundle, type InvokeOptions, type LambdaWorld } from '../helpers/lambda.js';
 import { startS3, type S3StandIn } from '../helpers/s3.js';
+import { seed, seededReader } from '../helpers/newsletters.js';
 import { enrolAndConfirm, header, inbox, linkIn, testStack, uniqueEmail, type StoredEmail, type TestStack } from '../helpers/stack.js';
 
 /**
@@ -176,6 +177,34 @@ describe('the dispatch bundle on its EventBridge schedule', () => {
     // The next run finds nothing more for this reader today.
     await runOnce('dispatch', schedulerEvent());
     expect(await inbox(stack, reader.email)).toHaveLength(3);
+  });
+
+  it('sends a scheduled newsletter in bulk with the precompiled layout, once, after the lessons', async () => {
+    const readers = await seed(stack, Array.from({ length: 3 }, () => seededReader({ enrolledOn: '2025-05-05', firstName: 'Noor' })));
+    const created = await stack.app.request('/api/admin/newsletters', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ subject: 'From the bundle', previewText: 'Sent by the dispatch Lambda', markdown: 'A **bulk** letter.' }),
+    });
+    const { id } = (await created.json()) as { id: string };
+    await stack.app.request(`/api/admin/newsletters/${id}/send`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ segment: { enrolledFrom: '2025-05-05', enrolledTo: '2025-05-05' } }),
+    });
+    const { result } = await runOnce('dispatch', schedulerEvent());
+    expect(result).toMatchObject({ broadcasts: { sent: 3 } });
+    for (const r of readers) {
+      const got = (await inbox(stack, r.email)).filter((m) => header(m, 'X-Mend-Ref') === id);
+      expect(got).toHaveLength(1);
+      expect(header(got[0]!, 'X-Mend-Kind')).toBe('newsletter');
+      expect(got[0]!.body.text).toContain('Hi Noor,');
+      expect(got[0]!.body.html).toContain('<strong>bulk</strong>');
+      expect(header(got[0]!, 'List-Unsubscribe')).toContain(`<${PUBLIC_URL}/unsubscribe/`);
+    }
+    await runOnce('dispatch', schedulerEvent());
+    for (const r of readers) expect((await inbox(stack, r.email)).filter((m) => header(m, 'X-Mend-Ref') === id)).toHaveLength(1);
+    expect(await adminJson(`/newsletters/${id}`)).toMatchObject({ status: 'sent', sent: 3 });
   });
 
   it('sends only its own shard when the schedule names one, and claims nothing when too little time is left, saying what it left', async () => {

@@ -58,6 +58,17 @@ export const unsubscribedPage = (author: string): Html =>
     ],
   });
 
+/** After the newsletter's own unsubscribe: the course, if any, goes on. */
+export const newsletterUnsubscribedPage = (author: string): Html =>
+  messagePage({
+    author,
+    title: "You're off the newsletter",
+    paragraphs: [
+      'No more newsletters will be sent to you. If you are taking the course, your lessons carry on as before.',
+      'You can turn the newsletter back on, or stop everything, from the preferences link in any email.',
+    ],
+  });
+
 /** A signed link we refused (see core/links/open.ts): what happened, and that nothing changed. */
 export const BAD_LINK = {
   broken: {

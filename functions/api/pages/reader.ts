@@ -22,6 +22,8 @@ const FLASH: Record<string, string> = {
   'stop-followups': 'Check-ins stopped. The course itself carries on.',
   'resume-followups': 'Check-ins are on. Thank you.',
   resubscribe: 'Check your inbox: a link to start again is on its way. Nothing is sent until you click it.',
+  'newsletter-on': 'The newsletter is on. The next issue comes to you.',
+  'newsletter-off': 'The newsletter is off. Your course, if you are taking one, carries on.',
   'export-data': 'Check your inbox: a link to download your data is on its way to your email address. It works for three days.',
 };
 
@@ -74,6 +76,11 @@ ${r.followUpConsent && !r.followUpStopped
   ? html`<p>You get a short check-in at about 1, 3, 6, 12 and 24 months.</p>${form(html`<input type="hidden" name="action" value="stop-followups"><button class="secondary">Stop check-ins</button>`)}`
   : html`<p>No check-ins are sent to you.</p>${form(html`<input type="hidden" name="action" value="resume-followups"><button class="secondary">Send me check-ins</button>`)}`}
 </div>
+<div class="card"><h2 class="first">The newsletter</h2>
+${r.newsletter
+  ? html`<p>You get the newsletter: an occasional letter, separate from the lessons.</p>${form(html`<input type="hidden" name="action" value="newsletter-off"><button class="secondary">Stop the newsletter</button>`)}`
+  : html`<p>You do not get the newsletter. It comes now and then, separate from the lessons, and stops whenever you like.</p>${form(html`<input type="hidden" name="action" value="newsletter-on"><button class="secondary">Send me the newsletter</button>`)}`}
+</div>
 <div class="card"><h2 class="first">Leave</h2><p>Stop every email from us, now and for good.</p>
 ${form(html`<input type="hidden" name="action" value="unsubscribe"><button class="secondary">Unsubscribe</button>`)}</div>`}
 <div class="card"><h2 class="first">Your data</h2><p>A copy of everything we keep about you: your details, the lessons sent, your choices, replies and check-in answers. For your privacy the link to it goes to your email address, not to this page.</p>
@@ -82,7 +89,16 @@ ${form(html`<input type="hidden" name="action" value="export-data"><button class
   });
 }
 
-export function unsubscribeConfirmPage(action: string, author: string): Html {
+export function unsubscribeConfirmPage(action: string, author: string, list: 'all' | 'newsletter' = 'all'): Html {
+  if (list === 'newsletter')
+    return page({
+      title: 'Unsubscribe from the newsletter',
+      author,
+      body: html`<div class="card"><h1>Stop the newsletter?</h1>
+<p>One click and no more newsletters are sent. If you are taking the course, your lessons carry on.</p>
+<form method="post" action="${action}"><input type="hidden" name="confirm" value="yes"><button>Yes, no more newsletters</button></form>
+<p class="hint">Changed your mind? Just close this page.</p></div>`,
+    });
   return page({
     title: 'Unsubscribe',
     author,

@@ -4,12 +4,13 @@ import { Situation } from '../../core/readers/vocabulary.js';
 import { zoneAliases, zoneOptions } from '../../core/shared/zones.js';
 import { messagePage, page, type Html } from './shell.js';
 
-export type FormValues = Partial<Record<'email' | 'firstName' | 'situation' | 'timezone' | 'sendHour' | 'followUpConsent', string>>;
+export type FormValues = Partial<Record<'email' | 'firstName' | 'situation' | 'timezone' | 'sendHour' | 'followUpConsent' | 'newsletter' | 'course', string>>;
 export type FieldErrors = Partial<Record<string, string>>;
 
+const checked = (v: string | undefined) => (v === 'on' || v === 'true' ? 'checked' : '');
 const hourLabel = (h: number) => `${String(h).padStart(2, '0')}:00 (${h % 12 || 12} ${h < 12 ? 'am' : 'pm'})`;
 
-const err = (errors: FieldErrors, field: string) =>
+export const err = (errors: FieldErrors, field: string) =>
   errors[field] ? html`<p class="field-error" id="${field}-error">${pageMessage(field, errors[field]!)}</p>` : '';
 
 /** The form field only robots fill in (hidden from people and screen readers): a sign-up with it is quietly dropped. */
@@ -81,6 +82,10 @@ ${list.length
     <label class="check"><input type="checkbox" name="followUpConsent" value="on" ${v.followUpConsent === 'on' || v.followUpConsent === 'true' ? 'checked' : ''}>
     <span>Also check in with me after the course: a short email at about 1, 3, 6, 12 and 24 months asking how things turned out. Optional; stop any time.</span></label>
   </div>
+  <div class="field">
+    <label class="check"><input type="checkbox" name="newsletter" value="on" ${checked(v.newsletter)}>
+    <span>Also send me the newsletter: an occasional letter from ${opts.author}, separate from the lessons. Optional; it has its own unsubscribe link.</span></label>
+  </div>
   <div class="hp" aria-hidden="true"><label for="${HONEYPOT_FIELD}">Leave this empty</label><input type="text" id="${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" tabindex="-1" autocomplete="off" value=""></div>
   <button type="submit">Start the course</button>
   <p class="hint">We'll email you a link to confirm first. Nothing else is sent until you click it.</p>
@@ -113,6 +118,8 @@ function pageMessage(field: string, message: string): string {
       return 'Please choose the hour you would like your lessons to arrive.';
     case 'followUpConsent':
       return 'Please tick the box for check-ins, or leave it empty.';
+    case 'newsletter':
+      return 'Please tick the box for the newsletter, or leave it empty.';
     default:
       return 'Please check this field.';
   }

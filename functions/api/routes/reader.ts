@@ -11,8 +11,9 @@ import {
   preferencesByLink,
   reportHappenedByLink,
   unsubscribeByLink,
+  unsubscribeListOf,
 } from '../../core/readers/preferences.js';
-import { checkinAnswerPage, choicePage, unsubscribedPage } from '../pages/links.js';
+import { checkinAnswerPage, choicePage, newsletterUnsubscribedPage, unsubscribedPage } from '../pages/links.js';
 import { happenedConfirmPage, happenedDonePage, happenedStoppedPage } from '../pages/happened.js';
 import { prefsPage, unsubscribeConfirmPage } from '../pages/reader.js';
 import { errorsAs } from '../errors.js';
@@ -55,7 +56,8 @@ readerRoutes.post('/me/:token', async (c) => {
   }
   const r = await changePreferencesByLink(c.var.ctx, c.req.param('token'), input);
   if (input.action === 'unsubscribe') return c.html(unsubscribedPage(c.var.ctx.config.authorName));
-  if (!form) return c.json({ status: r.status, track: r.track, sendHour: r.sendHour, timezone: r.timezone, followUps: r.followUpConsent && !r.followUpStopped });
+  if (!form)
+    return c.json({ status: r.status, track: r.track, sendHour: r.sendHour, timezone: r.timezone, followUps: r.followUpConsent && !r.followUpStopped, newsletter: r.newsletter });
   return c.redirect(`${c.req.path}?done=${input.action}`, 303);
 });
 
@@ -71,15 +73,16 @@ readerRoutes.get('/export/:token', async (c) => {
 // A GET never unsubscribes (mail scanners follow links); it shows a button.
 readerRoutes.get('/unsubscribe/:token', (c) => {
   checkUnsubscribeLink(c.var.ctx, c.req.param('token'));
-  return c.html(unsubscribeConfirmPage(c.req.path, c.var.ctx.config.authorName));
+  return c.html(unsubscribeConfirmPage(c.req.path, c.var.ctx.config.authorName, unsubscribeListOf(c.var.ctx, c.req.param('token'))));
 });
 
 // RFC 8058 one-click (body List-Unsubscribe=One-Click, no cookie) and the page's button.
 readerRoutes.post('/unsubscribe/:token', async (c) => {
   const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
   const oneClick = body['List-Unsubscribe'] === 'One-Click';
-  await unsubscribeByLink(c.var.ctx, c.req.param('token'), oneClick ? 'one-click' : 'page');
-  return oneClick ? c.text('Unsubscribed.') : c.html(unsubscribedPage(c.var.ctx.config.authorName));
+  const list = await unsubscribeByLink(c.var.ctx, c.req.param('token'), oneClick ? 'one-click' : 'page');
+  if (oneClick) return c.text(list === 'newsletter' ? 'Unsubscribed from the newsletter.' : 'Unsubscribed.');
+  return c.html(list === 'newsletter' ? newsletterUnsubscribedPage(c.var.ctx.config.authorName) : unsubscribedPage(c.var.ctx.config.authorName));
 });
 
 readerRoutes.get('/choose/:token', async (c) => c.html(choicePage(c.var.ctx.config.authorName, await chooseByLink(c.var.ctx, c.req.param('token')))));

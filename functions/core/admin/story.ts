@@ -26,7 +26,7 @@ export type Attention = z.infer<typeof Attention>;
 
 /** A reply as the author reads it: the reader's words and what they mean, not the raw message. */
 export const StoryReply = ReplyItem.pick({
-  replyId: true, receivedAt: true, lessonId: true, checkpoint: true, kind: true, track: true, trackDay: true, subject: true, text: true, signals: true,
+  replyId: true, receivedAt: true, lessonId: true, checkpoint: true, issueId: true, kind: true, track: true, trackDay: true, subject: true, text: true, signals: true,
   proposedOutcome: true, reviewed: true, note: true, automatic: true, matchedBy: true, senderVerified: true, verdicts: true, applied: true, appliedBy: true,
   courseStep: true, stepNote: true, context: true, textTruncated: true, textBytes: true,
 }).extend({
@@ -99,7 +99,7 @@ function courseDay(r: Reader, track: string | undefined, lesson: string): number
 
 export function storyReply(i: ReplyItem): StoryReply {
   return {
-    replyId: i.replyId, receivedAt: i.receivedAt, lessonId: i.lessonId, checkpoint: i.checkpoint, kind: i.kind, track: i.track,
+    replyId: i.replyId, receivedAt: i.receivedAt, lessonId: i.lessonId, checkpoint: i.checkpoint, issueId: i.issueId, kind: i.kind, track: i.track,
     trackDay: i.trackDay, subject: i.subject, text: i.text, signals: i.signals, proposedOutcome: i.proposedOutcome,
     reviewed: i.reviewed, note: i.note, automatic: i.automatic, matchedBy: i.matchedBy, attachments: i.attachments.length,
     senderVerified: i.senderVerified, verdicts: i.verdicts, applied: i.applied, appliedBy: i.appliedBy, courseStep: i.courseStep, stepNote: i.stepNote,
@@ -135,7 +135,7 @@ function timeline(r: Reader, s: Pick<ReaderStory, 'sends' | 'checkins' | 'choice
     ...s.sends.map((x) => ({ at: x.sentAt, type: 'lesson' as const, title: `Lesson “${lessonTitle(x.lessonId)}”`, detail: `${x.lessonId} · day ${x.day}${x.track ? ` · ${trackName(x.track)}` : ''}` })),
     ...s.checkins.map((x) => ({ at: x.sentAt, type: 'checkin' as const, title: `Check-in ${x.checkpoint}` })),
     ...s.choices.map((x) => ({ at: x.at, type: 'choice' as const, title: `Chose "${x.choice}" at ${x.branch}`, detail: `${x.by}${x.fromTrack !== x.toTrack ? ` · ${trackName(x.fromTrack)} → ${trackName(x.toTrack)}` : ''}` })),
-    ...s.replies.map((x) => ({ at: x.receivedAt, type: 'reply' as const, title: `Reply${x.lessonId ? ` to “${lessonTitle(x.lessonId)}”` : x.checkpoint ? ` to check-in ${x.checkpoint}` : ''}`, detail: x.signals.map((g) => g.signal).join(', ') || undefined })),
+    ...s.replies.map((x) => ({ at: x.receivedAt, type: 'reply' as const, title: `Reply${x.lessonId ? ` to “${lessonTitle(x.lessonId)}”` : x.checkpoint ? ` to check-in ${x.checkpoint}` : x.issueId ? ` to newsletter ${x.issueId}` : ''}`, detail: x.signals.map((g) => g.signal).join(', ') || undefined })),
     ...s.outcomes.map((x) => ({ at: x.answeredAt, type: 'outcome' as const, title: `Outcome at ${x.checkpoint}: ${x.label}`, detail: x.source })),
     ...s.notes.map((x) => ({ at: x.at, type: 'note' as const, title: 'Author note', detail: x.text })),
     ...(r.reported ?? []).map((x) => ({ at: x.at, type: 'status' as const, title: `Told us: ${happenedOf(x.event)?.label ?? x.event}`, detail: 'footer link' })),

@@ -118,6 +118,29 @@ export function startCourse(r: Reader, now: Date, def: CourseDefinition = curren
   };
 }
 
+/** A newsletter-only reader confirms: active (the newsletter goes out), no cursor (no lessons), no check-ins. */
+export function confirmNewsletterOnly(r: Reader, now: Date): Reader {
+  return {
+    ...r,
+    status: 'active',
+    confirmedAt: now.toISOString(),
+    enrolledOn: r.enrolledOn ?? today(r, now),
+    cursor: undefined,
+    followUpConsent: false,
+    expiresAt: undefined,
+    unsubscribedAt: undefined,
+  };
+}
+
+/**
+ * The local date of the reader's next lesson, if one is planned (a newsletter waits for a day
+ * without one). Check-ins and branch timeouts are not lessons.
+ */
+export function nextLessonDate(r: Reader): string | null {
+  const p = lessonPlan(r);
+  return p && p.type === 'lesson' ? localDate(planAt(p, r), r.timezone) : null;
+}
+
 /** Days of no contact a question waits for (a decision point), wherever it is asked from. */
 const noContactGate = (def: CourseDefinition, branch: string | undefined) => (branch ? noContactGates(def).get(branch) : undefined);
 

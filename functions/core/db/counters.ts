@@ -18,11 +18,29 @@ import { ReaderStatus, Track } from './vocabulary.js';
  *                                                                         delivered, bounced<Type>, complained (SES events)
  *   sent       AGG#SENT      <YYYY-MM-DD> (UTC day)                        lesson, checkin, confirmation, newsletter
  *   feedback   AGG#FEEDBACK  <YYYY-MM-DD> (UTC day)                        delivered, bounced<Type>, complained (all kinds)
+ *   newsletter AGG#NEWSLETTER <issueId> | issues                           recipients, sent, failed, skipped, cancelled, deferred,
+ *                                                                         delivered, bounced, complained, unsubscribed, replied; issued
  *   notAsked   AGG#NOTASKED  situation#<s> | track#<t> | cohort#<m>#<s>      one per checkpoint (1m ... 120m):
  *                                                                         readers who will not be asked it
  */
 /** What the SES events count, per lesson (funnel) and per day (feedback). */
 export const FEEDBACK_COUNTS = ['delivered', 'bouncedPermanent', 'bouncedTransient', 'bouncedUndetermined', 'complained'] as const;
+
+/** What each newsletter issue counts (core/newsletters/figures.ts reads them). */
+export const NEWSLETTER_COUNTS = [
+  'recipients',
+  'sent',
+  'failed',
+  'skipped',
+  'cancelled',
+  'deferred',
+  'delivered',
+  'bounced',
+  'complained',
+  'unsubscribed',
+  'replied',
+  'issued',
+] as const;
 
 const FAMILIES = {
   readers: { pk: 'AGG#READERS', counts: ReaderStatus.options.flatMap((s) => Track.options.map((t) => `${s}#${t}`)) },
@@ -33,6 +51,8 @@ const FAMILIES = {
   feedback: { pk: 'AGG#FEEDBACK', counts: FEEDBACK_COUNTS },
   // Checkpoints are configurable (months after enrolment): any of the first ten years.
   notAsked: { pk: 'AGG#NOTASKED', counts: Array.from({ length: 120 }, (_, i) => `${i + 1}m`) },
+  // Per newsletter issue (dims = issue id), each counted once per ledger transition; `issues` numbers the issues.
+  newsletter: { pk: 'AGG#NEWSLETTER', counts: NEWSLETTER_COUNTS },
 } as const;
 
 export const CounterName = z.enum(Object.keys(FAMILIES) as [keyof typeof FAMILIES, ...(keyof typeof FAMILIES)[]]);

@@ -30,6 +30,13 @@ const WHAT: Record<string, string> = {
   'counter-sent': 'counter: emails sent per UTC day',
   'counter-notAsked': 'counter: readers who will not be asked a check-in',
   'counter-feedback': 'counter: SES feedback per UTC day (reputation)',
+  'counter-newsletter': 'counter: per newsletter issue (recipients, sent, feedback...), issue numbers',
+  'newsletter-issue': 'newsletter issue (subject, preview text, Markdown; public or not)',
+  'broadcast-job': 'broadcast job of an issue (state, segment, schedule, snapshot; listed while it has work)',
+  segment: 'saved segment',
+  'newsletter-delivery': 'newsletter ledger: one per (issue, reader): queued, claimed, sent, failed, skipped (why)',
+  'newsletter-mark': "SES Send event of a newsletter send (proof SES accepted it)",
+  'newsletter-batch': 'newsletter batch: up to 50 copies claimed and sent together (listed while due)',
 };
 
 interface KeyDef {

@@ -102,6 +102,13 @@ export const Reader = z.object({
   sendHour: z.number().int().min(0).max(23),
   followUpConsent: z.boolean(),
   followUpStopped: z.boolean().default(false),
+  /** Opted in to the newsletter (its own consent: unticked by default, its own unsubscribe). */
+  newsletter: z.boolean().optional(),
+  /** When the reader last turned the newsletter on or off (the newsletter's own unsubscribe). */
+  newsletterOnAt: z.string().optional(),
+  newsletterOffAt: z.string().optional(),
+  /** False for a newsletter-only sign-up (absent: true): no lessons, no check-ins, not counted in the course's reports. */
+  course: z.boolean().optional(),
   status: ReaderStatus,
   createdAt: z.string(),
   /** Local date of enrolment (confirmation): check-ins count from it, cohorts are its month. */
@@ -150,6 +157,24 @@ export type Reader = z.infer<typeof Reader>;
 export const ReaderSummary = Reader.pick({ id: true, email: true, firstName: true, situation: true, track: true, status: true, createdAt: true });
 export type ReaderSummary = z.infer<typeof ReaderSummary>;
 
+/** The summary with what a newsletter segment and a broadcast read (the same index, more of its projection). */
+export const SubscriberSummary = Reader.pick({
+  id: true,
+  email: true,
+  firstName: true,
+  situation: true,
+  track: true,
+  status: true,
+  createdAt: true,
+  newsletter: true,
+  newsletterOffAt: true,
+  course: true,
+  enrolledOn: true,
+  timezone: true,
+  sendHour: true,
+});
+export type SubscriberSummary = z.infer<typeof SubscriberSummary>;
+
 /**
  * The reader item: the whole state of one reader (profile, course cursor, sends, claim, outbox).
  *   pk READER#<id>   sk PROFILE
@@ -171,6 +196,10 @@ export const readerEntity = (config: EntityConfiguration) =>
         sendHour: { type: 'number', required: true },
         followUpConsent: { type: 'boolean', required: true },
         followUpStopped: { type: 'boolean' },
+        newsletter: { type: 'boolean' },
+        newsletterOnAt: { type: 'string' },
+        newsletterOffAt: { type: 'string' },
+        course: { type: 'boolean' },
         status: { type: ReaderStatus.options, required: true },
         createdAt: { type: 'string', required: true },
         enrolledOn: { type: 'string' },
@@ -318,6 +347,19 @@ const parseSummary = (i: Record<string, unknown>): ReaderSummary | null => {
   const r = ReaderSummary.safeParse({ ...i, id: i.readerId });
   return r.success ? r.data : null;
 };
+
+/** Every reader with the newsletter fields of the summary, oldest first (segments, a broadcast's recipient list). */
+export async function* allSubscriberSummaries(ctx: Ctx): AsyncGenerator<SubscriberSummary> {
+  let cursor: string | null = null;
+  do {
+    const res: { data: Record<string, unknown>[]; cursor: string | null } = await ctx.db.entities.reader.query.list({}).go({ cursor, limit: 1000, order: 'asc' });
+    for (const i of res.data) {
+      const r = SubscriberSummary.safeParse({ ...i, id: i.readerId });
+      if (r.success) yield r.data;
+    }
+    cursor = res.cursor;
+  } while (cursor);
+}
 
 /** Every reader summary, newest first (exports). */
 export async function* allReaders(ctx: Ctx): AsyncGenerator<ReaderSummary> {

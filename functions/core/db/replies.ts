@@ -47,6 +47,8 @@ export const ReplyItem = z.object({
   seq: z.number().int().optional(),
   kind: z.string().optional(),
   lessonId: z.string().optional(),
+  /** A reply to a newsletter issue (its reply address names the issue): the issue's id. */
+  issueId: z.string().optional(),
   checkpoint: z.string().optional(),
   track: z.string(),
   situation: z.string(),
@@ -100,6 +102,7 @@ export const replyEntity = (config: EntityConfiguration) =>
         seq: { type: 'number' },
         kind: { type: 'string' },
         lessonId: { type: 'string' },
+        issueId: { type: 'string' },
         checkpoint: { type: 'string' },
         track: { type: 'string', required: true },
         situation: { type: 'string', required: true },

@@ -31,6 +31,8 @@ export const sendingStateEntity = (config: EntityConfiguration) =>
         halted: { type: 'any' },
         lessonsPaused: { type: 'any' },
         broadcastsPaused: { type: 'any' },
+        lessonRuns: { type: 'number' },
+        lessonRunsUntil: { type: 'number' },
       },
       indexes: {
         one: {
@@ -59,6 +61,25 @@ export async function setSendingFlag(ctx: Ctx, flag: StateFlag, value: Flag): Pr
   } catch (e) {
     if (!isConditionFailure(e)) throw e;
   }
+}
+
+/**
+ * Dispatch runs sending lessons right now (every process together), so broadcasts wait for them:
+ * lessons come before broadcasts. A run adds one when it starts sending and takes it back when it
+ * ends; `until` (wall-clock ms, the run's deadline) bounds what a crashed run leaves behind.
+ */
+export async function lessonRunStarted(ctx: Ctx, untilMs: number): Promise<void> {
+  await ctx.db.entities.sendingState.update({}).add({ lessonRuns: 1 }).set({ lessonRunsUntil: untilMs }).go({ response: 'none' });
+}
+
+export async function lessonRunEnded(ctx: Ctx): Promise<void> {
+  await ctx.db.entities.sendingState.update({}).add({ lessonRuns: -1 }).go({ response: 'none' });
+}
+
+/** Whether lessons are being sent now (wall-clock ms `nowMs`). */
+export async function lessonsSending(ctx: Ctx, nowMs: number): Promise<boolean> {
+  const { data } = await ctx.db.entities.sendingState.get({}).go({ consistent: true, attributes: ['lessonRuns', 'lessonRunsUntil'] });
+  return (data?.lessonRuns ?? 0) > 0 && (data?.lessonRunsUntil ?? 0) > nowMs;
 }
 
 /** Clears one flag; a no-op when it is not set. */

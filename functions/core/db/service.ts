@@ -3,6 +3,8 @@ import { adminSessionEntity } from './admin-sessions.js';
 import { choiceEntity } from './choices.js';
 import { counterEntities } from './counters.js';
 import { emailLookupEntity } from './email-lookups.js';
+import { batchEntity, deliveryEntity, deliveryMarkEntity } from './newsletter-deliveries.js';
+import { issueEntity, jobEntity, savedSegmentEntity } from './newsletters.js';
 import { inboundMessageEntity } from './inbound-messages.js';
 import { noteEntity } from './notes.js';
 import { outcomeEntity } from './outcomes.js';
@@ -42,6 +44,12 @@ export function buildEntities(config: EntityConfiguration) {
     sesEvent: sesEventEntity(config),
     sendBudget: sendBudgetEntity(config),
     sendingState: sendingStateEntity(config),
+    newsletterIssue: issueEntity(config),
+    broadcastJob: jobEntity(config),
+    savedSegment: savedSegmentEntity(config),
+    newsletterDelivery: deliveryEntity(config),
+    newsletterMark: deliveryMarkEntity(config),
+    newsletterBatch: batchEntity(config),
     rateWindow: rateWindowEntity(config),
     adminSession: adminSessionEntity(config),
   };

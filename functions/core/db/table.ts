@@ -15,13 +15,31 @@ export const table = {
     list: { partitionKey: 'listPk', sortKey: 'listSk', projection: 'all' as const },
     /**
      * Readers for the admin list, newest first. Projects only the summary, so the scheduler's
-     * frequent writes to a reader (cursor, dueAt) never touch this index.
+     * frequent writes to a reader (cursor, dueAt) never touch this index. The summary includes
+     * what a newsletter segment filters on and a broadcast needs to know when to send (consent,
+     * enrolment day, time zone, send hour): all rarely changed, so it stays cheap to maintain.
      */
     readers: {
       partitionKey: 'rdPk',
       sortKey: 'rdSk',
       // __edb_e__ / __edb_v__: ElectroDB's entity markers, which it checks on every item it reads.
-      projection: ['readerId', 'email', 'firstName', 'situation', 'track', 'status', 'createdAt', '__edb_e__', '__edb_v__'] as const,
+      projection: [
+        'readerId',
+        'email',
+        'firstName',
+        'situation',
+        'track',
+        'status',
+        'createdAt',
+        'newsletter',
+        'newsletterOffAt',
+        'course',
+        'enrolledOn',
+        'timezone',
+        'sendHour',
+        '__edb_e__',
+        '__edb_v__',
+      ] as const,
     },
   },
 } as const;

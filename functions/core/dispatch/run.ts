@@ -4,6 +4,8 @@ import { bumpCounter } from '../db/counters.js';
 import { countDue, earliestDue, getReader, queryDueShard, type Reader } from '../db/readers.js';
 import { SendGate } from '../mailer/send.js';
 import { sendingState } from '../sending/state.js';
+import { lessonRunEnded, lessonRunStarted } from '../db/sending-state.js';
+import { systemClock } from '../clock.js';
 import { dispatchReader, type ReaderOutcome } from './reader.js';
 import type { RenderCache } from './emails.js';
 
@@ -78,7 +80,10 @@ export async function runDispatch(ctx: Ctx, opts: RunOptions = {}): Promise<Disp
   const inFlight = new Set<Promise<void>>();
   const seen = new Set<string>();
   let readers = 0;
+  // While lessons go out, broadcasts wait (lessons before broadcasts); announced once, when there is something to send.
+  let announced: Promise<void> | undefined;
   const handle = async (r: Reader) => {
+    announced ??= lessonRunStarted(ctx, systemClock.now().getTime() + (opts.remainingMs?.() ?? 15 * 60_000)).catch(() => undefined);
     let out: ReaderOutcome;
     try {
       out = await dispatchReader(ctx, r, cache, { gate });
@@ -109,6 +114,7 @@ export async function runDispatch(ctx: Ctx, opts: RunOptions = {}): Promise<Disp
     }),
   );
   await Promise.all(inFlight);
+  if (announced) await announced.then(() => lessonRunEnded(ctx)).catch(() => undefined);
   await sends.write(ctx, now);
   const report: DispatchReport = {
     at: now,

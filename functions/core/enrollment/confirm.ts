@@ -1,5 +1,5 @@
 import type { Ctx } from '../context.js';
-import { startCourse } from '../course/engine.js';
+import { confirmNewsletterOnly, startCourse } from '../course/engine.js';
 import { dispatchNow } from '../dispatch/run.js';
 import { verifyLink } from '../links/rotation.js';
 import { badLink, LinkRefusal } from '../links/open.js';
@@ -38,7 +38,8 @@ export async function confirm(ctx: Ctx, token: string | undefined): Promise<Conf
       return null;
     }
     state.result = 'confirmed';
-    return startCourse(r, now);
+    // A newsletter-only reader is confirmed (and will get newsletters) but starts no course.
+    return r.course !== false ? startCourse(r, now) : confirmNewsletterOnly(r, now);
   });
   if (!reader) return { status: 'gone' };
   if (state.result === 'confirmed' || state.result === 'already') return { status: state.result, reader };

@@ -89,6 +89,9 @@ function pendingReader(id: string, input: EnrollInput, now: Date): Reader {
     sendHour: input.sendHour,
     followUpConsent: input.followUpConsent,
     followUpStopped: false,
+    newsletter: input.newsletter,
+    ...(input.newsletter ? { newsletterOnAt: now.toISOString() } : {}),
+    course: input.course,
     status: 'pending',
     createdAt: now.toISOString(),
     confirmSentAt: [now.toISOString()],
@@ -129,6 +132,9 @@ async function resend(ctx: Ctx, existing: Reader, input: EnrollInput, now: Date)
       timezone: input.timezone,
       sendHour: input.sendHour,
       followUpConsent: input.followUpConsent,
+      newsletter: input.newsletter,
+      ...(input.newsletter && !r.newsletter ? { newsletterOnAt: now.toISOString(), newsletterOffAt: undefined } : {}),
+      course: input.course,
       // A returning reader stays 'unsubscribed' until they confirm again.
       confirmSentAt: [...recent, now.toISOString()],
       ...(r.status === 'pending'
@@ -156,6 +162,8 @@ export async function requestComeBack(ctx: Ctx, readerId: string): Promise<Enrol
     timezone: r.timezone,
     sendHour: r.sendHour,
     followUpConsent: r.followUpConsent,
+    newsletter: !!r.newsletter,
+    course: r.course !== false,
   };
   return resend(ctx, r, input, ctx.clock.now());
 }

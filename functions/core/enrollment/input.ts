@@ -19,7 +19,23 @@ const checkbox = z.preprocess((v) => {
   return v;
 }, z.boolean({ error: 'must be true or false' }));
 
-export const EnrollInput = z.object({
+const isFalse = (v: unknown) => v === false || (typeof v === 'string' && ['false', '0', 'no', 'off'].includes(v.toLowerCase()));
+
+/**
+ * A newsletter-only sign-up (`course: false`, or the newsletter form) needs no situation: it is
+ * stored with a placeholder one that nothing reads (no lessons, no check-ins, no course reports,
+ * and segments match it only as `newsletter-only`). Filled before parsing, so every other field
+ * is still checked and named together.
+ */
+const newsletterOnlyDefaults = (raw: unknown) =>
+  raw && typeof raw === 'object' && !Array.isArray(raw) && isFalse((raw as Record<string, unknown>).course) && !(raw as Record<string, unknown>).situation
+    ? { ...raw, situation: NEWSLETTER_ONLY_SITUATION }
+    : raw;
+
+/** The placeholder situation of a newsletter-only reader (never shown, never counted). */
+export const NEWSLETTER_ONLY_SITUATION = 'healthy' as const;
+
+const EnrollFields = z.object({
   email: z
     .string({ error: 'is required' })
     .trim()
@@ -38,7 +54,17 @@ export const EnrollInput = z.object({
   timezone: z.string({ error: 'is required' }).trim().pipe(TimeZone).transform(canonicalZone),
   sendHour: z.preprocess((v) => (v === '' || v === undefined ? 8 : v), SendHour),
   followUpConsent: checkbox.default(false),
+  /** "Also send me the newsletter": its own consent, unticked unless the person ticks it. */
+  newsletter: checkbox.default(false),
+  /** false: the newsletter only, no course. */
+  course: checkbox.default(true),
 });
+
+export const EnrollInput = z.preprocess(
+  newsletterOnlyDefaults,
+  // A newsletter-only sign-up is a newsletter sign-up; it never gets check-ins.
+  EnrollFields.transform((v) => (v.course ? v : { ...v, newsletter: true, followUpConsent: false })),
+);
 export type EnrollInput = z.infer<typeof EnrollInput>;
 
 export const SITUATIONS: Record<z.infer<typeof Situation>, { title: string; label: string; description: string }> = {

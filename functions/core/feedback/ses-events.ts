@@ -5,6 +5,8 @@ import { bumpCounter, type Counts } from '../db/counters.js';
 import { getReader } from '../db/readers.js';
 import { markEventOnce } from '../db/ses-events.js';
 import { putSentMark, putSentMarks } from '../db/sent-marks.js';
+import { putDeliveryMarks } from '../db/newsletter-ledger.js';
+import { noteNewsletterFeedback } from '../newsletters/figures.js';
 import { guardReputation } from '../sending/state.js';
 import { noteSoftBounce, suppressAddress } from '../sending/suppression.js';
 import { lessonFromTag } from '../sending/tags.js';
@@ -80,6 +82,7 @@ export async function handleSesEvent(ctx: Ctx, raw: unknown): Promise<void> {
   switch (type) {
     case 'Send':
       if (readerId && Number.isInteger(seq) && seq > 0) await putSentMark(ctx, { readerId, seq, messageId, at: ctx.clock.now().toISOString() });
+      else if (readerId && tag(event, 'issue')) await putDeliveryMarks(ctx, [{ issueId: tag(event, 'issue')!, readerId, messageId, at: ctx.clock.now().toISOString() }]);
       return;
     case 'Reject':
       ctx.log.warn('SES rejected a message (virus or content)', { messageId, readerId, kind: tag(event, 'kind'), reason: event.reject?.reason });
@@ -118,6 +121,8 @@ export async function handleSesEvent(ctx: Ctx, raw: unknown): Promise<void> {
   if (!(await markEventOnce(ctx, eventId, ctx.clock.now().toISOString()))) return;
   const counts = countsOf(type, event);
   if (!counts) return;
+  const issue = tag(event, 'issue');
+  if (tag(event, 'kind') === 'newsletter' && issue && readerId) await noteNewsletterFeedback(ctx, issue, readerId, type).catch((e: Error) => ctx.log.warn('newsletter feedback not noted', { error: e.message }));
   const lesson = lessonOf(event);
   const track = tag(event, 'track');
   await Promise.all([
@@ -133,18 +138,23 @@ export async function handleSesEvent(ctx: Ctx, raw: unknown): Promise<void> {
  */
 export async function handleSesEvents(ctx: Ctx, events: unknown[]): Promise<number> {
   const marks: { readerId: string; seq: number; messageId: string; at: string }[] = [];
+  const issueMarks: { issueId: string; readerId: string; messageId: string; at: string }[] = [];
   const others: unknown[] = [];
   for (const raw of events) {
     const p = SesEvent.safeParse(raw);
     const e = p.success ? p.data : null;
     const readerId = e && tag(e, 'reader');
     const seq = e ? Number(tag(e, 'seq')) : NaN;
+    const issueId = e && tag(e, 'issue');
     if (e && (e.eventType ?? e.notificationType) === 'Send' && readerId && Number.isInteger(seq) && seq > 0)
       marks.push({ readerId, seq, messageId: e.mail.messageId, at: ctx.clock.now().toISOString() });
+    else if (e && (e.eventType ?? e.notificationType) === 'Send' && readerId && issueId)
+      issueMarks.push({ issueId, readerId, messageId: e.mail.messageId, at: ctx.clock.now().toISOString() });
     else others.push(raw);
   }
   let failed = 0;
   if (marks.length) await putSentMarks(ctx, marks);
+  if (issueMarks.length) await putDeliveryMarks(ctx, issueMarks);
   for (const raw of others) {
     try {
       await handleSesEvent(ctx, raw);

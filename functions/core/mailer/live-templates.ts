@@ -1,6 +1,7 @@
 import { createElement } from 'react';
 import Checkin, { meta as checkinMeta } from '../../../emails/checkin.js';
 import Confirmation, { meta as confirmationMeta } from '../../../emails/confirmation.js';
+import Newsletter from '../../../emails/newsletter.js';
 import DataExport, { meta as dataExportMeta } from '../../../emails/data-export.js';
 import { lessonTemplates } from '../../../emails/lessons/index.js';
 import { FACTS, fillFacts } from '../course/facts.js';
@@ -54,6 +55,19 @@ export function renderTemplate(ref: TemplateRef): Promise<Compiled> {
     return compile(
       createElement(Checkin, { firstName: P.firstName, links: placeholderLinks(outcomes.map((o) => o.id)), author, since, outcomes, inCourse: ref.inCourse }),
       checkinMeta.subject(since),
+    );
+  }
+  if (ref.kind === 'newsletter') {
+    return compile(
+      createElement(Newsletter, {
+        firstName: P.firstName,
+        links: { prefs: P.prefs, unsubscribe: P.unsubscribe },
+        author,
+        subject: P.nlSubject,
+        previewText: P.nlPreview,
+        bodyHtml: P.nlBody,
+      }),
+      P.nlSubject,
     );
   }
   if (ref.kind === 'data-export')

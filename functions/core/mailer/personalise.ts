@@ -36,14 +36,33 @@ function fill(parts: Parts, values: Values, escape: (v: string) => string): stri
   return out;
 }
 
-/** Values are keyed by placeholder name in upper case (as `placeholder()` writes them). */
-export function personalise(c: Compiled, values: Values): { subject: string; html: string; text: string } {
+/**
+ * Values are keyed by placeholder name in upper case (as `placeholder()` writes them). `rawHtml`
+ * gives the HTML part of a placeholder that is already HTML, escaped by its own producer (a
+ * newsletter's rendered Markdown): filled as it is, while subject and text take `values`.
+ */
+export function personalise(c: Compiled, values: Values, rawHtml: Values = {}): { subject: string; html: string; text: string } {
+  const html = Object.keys(rawHtml).length ? fillMixed(c.html, values, rawHtml) : fill(c.html, values, escapeHtml);
   return {
     subject: fill(c.subject, values, (v) => v),
-    html: fill(c.html, values, escapeHtml),
+    html,
     text: fill(c.text, values, (v) => v),
   };
 }
+
+function fillMixed(parts: Parts, values: Values, rawHtml: Values): string {
+  let out = parts[0] ?? '';
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i]!;
+    const raw = rawHtml[key];
+    const v = raw ?? values[key];
+    if (v === undefined) throw new Error(`missing value for placeholder ${key}`);
+    out += (raw !== undefined ? raw : escapeHtml(v)) + (parts[i + 1] ?? '');
+  }
+  return out;
+}
+
+export { escapeHtml };
 
 /** Placeholder names used across all emails. */
 export const P = {
@@ -61,5 +80,9 @@ export const P = {
   fact: (name: string) => placeholder(`fact_${name}`),
   /** A "tell me what happened" footer link (course/happened.ts). */
   happened: (id: string) => placeholder(`happened_${id}`),
+  /** A newsletter issue's own parts (the body is HTML: filled unescaped, see personalise). */
+  nlSubject: placeholder('nl_subject'),
+  nlPreview: placeholder('nl_preview'),
+  nlBody: placeholder('nl_body'),
 };
 export const valueKey = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]/g, '_');

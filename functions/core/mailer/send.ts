@@ -1,10 +1,10 @@
-import { SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { SendBulkEmailCommand, SendEmailCommand, type BulkEmailEntryResult } from '@aws-sdk/client-sesv2';
 import type { Ctx } from '../context.js';
 import type { SendKind } from '../db/readers.js';
 import { classifySendError, PermanentSendError, SendingHalted, sendErrorOf, TransientSendError } from '../sending/errors.js';
-import { paceSend } from '../sending/pacing.js';
+import { paceBulk, paceSend } from '../sending/pacing.js';
 import { noteHalt, noteSendWorked } from '../sending/state.js';
-import { isSuppressed } from '../sending/suppression.js';
+import { isSuppressed, suppressedAmong } from '../sending/suppression.js';
 
 export { AmbiguousSendError, PermanentSendError, SendError, SendingHalted, TransientSendError } from '../sending/errors.js';
 
@@ -131,4 +131,142 @@ export async function sendEmail(ctx: Ctx, msg: OutgoingEmail, opts: SendOptions 
       await new Promise((r) => setTimeout(r, Math.min(2000, base * 2 ** i) * (0.5 + Math.random())));
     }
   }
+}
+
+/**
+ * One bulk email (a newsletter issue to many readers): the content compiled once as an SES inline
+ * template (`{{h.NAME}}` in the HTML, `{{t.NAME}}` in the subject and text; SES fills them raw, so
+ * the HTML values come escaped), `data` shared by every destination (the issue's subject and body),
+ * and per entry the reader's own values, headers and tags.
+ */
+export interface BulkEmail {
+  template: { subject: string; html: string; text: string };
+  data: Record<string, unknown>;
+  kind: SendKind;
+  ref: string;
+  entries: BulkEntry[];
+}
+
+export interface BulkEntry {
+  /** The caller's key for the result (a reader id). */
+  key: string;
+  to: string;
+  data: Record<string, unknown>;
+  /** reply+<token>@<replyDomain>: sent as the entry's Reply-To header. */
+  replyToken?: string;
+  unsubscribe: { url: string; mailtoToken: string };
+  tags: Record<string, string>;
+}
+
+export type BulkResult =
+  | { key: string; status: 'sent'; messageId: string }
+  /** This address, for good (SES refused it, or it is on the suppression list). */
+  | { key: string; status: 'rejected'; error: PermanentSendError }
+  /** Not sent this time (throttled, a transient fault, or the call may or may not have gone out: `maybe`). */
+  | { key: string; status: 'failed'; code: string; maybe: boolean };
+
+const BULK_MAX = 50;
+
+/**
+ * The bulk path of the one send function: SES SendBulkEmail, at most 50 destinations a call and
+ * never more at once than the send budget's current slot holds. Everything sendEmail does per
+ * email holds per entry: the suppression list checked immediately before (one BatchGetItem for
+ * the batch), X-Mend-Kind / X-Mend-Ref, List-Unsubscribe with one-click, the configuration set,
+ * tags. Results are per entry: one refused address never fails the others. An account fault
+ * throws SendingHalted (nothing more is sent); throttling and 5xx are retried like sendEmail; a
+ * call that may have gone out reports its entries `failed` with `maybe` (never retried here: the
+ * caller's claims and SES's Send events decide).
+ */
+export async function sendBulkEmail(ctx: Ctx, msg: BulkEmail, opts: { gate?: SendGate; attempts?: number } = {}): Promise<BulkResult[]> {
+  const { config } = ctx;
+  const gate = opts.gate ?? new SendGate();
+  const results: BulkResult[] = [];
+  const blocked = await suppressedAmong(ctx, msg.entries.map((e) => e.to));
+  const todo = msg.entries.filter((e) => {
+    if (!blocked.has(e.to)) return true;
+    results.push({ key: e.key, status: 'rejected', error: new PermanentSendError('OnSuppressionList', 'the address is on the suppression list') });
+    return false;
+  });
+  const sentAt = ctx.clock.now().toISOString();
+  const attempts = opts.attempts ?? 6;
+  while (todo.length) {
+    gate.check();
+    const n = await paceBulk(ctx, Math.min(BULK_MAX, todo.length));
+    const batch = todo.splice(0, n);
+    const command = new SendBulkEmailCommand({
+      FromEmailAddress: config.fromAddress,
+      ConfigurationSetName: config.configurationSet,
+      DefaultContent: {
+        Template: {
+          TemplateContent: { Subject: msg.template.subject, Html: msg.template.html, Text: msg.template.text },
+          TemplateData: JSON.stringify(msg.data),
+          Headers: [
+            { Name: 'X-Mend-Kind', Value: msg.kind },
+            { Name: 'X-Mend-Ref', Value: msg.ref },
+            { Name: 'X-Mend-Sent-At', Value: sentAt },
+            { Name: 'List-Unsubscribe-Post', Value: 'List-Unsubscribe=One-Click' },
+          ],
+        },
+      },
+      DefaultEmailTags: [{ Name: 'kind', Value: msg.kind }],
+      BulkEmailEntries: batch.map((e) => ({
+        Destination: { ToAddresses: [e.to] },
+        ReplacementEmailContent: { ReplacementTemplate: { ReplacementTemplateData: JSON.stringify(e.data) } },
+        ReplacementHeaders: [
+          {
+            Name: 'List-Unsubscribe',
+            Value: `<${e.unsubscribe.url}>, <mailto:unsubscribe+${e.unsubscribe.mailtoToken}@${config.replyDomain}?subject=unsubscribe>`,
+          },
+          // Per reader: SendBulkEmail's ReplyToAddresses would be one address for every entry.
+          ...(e.replyToken ? [{ Name: 'Reply-To', Value: `reply+${e.replyToken}@${config.replyDomain}` }] : []),
+        ],
+        ReplacementTags: Object.entries(e.tags).map(([Name, Value]) => ({ Name, Value: tagValue(Value) })),
+      })),
+    });
+    let out: BulkEmailEntryResult[] | undefined;
+    for (let i = 1; ; i++) {
+      try {
+        out = (await gate.run(() => ctx.ses.send(command))).BulkEmailEntryResults ?? [];
+        await noteSendWorked(ctx).catch(() => undefined);
+        break;
+      } catch (e) {
+        const err = sendErrorOf(e);
+        if (err instanceof SendingHalted) {
+          if (!(e instanceof SendingHalted)) await noteHalt(ctx, err);
+          throw err;
+        }
+        if (err.kind === 'retry' && i < attempts) {
+          const base = config.mode === 'local' ? 5 : 50;
+          await new Promise((r) => setTimeout(r, Math.min(2000, base * 2 ** i) * (0.5 + Math.random())));
+          await paceBulk(ctx, batch.length);
+          continue;
+        }
+        // Refused for the whole call as if for one address (a bad destination in a batch of one), or not sent at all.
+        for (const b of batch)
+          results.push(
+            err.kind === 'recipient' && batch.length === 1
+              ? { key: b.key, status: 'rejected', error: err as PermanentSendError }
+              : { key: b.key, status: 'failed', code: err.code, maybe: err.kind === 'ambiguous' },
+          );
+        break;
+      }
+    }
+    if (!out) continue;
+    batch.forEach((b, i) => {
+      const r = out![i];
+      if (r?.Status === 'SUCCESS' && r.MessageId) results.push({ key: b.key, status: 'sent', messageId: r.MessageId });
+      else results.push(entryFailure(b.key, r));
+    });
+  }
+  return results;
+}
+
+/** One entry SES did not take: an address problem is for good; throttling or a transient fault is tried again later. */
+function entryFailure(key: string, r: BulkEmailEntryResult | undefined): BulkResult {
+  const status = r?.Status ?? 'FAILED';
+  const why = r?.Error ?? status;
+  if (['MESSAGE_REJECTED', 'MAIL_FROM_DOMAIN_NOT_VERIFIED', 'CONFIGURATION_SET_DOES_NOT_EXIST', 'TEMPLATE_DOES_NOT_EXIST', 'ACCOUNT_SUSPENDED', 'ACCOUNT_THROTTLED', 'ACCOUNT_DAILY_QUOTA_EXCEEDED', 'ACCOUNT_SENDING_PAUSED', 'SENDING_PAUSED', 'TRANSIENT_FAILURE', 'LIMIT_EXCEEDED'].includes(status))
+    return { key, status: 'failed', code: status, maybe: false };
+  // FAILED (an invalid address, the emulator's per-entry refusal), INVALID_PARAMETER, ACCOUNT_SUPPRESSED: this address.
+  return { key, status: 'rejected', error: new PermanentSendError(status, why) };
 }

@@ -31,6 +31,8 @@ export type TemplateRef =
   /** `inCourse`: the reader is still in the course (the check-in says so instead of "how did it turn out"). */
   | { kind: 'checkin'; checkpoint: string; inCourse: boolean }
   | { kind: 'confirmation'; situation: Situation }
+  /** The newsletter layout: subject, preview text and body are placeholders (the body filled unescaped). */
+  | { kind: 'newsletter' }
   /** The link to a reader's data export, sent only to their own address. */
   | { kind: 'data-export' };
 
@@ -48,9 +50,11 @@ export const templateKey = (ref: TemplateRef): string =>
     ? `lesson|${ref.version}|${ref.lesson}|${ref.branch ?? ''}|${ref.reask ? 'reask' : ''}|${JSON.stringify(ref.variant)}`
     : ref.kind === 'checkin'
       ? `checkin|${ref.checkpoint}|${ref.inCourse ? 'in-course' : 'after'}`
-      : ref.kind === 'data-export'
-        ? 'data-export'
-        : `confirmation|${ref.situation}`;
+      : ref.kind === 'newsletter'
+        ? 'newsletter'
+        : ref.kind === 'data-export'
+          ? 'data-export'
+          : `confirmation|${ref.situation}`;
 
 const SINCE: Record<string, string> = { '1m': 'One month', '3m': 'Three months', '6m': 'Six months', '12m': 'One year', '24m': 'Two years' };
 /** How a check-in names the time since enrolment ('3m' -> 'Three months'). */
@@ -77,6 +81,7 @@ export function requiredTemplates(varies: (lesson: string) => readonly VariantKe
   for (const def of courseVersions.values()) lessonRefs(def, varies).forEach(add);
   for (const m of checkpoints) for (const inCourse of [true, false]) add({ kind: 'checkin', checkpoint: checkpointId(m), inCourse });
   for (const situation of Situation.options) add({ kind: 'confirmation', situation });
+  add({ kind: 'newsletter' });
   add({ kind: 'data-export' });
   return [...refs.values()];
 }

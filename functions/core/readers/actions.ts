@@ -14,6 +14,9 @@ const Schedule = z.object({ action: z.literal('schedule'), sendHour: SendHour, t
 const StopFollowUps = z.object({ action: z.literal('stop-followups') });
 const ResumeFollowUps = z.object({ action: z.literal('resume-followups') });
 const Unsubscribe = z.object({ action: z.literal('unsubscribe') });
+/** The newsletter's own switch: never touches the course. */
+const NewsletterOn = z.object({ action: z.literal('newsletter-on') });
+const NewsletterOff = z.object({ action: z.literal('newsletter-off') });
 /** An unsubscribed reader coming back: a fresh double opt-in (a confirmation email), nothing else. */
 const Resubscribe = z.object({ action: z.literal('resubscribe') });
 
@@ -21,7 +24,19 @@ const Resubscribe = z.object({ action: z.literal('resubscribe') });
 const ExportData = z.object({ action: z.literal('export-data') });
 
 /** What a reader can ask for on the preferences page (POST /me/:token): the `action` field and its inputs. */
-export const PreferencesChange = z.discriminatedUnion('action', [Pause, Resume, SwitchTrack, Schedule, StopFollowUps, ResumeFollowUps, Unsubscribe, Resubscribe, ExportData]);
+export const PreferencesChange = z.discriminatedUnion('action', [
+  Pause,
+  Resume,
+  SwitchTrack,
+  Schedule,
+  StopFollowUps,
+  ResumeFollowUps,
+  Unsubscribe,
+  Resubscribe,
+  NewsletterOn,
+  NewsletterOff,
+  ExportData,
+]);
 export type PreferencesChange = z.infer<typeof PreferencesChange>;
 
 /** Where an unsubscribe came from (kept on the reader as `unsubscribedVia`). */
@@ -40,6 +55,8 @@ export const ReaderAction = z.discriminatedUnion('action', [
   StopFollowUps,
   ResumeFollowUps,
   Unsubscribe.extend({ via: UnsubscribeVia }),
+  NewsletterOn,
+  NewsletterOff,
 ]);
 export type ReaderAction = z.infer<typeof ReaderAction>;
 
@@ -68,6 +85,11 @@ export async function applyReaderAction(ctx: Ctx, readerId: string, action: Read
           return r.followUpConsent ? { ...r, followUpStopped: false } : { ...r, followUpConsent: true, followUpStopped: false };
         case 'unsubscribe':
           return { ...r, status: 'unsubscribed', unsubscribedAt: now.toISOString(), unsubscribedVia: action.via };
+        // The newsletter has its own consent: switching it changes nothing about the course.
+        case 'newsletter-on':
+          return r.newsletter ? null : { ...r, newsletter: true, newsletterOnAt: now.toISOString() };
+        case 'newsletter-off':
+          return r.newsletter ? { ...r, newsletter: false, newsletterOffAt: now.toISOString() } : null;
       }
     },
     {

@@ -1,5 +1,7 @@
 import { DAY } from '../clock.js';
 import type { Ctx } from '../context.js';
+import { deliveriesOfReader } from '../db/newsletter-ledger.js';
+import { allIssues } from '../db/newsletter-issues.js';
 import { lessonTitle } from '../course/titles.js';
 import { countRequest } from '../db/rate-windows.js';
 import { readerItems } from '../db/reader-items.js';
@@ -81,8 +83,26 @@ export type DataExport = Awaited<ReturnType<typeof dataExport>>;
 const NOTES_OUT = 'The author keeps private notes about readers out of this download.';
 
 /** The document: what we keep, in the reader's own terms, nothing internal (claims, outboxes, versions, index keys). */
+/** The reader's newsletter ledger items, one per issue meant for them (issues are few: one BatchGetItem). */
+async function newsletterCopiesOf(ctx: Ctx, readerId: string) {
+  const subjects = new Map<string, string>();
+  for await (const i of allIssues(ctx)) subjects.set(i.id, i.subject);
+  const copies = await deliveriesOfReader(ctx, readerId, [...subjects.keys()]);
+  return copies.map((d) => ({
+    issue: d.issueId,
+    subject: subjects.get(d.issueId) ?? null,
+    state: d.state,
+    why: d.reason ?? null,
+    sentAt: d.sentAt ?? null,
+    delivery: d.feedback ?? null,
+    unsubscribedWithItAt: d.unsubscribedAt ?? null,
+    repliedAt: d.repliedAt ?? null,
+  }));
+}
+
 export async function dataExport(ctx: Ctx, r: Reader) {
   const items = await readerItems(ctx, r);
+  const newsletters = await newsletterCopiesOf(ctx, r.id);
   return {
     about: `Everything ${ctx.config.authorName} stores about you, as of ${ctx.clock.now().toISOString()}. Your lessons' text is the same for every reader and is not repeated here.`,
     exportedAt: ctx.clock.now().toISOString(),
@@ -103,7 +123,13 @@ export async function dataExport(ctx: Ctx, r: Reader) {
       unsubscribedAt: r.unsubscribedAt ?? null,
       stoppedBecause: r.suppressedReason ?? null,
       confirmationEmailsSent: r.confirmSentAt,
+      newsletter: !!r.newsletter,
+      newsletterOnlyNoCourse: r.course === false,
+      newsletterOnAt: r.newsletterOnAt ?? null,
+      newsletterOffAt: r.newsletterOffAt ?? null,
     },
+    // Each newsletter issue meant for you: whether it went, when, and why not if it did not.
+    newsletters,
     sends: r.sends.map((s) => ({
       kind: s.kind,
       ...(s.kind === 'lesson' ? { lesson: s.ref, title: lessonTitle(s.ref) } : { ref: s.ref }),
@@ -116,7 +142,7 @@ export async function dataExport(ctx: Ctx, r: Reader) {
       subject: x.subject,
       text: x.text,
       fullText: x.fullText,
-      answering: x.lessonId ?? x.checkpoint ?? null,
+      answering: x.lessonId ?? x.checkpoint ?? (x.issueId ? `newsletter ${x.issueId}` : null),
       attachments: x.attachments.map((a) => ({ filename: a.filename ?? null, contentType: a.contentType, size: a.size })),
       whatWeRead: x.signals.map((s) => s.signal),
     })),

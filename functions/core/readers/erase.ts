@@ -1,4 +1,6 @@
 import type { Ctx } from '../context.js';
+import { deleteReaderDeliveries, deliveriesOfReader } from '../db/newsletter-ledger.js';
+import { allIssues } from '../db/newsletter-issues.js';
 import { getReader, type Reader } from '../db/readers.js';
 import { deleteReaderItem, deleteReaderItems, readerItems } from '../db/reader-items.js';
 import { drainOutbox, outcomeStore, readerStore } from '../db/versioned.js';
@@ -12,6 +14,8 @@ export interface Erased {
   outcomes: number;
   notes: number;
   sentMarks: number;
+  /** Newsletter ledger items and Send markers (one per issue meant for them). */
+  newsletterCopies: number;
   unmatched: number;
   rawMessages: number;
   /** The address stays on the suppression list as a keyed hash (it had unsubscribed or bounced). */
@@ -42,6 +46,11 @@ export async function eraseReader(ctx: Ctx, readerId: string): Promise<Erased> {
     const raw = [...new Set([...items.replies.map((r) => r.rawKey), ...items.unmatched.map((m) => m.rawKey), ...items.inboundMessages.flatMap((m) => m.rawKeys)])];
     await Promise.all(raw.map((key) => ctx.rawMail.delete(key)));
     await deleteReaderItems(ctx, reader, items);
+    // The newsletter ledger lives in each issue's partition: their item in every issue goes too.
+    const issueIds: string[] = [];
+    for await (const i of allIssues(ctx)) issueIds.push(i.id);
+    const copies = await deliveriesOfReader(ctx, readerId, issueIds);
+    await deleteReaderDeliveries(ctx, readerId, issueIds);
     if (await deleteReaderItem(ctx, reader)) {
       const erased: Erased = {
         replies: items.replies.length,
@@ -49,6 +58,7 @@ export async function eraseReader(ctx: Ctx, readerId: string): Promise<Erased> {
         outcomes: items.outcomes.length,
         notes: items.notes.length,
         sentMarks: items.sentMarks.length,
+        newsletterCopies: copies.length,
         unmatched: items.unmatched.length,
         rawMessages: raw.length,
         suppressed: kept,

@@ -3,6 +3,7 @@ import { getReader, type Reader } from '../db/readers.js';
 import { HAPPENED, happenedOf } from '../course/happened.js';
 import { requestComeBack } from '../enrollment/enroll.js';
 import { badLink, openLink } from '../links/open.js';
+import { unsubscribeFromNewsletter } from '../newsletters/consent.js';
 import { applyReaderAction, type PreferencesChange } from './actions.js';
 import { reportHappened, type HappenedResult } from './happened.js';
 
@@ -46,10 +47,23 @@ export function checkUnsubscribeLink(ctx: Ctx, token: string | undefined): void 
  * POST /unsubscribe/:token: RFC 8058 one-click (no cookie, no page) or the page's button. Stops
  * every email at once; a reader already gone has nothing left to stop, which is no error.
  */
-export async function unsubscribeByLink(ctx: Ctx, token: string | undefined, via: 'one-click' | 'page'): Promise<void> {
+export async function unsubscribeByLink(ctx: Ctx, token: string | undefined, via: 'one-click' | 'page'): Promise<'all' | 'newsletter'> {
   const link = openLink(ctx, token, 'unsub');
+  // A newsletter's link names its list (and the issue): it stops the newsletter, never the course.
+  if (link.l === 'newsletter') {
+    await unsubscribeFromNewsletter(ctx, link.r, typeof link.i === 'string' ? link.i : undefined);
+    ctx.log.info('unsubscribed from the newsletter', { readerId: link.r, oneClick: via === 'one-click' });
+    return 'newsletter';
+  }
+  // Stops everything, the newsletter included (an unsubscribed reader is never a subscriber).
   await applyReaderAction(ctx, link.r, { action: 'unsubscribe', via });
   ctx.log.info('unsubscribed', { readerId: link.r, oneClick: via === 'one-click' });
+  return 'all';
+}
+
+/** Which list an unsubscribe link is for (the page's wording), without acting on it. */
+export function unsubscribeListOf(ctx: Ctx, token: string | undefined): 'all' | 'newsletter' {
+  return openLink(ctx, token, 'unsub').l === 'newsletter' ? 'newsletter' : 'all';
 }
 
 /**

@@ -8,7 +8,8 @@ import { notAskedChange } from '../reports/not-asked.js';
 /** Readers by status x track, one counter item the overview reads. */
 export const READER_COUNTS_DIMS = 'status-track';
 export const statusTrackAttr = (r: Pick<Reader, 'status' | 'track'>) => `${r.status}#${r.track}`;
-const counted = (r: Reader | null) => (r && !r.deletedAt ? statusTrackAttr(r) : null);
+// Newsletter-only readers take no course: they are not in the course's status x track counts.
+const counted = (r: Reader | null) => (r && !r.deletedAt && r.course !== false ? statusTrackAttr(r) : null);
 
 function statusOps(prev: Reader | null, next: Reader): NewOp[] {
   const before = counted(prev);

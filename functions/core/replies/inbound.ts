@@ -12,6 +12,9 @@ import { putUnmatchedOnce, type UnmatchedItem } from '../db/unmatched.js';
 import type { Verdicts } from '../db/vocabulary.js';
 import { acceptedSecrets } from '../links/rotation.js';
 import { parseReplyToken } from '../links/tokens.js';
+import { issueByNumber } from '../db/newsletter-issues.js';
+import { NEWSLETTER_REPLY_BASE } from '../newsletters/reply-token.js';
+import { noteNewsletterReply } from '../newsletters/figures.js';
 import { applyReaderAction } from '../readers/actions.js';
 import { recogniseSignals, type Recognised } from '../signals/recognise.js';
 import { applyReply } from './apply.js';
@@ -69,7 +72,9 @@ export async function processInbound(ctx: Ctx, input: InboundInput): Promise<Inb
   if (unsub) {
     const who = parseReplyToken(acceptedSecrets(ctx), unsub, 'unsub');
     if (who) {
-      await applyReaderAction(ctx, who.readerId, { action: 'unsubscribe', via: 'mailto' });
+      // seq 1 is a newsletter's mailto unsubscribe: the newsletter stops, the course goes on.
+      if (who.seq === 1) await applyReaderAction(ctx, who.readerId, { action: 'newsletter-off' });
+      else await applyReaderAction(ctx, who.readerId, { action: 'unsubscribe', via: 'mailto' });
       return { status: 'unsubscribed', readerId: who.readerId };
     }
   }
@@ -112,6 +117,8 @@ async function logReply(ctx: Ctx, match: Match, input: Arrival & { messageKey: s
   const { msg } = input;
   const verified = senderVerified(input.verdicts);
   const send = match.seq ? reader.sends.find((s) => s.seq === match.seq) : undefined;
+  // A newsletter's reply address names the issue (its number above every lesson send's seq).
+  const issue = match.seq && match.seq >= NEWSLETTER_REPLY_BASE ? await issueByNumber(ctx, match.seq - NEWSLETTER_REPLY_BASE) : undefined;
   // Read against where the course has the reader: contact it asked for is progress, not a slip.
   const contact = contactPlanned(reader, send, ctx.clock.now());
   const signals: Recognised[] = msg.automatic ? [] : recogniseSignals(msg.text, { contactPlanned: contact });
@@ -132,7 +139,8 @@ async function logReply(ctx: Ctx, match: Match, input: Arrival & { messageKey: s
     context: contact ? 'contact' : 'no-contact',
     messageKey: input.messageKey,
     seq: send?.seq,
-    kind: send?.kind,
+    kind: issue ? 'newsletter' : send?.kind,
+    ...(issue ? { issueId: issue.id } : {}),
     lessonId: send?.kind === 'lesson' ? send.ref : undefined,
     checkpoint: send?.kind === 'checkin' ? send.ref : undefined,
     track: send?.track ?? reader.track,
@@ -163,6 +171,7 @@ async function logReply(ctx: Ctx, match: Match, input: Arrival & { messageKey: s
   if (!claim.claimed) return redelivered(ctx, claim.message, item, msg.text, input);
   const stored = await storeReply(ctx, item, msg.text, input);
   if ('status' in stored) return stored;
+  if (issue && !msg.automatic) await noteNewsletterReply(ctx, issue.id, reader.id);
   const done = stored.courseStep === 'pending' ? await applyReply(ctx, stored, 'inbound') : stored;
   ctx.log.info('reply logged', { readerId: reader.id, replyId: item.replyId, matchedBy: via, senderVerified: verified, courseStep: done.courseStep, applied: done.applied, signals: item.signals.map((s) => s.signal), automatic: item.automatic });
   return { status: 'logged', readerId: reader.id, replyId: item.replyId, signals: item.signals.map((s) => s.signal), lessonId: item.lessonId, ...stepOf(done) };

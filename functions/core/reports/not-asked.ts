@@ -20,7 +20,8 @@ export const notAskedDims = {
 
 /** Enrolled (confirmed at some point) and out of the check-ins. */
 export function leftCheckins(r: Reader | null): boolean {
-  if (!r || !r.enrolledOn || r.deletedAt || r.status === 'pending') return false;
+  // A newsletter-only reader was never in the course, so never due a check-in either.
+  if (!r || !r.enrolledOn || r.deletedAt || r.status === 'pending' || r.course === false) return false;
   return r.status === 'unsubscribed' || r.status === 'suppressed' || !r.followUpConsent || r.followUpStopped;
 }
 

@@ -104,6 +104,21 @@ class Budget {
     }
   }
 
+  /**
+   * Up to `want` tokens of one slot, for one SendBulkEmail call whose destinations all go at once:
+   * never more than the slot holds, so a bulk call can never put more than the rate in any second.
+   * Waits for the next slot when this one is spent. Returns how many it got (at least one).
+   */
+  async acquireMany(want: number): Promise<number> {
+    for (;;) {
+      const now = wallNow();
+      const slot = this.slotOf(now);
+      const got = await this.take(slot, Math.min(want, this.plan.capacity));
+      if (got > 0 && this.slotOf(wallNow()) === slot) return got;
+      await sleep((slot + 1) * this.plan.slotMs - wallNow());
+    }
+  }
+
   /** The first slot from now with a token left, up to a few seconds ahead; then wait for it to start. */
   private async acquirePriority(): Promise<void> {
     for (;;) {
@@ -158,6 +173,12 @@ export async function sendBudget(ctx: Ctx): Promise<Budget | null> {
   if (!entry) rates.set(ctx, (entry = { rate, at: wallNow() }));
   if (!entry.budget || entry.budget.plan.rate !== rate) entry.budget = new Budget(ctx, slotPlan(rate));
   return entry.budget;
+}
+
+/** Tokens for one bulk call (every destination counts): how many of `want` may go now, at least one. */
+export async function paceBulk(ctx: Ctx, want: number): Promise<number> {
+  const budget = await sendBudget(ctx);
+  return budget ? budget.acquireMany(want) : want;
 }
 
 /** Waits for a send token: returns when this process may make one SES call. */

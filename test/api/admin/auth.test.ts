@@ -35,6 +35,21 @@ const API_PATTERNS: [string, string][] = [
   ['POST', '/api/admin/suppressions/:id/lift'],
   ['GET', '/api/admin/sending'],
   ['POST', '/api/admin/sending'],
+  ['GET', '/api/admin/newsletters'],
+  ['POST', '/api/admin/newsletters'],
+  ['POST', '/api/admin/newsletters/preview'],
+  ['GET', '/api/admin/newsletters/:id'],
+  ['POST', '/api/admin/newsletters/:id/edit'],
+  ['GET', '/api/admin/newsletters/:id/preview'],
+  ['POST', '/api/admin/newsletters/:id/test'],
+  ['POST', '/api/admin/newsletters/:id/send'],
+  ['POST', '/api/admin/newsletters/:id/pause'],
+  ['POST', '/api/admin/newsletters/:id/resume'],
+  ['POST', '/api/admin/newsletters/:id/cancel'],
+  ['GET', '/api/admin/newsletters/:id/deliveries'],
+  ['POST', '/api/admin/segments/count'],
+  ['GET', '/api/admin/segments'],
+  ['POST', '/api/admin/segments'],
   ['GET', '/api/admin/openapi.json'],
 ];
 const PAGE_PATTERNS: [string, string][] = [
@@ -60,6 +75,11 @@ const PAGE_PATTERNS: [string, string][] = [
   ['GET', '/admin/sessions'],
   ['POST', '/admin/sessions/:id/end'],
   ['POST', '/admin/logout/everywhere'],
+  // The newsletter pages load on first use, mounted as two patterns (their own routes are checked below).
+  ['GET', '/admin/newsletters'],
+  ['POST', '/admin/newsletters'],
+  ['GET', '/admin/newsletters/*'],
+  ['POST', '/admin/newsletters/*'],
 ];
 /** Open by design: the login form (and logout, which only clears the cookie). */
 const OPEN_PATTERNS = ['GET /admin/login', 'POST /admin/login', 'POST /admin/logout'];
@@ -77,6 +97,20 @@ const PAGE_ROUTES: [string, string][] = [
   ['POST', '/admin/replies/r1/m1/outcome'],
   ['GET', '/admin/export/report.csv'],
   ['GET', '/admin/not-a-page'],
+  ...[
+    'GET /admin/newsletters/r1',
+    'GET /admin/newsletters/r1/preview.html',
+    'GET /admin/newsletters/r1/preview.txt',
+    'GET /admin/newsletters/r1/deliveries.csv',
+    'POST /admin/newsletters/preview',
+    'POST /admin/newsletters/r1/edit',
+    'POST /admin/newsletters/r1/test',
+    'POST /admin/newsletters/r1/count',
+    'POST /admin/newsletters/r1/send',
+    'POST /admin/newsletters/r1/pause',
+    'POST /admin/newsletters/r1/resume',
+    'POST /admin/newsletters/r1/cancel',
+  ].map((r) => r.split(' ') as [string, string]),
 ];
 
 const form = (body: Record<string, string> = {}) => ({ body: new URLSearchParams(body), 'content-type': 'application/x-www-form-urlencoded' });

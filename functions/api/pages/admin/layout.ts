@@ -52,6 +52,7 @@ const NAV = [
   ['/admin/reports/outcomes', 'Outcomes'],
   ['/admin/reports/cohorts', 'Cohorts'],
   ['/admin/reports/funnel', 'Lesson funnel'],
+  ['/admin/newsletters', 'Newsletter'],
   ['/admin/sending', 'Sending'],
   ['/admin/exports', 'Exports'],
   ['/admin/sessions', 'Sessions'],

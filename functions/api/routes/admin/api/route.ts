@@ -23,7 +23,7 @@ export interface ApiRouteSpec {
   body?: ZodType;
   /** What a 200/201 answers; for a 204, `z.null()` (no body is sent). */
   response: ZodType;
-  status?: 200 | 201 | 204;
+  status?: 200 | 201 | 202 | 204;
   /** `?format=csv` streams the rows as CSV instead of answering JSON. */
   csv?: boolean;
   /** A path parameter can name something that is not there: what the 404 says. */

@@ -37,6 +37,12 @@ export const FLASH: Record<string, string> = {
   applied: "Applied: the reply's signals acted on the course.",
   'applied-nothing': 'Applied. Nothing in this reply moves the course (no signal that acts, or the reader is not in the course now).',
   'apply-failed': 'The course could not be updated just now. Nothing was lost: try again in a moment.',
+  saved: 'Saved.',
+  'test-sent': 'A test copy is on its way to you.',
+  scheduled: 'Scheduled. It goes out at its time; pause or cancel here at any point.',
+  'newsletter-pause': 'Paused: nothing more is sent until you resume.',
+  'newsletter-resume': 'Resumed: it carries on where it stopped.',
+  'newsletter-cancel': 'Cancelled: no more copies go out; those not sent are listed below.',
   erased: 'The reader was erased: everything stored about them is gone; the reports still count them, anonymously.',
   ended: 'That session has ended.',
 };

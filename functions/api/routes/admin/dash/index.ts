@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Env } from '../../../app.js';
 import { errorsAs } from '../../../errors.js';
-import { limitBody } from '../../../body-limit.js';
+import { limitBodyWithNewsletters } from '../../../body-limit.js';
 import { requireSession } from '../auth.js';
 import { exportFiles } from './exports.js';
 import { loginRoutes } from './login.js';
@@ -19,7 +19,7 @@ import { unmatchedPages } from './unmatched.js';
  */
 export function adminDashboard(): Hono<Env> {
   const dash = new Hono<Env>();
-  dash.use('*', errorsAs('admin'), limitBody(), requireSession, async (c, next) => {
+  dash.use('*', errorsAs('admin'), limitBodyWithNewsletters(), requireSession, async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
     c.header('X-Frame-Options', 'DENY'); // no clickjacking of the author's buttons
@@ -31,6 +31,9 @@ export function adminDashboard(): Hono<Env> {
   dash.route('/unmatched', unmatchedPages);
   dash.route('/reports', reportPages);
   dash.route('/sending', sendingPages);
+  // The newsletter pages (and the Markdown renderer behind them) load on first use, not at cold start.
+  const newsletters = () => import('../../../newsletters-lazy.js').then((m) => m.newsletterPages);
+  dash.on(['GET', 'POST'], ['/newsletters', '/newsletters/*'], async (c) => (await newsletters()).fetch(c.req.raw, { vars: c.var }));
   dash.route('/export', exportFiles);
   dash.route('/sessions', sessionPages);
   return dash;

@@ -1,0 +1,206 @@
+import { Entity, type EntityConfiguration } from 'electrodb';
+import { z } from 'zod';
+import type { Ctx } from '../context.js';
+import { isConditionFailure } from './errors.js';
+
+/**
+ * The per-(issue, reader) delivery ledger: one item for each reader an issue is meant for, written
+ * before anything is sent, claimed before its send and marked after. It is what makes a broadcast
+ * exactly once and never silent about who did not get it:
+ *   pk NEWSLETTER#<issueId>   sk TO#<readerId>
+ *   list  NLDUE#<dueIssue> / <dueSlot>    while queued (due at its send time) or claimed (due when the claim goes stale)
+ * and SES's Send event for a claimed send (proof SES accepted it), written by the SES-events handler:
+ *   pk NEWSLETTER#<issueId>   sk MARK#<readerId>
+ */
+export const DeliveryState = z.enum(['queued', 'claimed', 'sent', 'failed', 'skipped', 'cancelled']);
+export type DeliveryState = z.infer<typeof DeliveryState>;
+
+/** Why a reader in the segment did not get the issue. */
+export const SkipReason = z.enum(['unsubscribed', 'newsletter-off', 'suppressed', 'rejected', 'failed', 'cancelled', 'gone']);
+export type SkipReason = z.infer<typeof SkipReason>;
+
+export const Feedback = z.enum(['delivered', 'bounced', 'complained']);
+export type Feedback = z.infer<typeof Feedback>;
+
+export const Delivery = z.object({
+  issueId: z.string(),
+  readerId: z.string(),
+  state: DeliveryState,
+  reason: SkipReason.optional(),
+  /** Counted among the issue's recipients (false: matched the segment but excluded at the snapshot). */
+  recipient: z.boolean().default(true),
+  /** Not before this instant: the send time, the reader's own hour, or their next day without a lesson. */
+  notBefore: z.string(),
+  claimedAt: z.string().optional(),
+  /** Batches claimed together share this id (one SendBulkEmail call). */
+  batch: z.string().optional(),
+  messageId: z.string().optional(),
+  sentAt: z.string().optional(),
+  /** Days it waited because the reader had a lesson that day. */
+  deferrals: z.number().int().default(0),
+  /** Sends SES did not take for a passing reason (throttling, a fault): tried again later, a few times. */
+  tries: z.number().int().default(0),
+  feedback: Feedback.optional(),
+  /** The reader unsubscribed (from the newsletter or everything) with this issue's link or after it. */
+  unsubscribedAt: z.string().optional(),
+  repliedAt: z.string().optional(),
+  /** Present while the item is in the due listing: `<instant>#<readerId>`, and the issue id as its partition. */
+  dueSlot: z.string().optional(),
+  dueIssue: z.string().optional(),
+});
+export type Delivery = z.infer<typeof Delivery>;
+
+export const deliveryEntity = (config: EntityConfiguration) =>
+  new Entity(
+    {
+      model: { entity: 'newsletter-delivery', version: '1', service: 'mend' },
+      attributes: {
+        issueId: { type: 'string', required: true },
+        readerId: { type: 'string', required: true },
+        state: { type: DeliveryState.options, required: true },
+        reason: { type: SkipReason.options },
+        recipient: { type: 'boolean' },
+        notBefore: { type: 'string', required: true },
+        claimedAt: { type: 'string' },
+        batch: { type: 'string' },
+        messageId: { type: 'string' },
+        sentAt: { type: 'string' },
+        deferrals: { type: 'number' },
+        tries: { type: 'number' },
+        feedback: { type: Feedback.options },
+        unsubscribedAt: { type: 'string' },
+        repliedAt: { type: 'string' },
+        dueSlot: { type: 'string' },
+        dueIssue: { type: 'string' },
+      },
+      indexes: {
+        byReader: {
+          pk: { field: 'pk', composite: ['issueId'], template: 'NEWSLETTER#${issueId}', casing: 'none' },
+          sk: { field: 'sk', composite: ['readerId'], template: 'TO#${readerId}', casing: 'none' },
+        },
+        due: {
+          index: 'list',
+          condition: (a) => a.dueSlot !== undefined,
+          // Its own copy of the issue id: a sparse index needs every composite present or absent together.
+          pk: { field: 'listPk', composite: ['dueIssue'], template: 'NLDUE#${dueIssue}', casing: 'none' },
+          sk: { field: 'listSk', composite: ['dueSlot'], template: '${dueSlot}', casing: 'none' },
+        },
+      },
+    },
+    config,
+  );
+
+/**
+ * A batch of up to 50 copies sent in one SendBulkEmail call: the unit that is claimed (one
+ * conditional write for the batch, not one per copy) and listed when due. Each copy's ledger item
+ * names its batch; a batch only ever sends the copies whose ledger item still names it, so a copy
+ * moved to another batch (deferred, retried) can never go twice.
+ *   pk NEWSLETTER#<issueId>   sk BATCH#<batchId>
+ *   list  NLBATCH#<dueIssue> / <dueSlot>   while queued (due at its send time) or claimed (due when the claim goes stale)
+ */
+export const BatchState = z.enum(['queued', 'claimed', 'done', 'cancelled']);
+export const Batch = z.object({
+  issueId: z.string(),
+  batchId: z.string(),
+  state: BatchState,
+  readerIds: z.array(z.string()),
+  notBefore: z.string(),
+  claimedAt: z.string().optional(),
+  dueSlot: z.string().optional(),
+  dueIssue: z.string().optional(),
+});
+export type Batch = z.infer<typeof Batch>;
+
+export const batchEntity = (config: EntityConfiguration) =>
+  new Entity(
+    {
+      model: { entity: 'newsletter-batch', version: '1', service: 'mend' },
+      attributes: {
+        issueId: { type: 'string', required: true },
+        batchId: { type: 'string', required: true },
+        state: { type: BatchState.options, required: true },
+        readerIds: { type: 'list', items: { type: 'string' }, required: true },
+        notBefore: { type: 'string', required: true },
+        claimedAt: { type: 'string' },
+        dueSlot: { type: 'string' },
+        dueIssue: { type: 'string' },
+      },
+      indexes: {
+        byId: {
+          pk: { field: 'pk', composite: ['issueId'], template: 'NEWSLETTER#${issueId}', casing: 'none' },
+          sk: { field: 'sk', composite: ['batchId'], template: 'BATCH#${batchId}', casing: 'none' },
+        },
+        due: {
+          index: 'list',
+          condition: (a) => a.dueSlot !== undefined,
+          pk: { field: 'listPk', composite: ['dueIssue'], template: 'NLBATCH#${dueIssue}', casing: 'none' },
+          sk: { field: 'listSk', composite: ['dueSlot'], template: '${dueSlot}', casing: 'none' },
+        },
+      },
+    },
+    config,
+  );
+
+export const deliveryMarkEntity = (config: EntityConfiguration) =>
+  new Entity(
+    {
+      model: { entity: 'newsletter-mark', version: '1', service: 'mend' },
+      attributes: {
+        issueId: { type: 'string', required: true },
+        readerId: { type: 'string', required: true },
+        messageId: { type: 'string', required: true },
+        at: { type: 'string', required: true },
+      },
+      indexes: {
+        byReader: {
+          pk: { field: 'pk', composite: ['issueId'], template: 'NEWSLETTER#${issueId}', casing: 'none' },
+          sk: { field: 'sk', composite: ['readerId'], template: 'MARK#${readerId}', casing: 'none' },
+        },
+      },
+    },
+    config,
+  );
+
+export const parseDelivery = (i: Record<string, unknown>): Delivery | null => {
+  const r = Delivery.safeParse(i);
+  return r.success ? r.data : null;
+};
+
+export const dueSlotOf = (at: string, readerId: string) => `${at}#${readerId}`;
+
+/**
+ * Access pattern: the recipient list, written before any send. Batch writes of 25 (not
+ * conditional: nothing is sent until the whole list is written, so a snapshot written again
+ * after a crash only rewrites queued items with the same values).
+ */
+/** Access pattern: one reader's delivery of one issue. */
+/** Access pattern: deliveries due at or before `upTo` (queued, or claims gone stale), earliest first. */
+/** Access pattern: the earliest due delivery of an issue (when its job next has work). */
+/** Access pattern: every delivery of an issue (figures' recount, the who-didn't-get-it view, CSV). */
+/**
+ * A state change conditional on the state read (and, for a claim, on the claim read): true if it
+ * was this call that made it. `dueSlot: null` takes the item out of the due listing.
+ */
+/**
+ * SES feedback and reader actions on a delivered issue, each set once: true if this call set it
+ * (so the issue's counters count it once).
+ */
+export async function noteOnDelivery(ctx: Ctx, issueId: string, readerId: string, field: 'feedback' | 'unsubscribedAt' | 'repliedAt', value: string): Promise<boolean> {
+  try {
+    await ctx.db.entities.newsletterDelivery
+      .patch({ issueId, readerId })
+      .set({ [field]: value } as never)
+      .where((a, { notExists }) => notExists(a[field]))
+      .go({ response: 'none' });
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+/** A bounce or complaint overrides a delivery already noted (each once). */
+/** Access pattern: SES's Send event for a newsletter send. */
+/** The Send markers of some readers of one issue (a stale claim's recovery): readerId -> messageId. */
+/** A reader's deliveries of the given issues (their story, export, erase): BatchGetItem. */
+/** Erasing a reader: their ledger items and Send markers in every issue. */

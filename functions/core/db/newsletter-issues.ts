@@ -1,0 +1,99 @@
+import type { Ctx } from '../context.js';
+import { ConflictError, isConditionFailure } from './errors.js';
+import { Issue, issueFrom, jobFrom, SavedSegment, toIssueItem, type Job } from './newsletters.js';
+import { everyItem } from './paging.js';
+
+/**
+ * The access patterns of the newsletter issue, broadcast job and saved segment entities
+ * (newsletters.ts). Apart from the entities because only the newsletter code uses them, and it
+ * loads on first use: the api's cold start carries the entities (the table's one Service) only.
+ */
+export async function nextIssueNumber(ctx: Ctx): Promise<number> {
+  const { data } = await ctx.db.entities.counters.newsletter.update({ dims: 'issues' }).add({ issued: 1 } as never).go({ response: 'all_new' });
+  return Number((data as Record<string, unknown>).issued ?? 1);
+}
+
+export async function createIssue(ctx: Ctx, issue: Issue): Promise<void> {
+  await ctx.db.entities.newsletterIssue.create(toIssueItem(issue)).go({ response: 'none' });
+}
+
+export async function issueByNumber(ctx: Ctx, no: number): Promise<Issue | null> {
+  for await (const i of allIssues(ctx)) if (i.no === no) return i;
+  return null;
+}
+
+export async function getIssue(ctx: Ctx, id: string): Promise<Issue | null> {
+  const { data } = await ctx.db.entities.newsletterIssue.get({ issueId: id }).go({ consistent: true });
+  return data ? issueFrom(data) : null;
+}
+
+export async function saveIssue(ctx: Ctx, next: Issue, expectedVer: number): Promise<Issue> {
+  const saved = { ...next, ver: expectedVer + 1 };
+  try {
+    await ctx.db.entities.newsletterIssue.put(toIssueItem(saved)).where(({ ver }, { eq }) => eq(ver, expectedVer)).go({ response: 'none' });
+  } catch (e) {
+    if (isConditionFailure(e)) throw new ConflictError(`issue ${next.id}`);
+    throw e;
+  }
+  return saved;
+}
+
+export async function* allIssues(ctx: Ctx): AsyncGenerator<Issue> {
+  yield* everyItem(ctx.db.entities.newsletterIssue.query.list({}), (i) => {
+    const r = Issue.safeParse({ ...i, id: i.issueId });
+    return r.success ? r.data : null;
+  });
+}
+
+export async function getJob(ctx: Ctx, issueId: string): Promise<Job | null> {
+  const { data } = await ctx.db.entities.broadcastJob.get({ issueId }).go({ consistent: true });
+  return data ? jobFrom(data) : null;
+}
+
+export async function getJobs(ctx: Ctx, issueIds: string[]): Promise<Map<string, Job>> {
+  const out = new Map<string, Job>();
+  let keys = [...new Set(issueIds)].map((issueId) => ({ issueId }));
+  while (keys.length) {
+    const { data, unprocessed } = await ctx.db.entities.broadcastJob.get(keys).go();
+    for (const d of data) out.set(d.issueId, jobFrom(d));
+    keys = unprocessed;
+  }
+  return out;
+}
+
+export async function saveJob(ctx: Ctx, next: Job, expectedVer: number | null): Promise<Job> {
+  const saved = { ...next, ver: (expectedVer ?? 0) + 1 };
+  try {
+    if (expectedVer === null) await ctx.db.entities.broadcastJob.create(saved).go({ response: 'none' });
+    else await ctx.db.entities.broadcastJob.put(saved).where(({ ver }, { eq }) => eq(ver, expectedVer)).go({ response: 'none' });
+  } catch (e) {
+    if (isConditionFailure(e)) throw new ConflictError(`broadcast job ${next.issueId}`);
+    throw e;
+  }
+  return saved;
+}
+
+export async function dueJobs(ctx: Ctx, upTo: string): Promise<Job[]> {
+  const { data } = await ctx.db.entities.broadcastJob.query.active({}).lte({ nextAt: upTo }).go({ pages: 'all' });
+  return data.map(jobFrom);
+}
+
+export async function earliestJob(ctx: Ctx): Promise<string | null> {
+  const { data } = await ctx.db.entities.broadcastJob.query.active({}).go({ limit: 1 });
+  return data[0]?.nextAt ?? null;
+}
+
+export async function putSavedSegment(ctx: Ctx, s: SavedSegment): Promise<void> {
+  await ctx.db.entities.savedSegment.put({ segmentId: s.id, name: s.name, segment: s.segment, createdAt: s.createdAt }).go({ response: 'none' });
+}
+
+export async function savedSegments(ctx: Ctx): Promise<SavedSegment[]> {
+  const { data } = await ctx.db.entities.savedSegment.query.byId({}).go({ pages: 'all' });
+  return data.map((d) => SavedSegment.parse({ ...d, id: d.segmentId }));
+}
+
+export async function getSavedSegment(ctx: Ctx, id: string): Promise<SavedSegment | null> {
+  const { data } = await ctx.db.entities.savedSegment.get({ segmentId: id }).go();
+  return data ? SavedSegment.parse({ ...data, id: data.segmentId }) : null;
+}
+

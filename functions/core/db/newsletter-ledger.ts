@@ -1,0 +1,178 @@
+import type { Ctx } from '../context.js';
+import { isConditionFailure } from './errors.js';
+import { Batch, parseDelivery as parse, type Delivery } from './newsletter-deliveries.js';
+import { everyItem } from './paging.js';
+
+/**
+ * The access patterns of the delivery ledger and the Send markers (newsletter-deliveries.ts),
+ * apart from the entities for the same reason as newsletter-issues.ts: only the newsletter code,
+ * loaded on first use, reads and writes them (the newsletter unsubscribe's note stays there).
+ */
+export async function putDeliveries(ctx: Ctx, items: Delivery[]): Promise<void> {
+  let rest = items;
+  while (rest.length) {
+    const { unprocessed } = await ctx.db.entities.newsletterDelivery.put(rest.map((d) => (d.dueSlot ? { ...d, dueIssue: d.issueId } : d))).go({ concurrency: 4 });
+    rest = unprocessed.map((k) => rest.find((d) => d.readerId === k.readerId)!).filter(Boolean);
+  }
+}
+
+export async function getDelivery(ctx: Ctx, issueId: string, readerId: string): Promise<Delivery | null> {
+  const { data } = await ctx.db.entities.newsletterDelivery.get({ issueId, readerId }).go({ consistent: true });
+  return data ? parse(data) : null;
+}
+
+export async function dueDeliveries(ctx: Ctx, issueId: string, upTo: string, limit: number): Promise<Delivery[]> {
+  const { data } = await ctx.db.entities.newsletterDelivery.query.due({ dueIssue: issueId }).lte({ dueSlot: `${upTo}#~` }).go({ limit });
+  return data.map(parse).filter((d): d is Delivery => !!d);
+}
+
+export async function earliestDelivery(ctx: Ctx, issueId: string): Promise<string | null> {
+  const { data } = await ctx.db.entities.newsletterDelivery.query.due({ dueIssue: issueId }).go({ limit: 1, attributes: ['dueSlot'] });
+  const slot = data[0]?.dueSlot;
+  return slot ? slot.slice(0, slot.lastIndexOf('#')) : null;
+}
+
+export function allDeliveries(ctx: Ctx, issueId: string): AsyncGenerator<Delivery> {
+  return everyItem(ctx.db.entities.newsletterDelivery.query.byReader({ issueId }), parse, 'asc');
+}
+
+export async function changeDelivery(
+  ctx: Ctx,
+  d: Pick<Delivery, 'issueId' | 'readerId' | 'state' | 'claimedAt'>,
+  set: Partial<Omit<Delivery, 'issueId' | 'readerId' | 'dueSlot'>> & { dueSlot?: string | null },
+  remove: ('claimedAt' | 'batch')[] = [],
+): Promise<boolean> {
+  const { dueSlot, ...rest } = set;
+  const values = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+  let q = ctx.db.entities.newsletterDelivery.patch({ issueId: d.issueId, readerId: d.readerId }).set({ ...values, ...(dueSlot ? { dueSlot, dueIssue: d.issueId } : {}) });
+  const gone = [...remove, ...(dueSlot === null ? (['dueSlot', 'dueIssue'] as const) : [])];
+  if (gone.length) q = q.remove(gone);
+  try {
+    await q
+      .where(({ state, claimedAt }, { eq, notExists }) => `${eq(state, d.state)} AND ${d.claimedAt ? eq(claimedAt, d.claimedAt) : notExists(claimedAt)}`)
+      .go({ response: 'none' });
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+export async function noteBadFeedback(ctx: Ctx, issueId: string, readerId: string, value: 'bounced' | 'complained'): Promise<boolean> {
+  try {
+    await ctx.db.entities.newsletterDelivery
+      .patch({ issueId, readerId })
+      .set({ feedback: value })
+      .where(({ feedback }, { notExists, ne }) => `${notExists(feedback)} OR ${(ne as (a: unknown, v: string) => string)(feedback, value)}`)
+      .go({ response: 'none' });
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+export async function putDeliveryMarks(ctx: Ctx, marks: { issueId: string; readerId: string; messageId: string; at: string }[]): Promise<void> {
+  let rest = marks;
+  while (rest.length) {
+    const { unprocessed } = await ctx.db.entities.newsletterMark.put(rest).go({ concurrency: 4 });
+    rest = unprocessed.map((k) => rest.find((m) => m.issueId === k.issueId && m.readerId === k.readerId)!).filter(Boolean);
+  }
+}
+
+export async function getDeliveryMarks(ctx: Ctx, issueId: string, readerIds: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  let keys = readerIds.map((readerId) => ({ issueId, readerId }));
+  while (keys.length) {
+    const { data, unprocessed } = await ctx.db.entities.newsletterMark.get(keys).go({ consistent: true });
+    for (const m of data) out.set(m.readerId, m.messageId);
+    keys = unprocessed;
+  }
+  return out;
+}
+
+export async function deliveriesOfReader(ctx: Ctx, readerId: string, issueIds: string[]): Promise<Delivery[]> {
+  const out: Delivery[] = [];
+  let keys = issueIds.map((issueId) => ({ issueId, readerId }));
+  while (keys.length) {
+    const { data, unprocessed } = await ctx.db.entities.newsletterDelivery.get(keys).go();
+    for (const d of data) {
+      const p = parse(d);
+      if (p) out.push(p);
+    }
+    keys = unprocessed;
+  }
+  return out;
+}
+
+export async function deleteReaderDeliveries(ctx: Ctx, readerId: string, issueIds: string[]): Promise<void> {
+  if (!issueIds.length) return;
+  const keys = issueIds.map((issueId) => ({ issueId, readerId }));
+  await ctx.db.entities.newsletterDelivery.delete(keys).go({ concurrency: 4 });
+  await ctx.db.entities.newsletterMark.delete(keys).go({ concurrency: 4 });
+}
+
+
+const parseBatch = (i: Record<string, unknown>): Batch | null => {
+  const r = Batch.safeParse(i);
+  return r.success ? r.data : null;
+};
+
+/** Access pattern: new batches (batch writes of 25; the recipient list's, or copies moved to a later time). */
+export async function putBatches(ctx: Ctx, batches: Batch[]): Promise<void> {
+  let rest = batches.map((b) => (b.dueSlot ? { ...b, dueIssue: b.issueId } : b));
+  while (rest.length) {
+    const { unprocessed } = await ctx.db.entities.newsletterBatch.put(rest).go({ concurrency: 4 });
+    rest = unprocessed.map((k) => rest.find((b) => b.batchId === k.batchId)!).filter(Boolean);
+  }
+}
+
+/** Access pattern: batches due at or before `upTo` (queued, or claims gone stale), earliest first. */
+export async function dueBatches(ctx: Ctx, issueId: string, upTo: string, limit: number): Promise<Batch[]> {
+  const { data } = await ctx.db.entities.newsletterBatch.query.due({ dueIssue: issueId }).lte({ dueSlot: `${upTo}#~` }).go({ limit });
+  return data.map(parseBatch).filter((b): b is Batch => !!b);
+}
+
+/** Access pattern: when an issue's next batch is due (its job's next work), or null when none is listed. */
+export async function earliestBatch(ctx: Ctx, issueId: string): Promise<string | null> {
+  const { data } = await ctx.db.entities.newsletterBatch.query.due({ dueIssue: issueId }).go({ limit: 1, attributes: ['dueSlot'] });
+  const slot = data[0]?.dueSlot;
+  return slot ? slot.slice(0, slot.lastIndexOf('#')) : null;
+}
+
+/** A batch's state change, conditional on the state (and claim) read: true if this call made it. `dueSlot: null` unlists it. */
+export async function changeBatch(
+  ctx: Ctx,
+  b: Pick<Batch, 'issueId' | 'batchId' | 'state' | 'claimedAt'>,
+  set: { state: Batch['state']; claimedAt?: string; dueSlot?: string | null },
+): Promise<boolean> {
+  const { dueSlot, ...rest } = set;
+  let q = ctx.db.entities.newsletterBatch
+    .patch({ issueId: b.issueId, batchId: b.batchId })
+    .set({ ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)), ...(dueSlot ? { dueSlot, dueIssue: b.issueId } : {}) });
+  if (dueSlot === null) q = q.remove(['dueSlot', 'dueIssue']);
+  try {
+    await q
+      .where(({ state, claimedAt }, { eq, notExists }) => `${eq(state, b.state)} AND ${b.claimedAt ? eq(claimedAt, b.claimedAt) : notExists(claimedAt)}`)
+      .go({ response: 'none' });
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+/** Access pattern: the ledger items of a batch's readers (one BatchGetItem per 100). */
+export async function getDeliveries(ctx: Ctx, issueId: string, readerIds: string[]): Promise<Delivery[]> {
+  const out: Delivery[] = [];
+  let keys = readerIds.map((readerId) => ({ issueId, readerId }));
+  while (keys.length) {
+    const { data, unprocessed } = await ctx.db.entities.newsletterDelivery.get(keys).go({ consistent: true });
+    for (const d of data) {
+      const p = parse(d);
+      if (p) out.push(p);
+    }
+    keys = unprocessed;
+  }
+  return out;
+}
