@@ -219,16 +219,22 @@ async function assemble(opts: StackOptions, dataDir: string | null, owned: Servi
 }
 
 /**
- * The data folder's layout version. Items written before the persistence layer moved to ElectroDB
- * carry no entity markers and would be silently ignored: say so instead of showing an empty system.
+ * The data folder's layout version. 2: items written before the persistence layer moved to
+ * ElectroDB carry no entity markers and would be silently ignored. 3: the readers index projects
+ * what newsletter segments read (consent, enrolment day, zone, hour); a table made before cannot
+ * change its index, and segments would silently find nobody. Say so instead of showing a wrong system.
  */
-const DATA_FORMAT = 2;
+const DATA_FORMAT = 3;
 function checkDataFormat(dataDir: string): void {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'format.json');
-  if (existsSync(file)) return;
-  if (existsSync(join(dataDir, 'dynamodb')))
-    throw new Error(`The data folder ${dataDir} was written by an older Mend whose items this version cannot read. Move it aside (or delete it) and start again, or set DATA_DIR to a new folder.`);
+  const older = `The data folder ${dataDir} was written by an older Mend whose items this version cannot read. Move it aside (or delete it) and start again, or set DATA_DIR to a new folder.`;
+  if (existsSync(file)) {
+    const format = Number((JSON.parse(readFileSync(file, 'utf8')) as { format?: unknown }).format) || 0;
+    if (format < DATA_FORMAT) throw new Error(older);
+    return;
+  }
+  if (existsSync(join(dataDir, 'dynamodb'))) throw new Error(older);
   writeFileSync(file, JSON.stringify({ format: DATA_FORMAT }));
 }
 

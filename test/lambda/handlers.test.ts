@@ -393,13 +393,14 @@ describe('the bundles', () => {
     }
   });
 
-  it('keep what the api loads at cold start within 1 MB (the package, with chunks only import() loads, within 1.25 MB)', () => {
-    // The lazy chunks are the SDK's SSO / STS / web-identity credential providers and a browser
-    // user-agent parser, never loaded in Lambda (credentials come from the environment). ElectroDB
-    // (about 225 KB with jsonschema) is what took the whole package past 1 MB.
+  it('keep what the api loads at cold start within 1 MB (the package, with chunks only import() loads, within 1.5 MB)', () => {
+    // The lazy chunks: the SDK's SSO / STS / web-identity credential providers and a browser
+    // user-agent parser, never loaded in Lambda (credentials come from the environment), and what
+    // only rare requests load: the newsletter composer with marked (about 107 KB), erasure, the data
+    // export, the OpenAPI generator. They cost package size, not cold start.
     expect(bundles.api.bytes).toBeLessThanOrEqual(bundles.api.totalBytes);
     expect(bundles.api.bytes).toBeLessThanOrEqual(1024 * 1024);
-    expect(bundles.api.totalBytes).toBeLessThanOrEqual(1.25 * 1024 * 1024);
+    expect(bundles.api.totalBytes).toBeLessThanOrEqual(1.5 * 1024 * 1024);
   });
 
   it('leave the SES client out of the functions that send nothing', () => {

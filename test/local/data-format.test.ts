@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -9,6 +9,19 @@ describe('a data folder from before the ElectroDB keys', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mend-old-data-'));
     try {
       mkdirSync(join(dir, 'dynamodb'));
+      await expect(startStack({ dataDir: dir, sesUrl: inject('sesUrl'), silent: true })).rejects.toThrow(/written by an older Mend/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a data folder from before the newsletters', () => {
+  it('is refused with the same message: its readers index lacks what segments read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mend-old-data-'));
+    try {
+      mkdirSync(join(dir, 'dynamodb'));
+      writeFileSync(join(dir, 'format.json'), JSON.stringify({ format: 2 }));
       await expect(startStack({ dataDir: dir, sesUrl: inject('sesUrl'), silent: true })).rejects.toThrow(/written by an older Mend/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
