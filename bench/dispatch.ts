@@ -27,6 +27,7 @@ import type { Reader } from '../functions/core/db/readers.js';
 import { newId } from '../functions/core/shared/ids.js';
 import { startStack, type Stack } from '../functions/local/stack.js';
 import { fmt, timed } from './seed.js';
+import { busiestSecond } from '../functions/core/sending/pacing.js';
 
 const N = Number(process.env.BENCH_READERS ?? 5000);
 const CONCURRENCY = 24;
@@ -297,17 +298,6 @@ function printCost(u: Usage, ms: number) {
   };
   const total = cost.ses + cost.dynamo + cost.lambda;
   console.log(`  monthly AWS cost per 10,000 readers (~${fmt(emails)} emails): $${fmt(total, 2)} = SES $${fmt(cost.ses, 2)} + DynamoDB $${fmt(cost.dynamo, 2)} + Lambda $${fmt(cost.lambda, 2)}`);
-}
-
-/** The most calls in any one-second window, wherever it starts. */
-function busiestSecond(times: number[]): number {
-  const t = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let i = 0, j = 0; i < t.length; i++) {
-    while (t[i]! - t[j]! >= 1000) j++;
-    best = Math.max(best, i - j + 1);
-  }
-  return best;
 }
 
 /** Records the real time of each SendEmail call, by kind. */

@@ -20,6 +20,7 @@ import { bulkEntry, bulkTemplate, compiledNewsletter, issueParts } from '../func
 import { newId } from '../functions/core/shared/ids.js';
 import { startStack, type Stack } from '../functions/local/stack.js';
 import { fmt, timed } from './seed.js';
+import { busiestSecond } from '../functions/core/sending/pacing.js';
 
 const N = Number(process.env.BENCH_RECIPIENTS ?? 20_000);
 const SAMPLE = Number(process.env.BENCH_PER_RECIPIENT ?? 3_000);
@@ -70,16 +71,6 @@ function recordSends(ctx: Ctx): { times: number[] } {
     return real(cmd as never);
   }) as typeof ctx.ses.send;
   return rec;
-}
-
-function busiestSecond(times: number[]): number {
-  const t = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let i = 0, j = 0; i < t.length; i++) {
-    while (t[i]! - t[j]! >= 1000) j++;
-    best = Math.max(best, i - j + 1);
-  }
-  return best;
 }
 
 async function ours(): Promise<{ snapshotMs: number; sendMs: number; busiest: number }> {

@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { noBrowser, launchBrowser } from '../helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { token } from '../../functions/core/links/urls.js';
 import { enrolAndConfirm, testStack, type TestStack } from '../helpers/stack.js';
@@ -10,24 +11,18 @@ import { enrolAndConfirm, testStack, type TestStack } from '../helpers/stack.js'
  * Issue 14: the Content-Security-Policy in a real browser. Every page renders with nothing refused
  * (its stylesheets apply, the sign-up page's one script runs), and an injected inline script would not.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const skip = !existsSync(CHROMIUM) && !process.env.CI;
 
 let stack: TestStack;
 let browser: Browser;
 let profileDir: string;
 let readerId: string;
 
-describe.skipIf(skip)('the pages under their Content-Security-Policy, in a real browser', () => {
+describe.skipIf(noBrowser)('the pages under their Content-Security-Policy, in a real browser', () => {
   beforeAll(async () => {
     stack = await testStack({ port: 0 });
     readerId = (await enrolAndConfirm(stack)).id;
     profileDir = mkdtempSync(join(tmpdir(), 'mend-csp-'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchBrowser();
   }, 120_000);
 
   afterAll(async () => {

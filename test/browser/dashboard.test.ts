@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { noBrowser, launchPersistent } from '../helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { allReaders, getReader } from '../../functions/core/db/readers.js';
 import { Outcome } from '../../functions/core/outcomes/categories.js';
@@ -16,9 +17,7 @@ import { startStack, type Stack } from '../../functions/local/stack.js';
  * same stack `npm start` builds on it; log in at /admin, read the outcome report, check every number
  * on the page against the API, download the CSV, open a reader, log out. Screenshots go to .artifacts/.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = fileURLToPath(new URL('../../.artifacts', import.meta.url)); // git-ignored
-const skip = !existsSync(CHROMIUM) && !process.env.CI;
 
 let dataDir: string;
 let profileDir: string;
@@ -44,7 +43,7 @@ async function answerCheckins(s: Stack) {
   return n;
 }
 
-describe.skipIf(skip)('the dashboard in a real browser', () => {
+describe.skipIf(noBrowser)('the dashboard in a real browser', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'mend-browser-'));
     profileDir = mkdtempSync(join(tmpdir(), 'mend-chromium-'));
@@ -54,13 +53,7 @@ describe.skipIf(skip)('the dashboard in a real browser', () => {
     token = stack.ctx.secrets.adminToken;
     expect(await answerCheckins(stack)).toBeGreaterThan(5);
     mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-      viewport: { width: 1366, height: 900 },
-      acceptDownloads: true,
-    });
+    browser = await launchPersistent(profileDir, { acceptDownloads: true });
     page = browser.pages()[0] ?? (await browser.newPage());
   }, 600_000);
 

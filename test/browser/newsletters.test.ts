@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { noBrowser, launchPersistent } from '../helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOUR } from '../../functions/core/clock.js';
 import { advanceClock } from '../../functions/local/advance.js';
@@ -13,11 +14,9 @@ import { header, testStack, type TestStack } from '../helpers/stack.js';
  * The author writes, previews, counts a segment for and schedules an issue from /admin in a real
  * Chromium; the issue then arrives at its time for exactly that segment, once each.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = fileURLToPath(new URL('../../.artifacts', import.meta.url)); // git-ignored
-const skip = !existsSync(CHROMIUM) && !process.env.CI;
 
-describe.skipIf(skip)('the newsletter pages in a real browser', () => {
+describe.skipIf(noBrowser)('the newsletter pages in a real browser', () => {
   let stack: TestStack;
   let browser: BrowserContext;
   let page: Page;
@@ -27,12 +26,7 @@ describe.skipIf(skip)('the newsletter pages in a real browser', () => {
     stack = await testStack({ now: '2026-10-05T08:00:00Z', port: 0 });
     profileDir = mkdtempSync(join(tmpdir(), 'mend-chromium-nl-'));
     mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-      viewport: { width: 1366, height: 900 },
-    });
+    browser = await launchPersistent(profileDir);
     page = browser.pages()[0] ?? (await browser.newPage());
   }, 120_000);
 

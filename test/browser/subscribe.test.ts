@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { noBrowser, launchBrowser } from '../helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testStack, type TestStack } from '../helpers/stack.js';
 
@@ -9,22 +10,16 @@ import { testStack, type TestStack } from '../helpers/stack.js';
  * Issue 11 point 16, in a real browser: the sign-up page pre-selects the visitor's own time zone,
  * by its current name, whatever name the browser reports (Chromium says Asia/Calcutta for India).
  */
-const CHROMIUM = '/usr/bin/chromium';
-const skip = !existsSync(CHROMIUM) && !process.env.CI;
 
 let stack: TestStack;
 let browser: Browser;
 let profileDir: string;
 
-describe.skipIf(skip)('the sign-up page in a real browser', () => {
+describe.skipIf(noBrowser)('the sign-up page in a real browser', () => {
   beforeAll(async () => {
     stack = await testStack({ port: 0 });
     profileDir = mkdtempSync(join(tmpdir(), 'mend-subscribe-'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchBrowser();
   }, 120_000);
 
   afterAll(async () => {

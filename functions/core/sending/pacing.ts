@@ -186,3 +186,17 @@ export async function paceSend(ctx: Ctx, priority: boolean): Promise<void> {
   const budget = await sendBudget(ctx);
   if (budget) await budget.acquire(priority);
 }
+
+/**
+ * The most sends in any one-second window, wherever it starts: what the budget guarantees never
+ * exceeds the rate (the pacing test and the benchmarks measure it with this).
+ */
+export function busiestSecond(times: number[]): number {
+  const t = [...times].sort((a, b) => a - b);
+  let best = 0;
+  for (let i = 0, j = 0; i < t.length; i++) {
+    while (t[i]! - t[j]! >= 1000) j++;
+    best = Math.max(best, i - j + 1);
+  }
+  return best;
+}

@@ -5,6 +5,7 @@ import { runDispatch } from '../../../functions/core/dispatch/run.js';
 import { received } from '../../helpers/course.js';
 import { enrolAndConfirm, json, testStack, validEnrolment, type TestStack } from '../../helpers/stack.js';
 import { newId } from '../../../functions/core/shared/ids.js';
+import { busiestSecond } from '../../../functions/core/sending/pacing.js';
 
 /** Records when each SendEmail call is made (real time: the rate is a real-world limit). */
 function recordCalls(ctx: Ctx, calls: { at: number; kind: string }[]) {
@@ -14,17 +15,6 @@ function recordCalls(ctx: Ctx, calls: { at: number; kind: string }[]) {
     if (kind) calls.push({ at: systemClock.now().getTime(), kind });
     return real(cmd as never);
   }) as typeof ctx.ses.send;
-}
-
-/** The most calls in any one-second window, wherever it starts. */
-function busiestSecond(times: number[]): number {
-  const t = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let i = 0, j = 0; i < t.length; i++) {
-    while (t[i]! - t[j]! >= 1000) j++;
-    best = Math.max(best, i - j + 1);
-  }
-  return best;
 }
 
 describe('the send budget', () => {
