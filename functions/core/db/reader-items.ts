@@ -34,7 +34,14 @@ export async function readerItems(ctx: Ctx, reader: Reader): Promise<ReaderItems
     ctx.db.entities.replyText.query.byReply({ readerId: reader.id }).go({ pages: 'all', consistent: true, attributes: ['readerId', 'replyId', 'part'] }),
   ]);
   const keys = [...new Set([...history.replies.map((r) => r.messageKey), ...unmatched.map((m) => m.messageKey)].filter((k): k is string => !!k))];
-  const found = keys.length ? (await ctx.db.entities.inboundMessage.get(keys.map((messageKey) => ({ messageKey }))).go({ consistent: true })).data : [];
+  const found: { messageKey: string; rawKeys?: string[] }[] = [];
+  // Unprocessed keys (throttling) are asked again, so no identity item of theirs is left behind.
+  for (let left = keys.map((messageKey) => ({ messageKey })), round = 0; left.length; round++) {
+    if (round > 20) throw new Error(`could not read ${left.length} message identities`);
+    const { data, unprocessed } = await ctx.db.entities.inboundMessage.get(left).go({ consistent: true });
+    found.push(...data);
+    left = unprocessed;
+  }
   return {
     replyTexts: texts.data.map((t) => ({ readerId: t.readerId, replyId: t.replyId, part: t.part })),
     inboundMessages: found.map((m) => ({ messageKey: m.messageKey, rawKeys: m.rawKeys ?? [] })),
