@@ -61,7 +61,7 @@ export type CounterName = z.infer<typeof CounterName>;
 /** The counted attribute names of a family (for the data-model table and validation). */
 export const countedAttributes = (name: CounterName): readonly string[] => FAMILIES[name].counts;
 
-function counterEntity(name: CounterName, config: EntityConfiguration) {
+export function counterEntity(name: CounterName, config: EntityConfiguration) {
   const f = FAMILIES[name];
   return new Entity(
     {
