@@ -5,6 +5,12 @@
  * lesson due; inbound: a stored reply; ses-events: a bounce). Targets: api bundle <= 1 MB, init +
  * first invocation <= 200 ms on this machine.
  *
+ * The api's sign-up answers no sooner than MEND_SIGNUP_ANSWER_MS (250 ms by default, issue 14) after
+ * the request came in, so that how fast it answers never tells whether an address is known. That wait
+ * is deliberate, not cold-start cost: the api row measures the sign-up with the floor set to 0 (and
+ * says so), and the rows below it give the sign-up as configured and a cold GET of the sign-up page,
+ * which is what a reader's first request usually is.
+ *
  * Also built with the AWS SDK left external (loaded from node_modules, as it would be from the
  * runtime's own copy) to weigh that trade-off; the bundles we deploy include the SDK. CPU time is
  * printed beside wall time: on a machine shared with other work, wall time mostly measures waiting.
@@ -124,14 +130,22 @@ export async function benchLambdas(): Promise<void> {
     },
   };
 
-  async function coldStarts(b: Bundle) {
+  /** The api's other first requests, beside the measured sign-up without its floor. */
+  const apiVariants: { label: string; event: () => Promise<unknown>; env?: Record<string, string> }[] = [
+    { label: 'sign-up as configured (MEND_SIGNUP_ANSWER_MS default, 250 ms floor)', event: firstEvent.api },
+    { label: 'GET / (the sign-up page)', event: async () => functionUrlEvent({ path: '/', at: systemClock.now() }) },
+  ];
+  /** The measured api sign-up: the deliberate answer floor is not cold-start cost. */
+  const NO_FLOOR = { MEND_SIGNUP_ANSWER_MS: '0' };
+
+  async function coldStarts(b: Bundle, event0: () => Promise<unknown> = firstEvent[b.fn], env?: Record<string, string>) {
     const wall: number[] = [];
     const cpu: number[] = [];
     const init: number[] = [];
     const first: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const event = await firstEvent[b.fn]();
-      const inv = await invokeBundle(b.fn, b.file, [event], world);
+      const event = await event0();
+      const inv = await invokeBundle(b.fn, b.file, [event], world, env ? { env } : {});
       const [one] = inv.invocations;
       if (inv.initError || !one?.ok) throw new Error(`${b.fn}: ${JSON.stringify(inv.initError ?? one)}\n${inv.logs}`);
       init.push(inv.initMs);
@@ -148,16 +162,18 @@ export async function benchLambdas(): Promise<void> {
     console.log(`\nLambda bundles: cold start = import (init phase) + first invocation, median of ${RUNS} fresh processes`);
     console.log('(the machine is shared with other work: figures are noisy; targets api <= 1 MB, init + first <= 200 ms)\n');
     console.log('bundle: what a cold start loads (entry + static chunks); package: all chunks. cold = init + first invocation');
+    console.log('api: a sign-up with MEND_SIGNUP_ANSWER_MS=0 (its deliberate 250 ms answer floor is not cold-start cost; as configured below)');
     console.log('function    bundle  package     init    first  cold wall  cold min  cold cpu');
     const rows: Record<string, { bytes: number; totalBytes: number; wall: number; cpu: number }> = {};
     for (const b of built.bundles) {
-      const t = await coldStarts(b);
+      const t = await coldStarts(b, firstEvent[b.fn], b.fn === 'api' ? NO_FLOOR : undefined);
       rows[b.fn] = { bytes: b.bytes, totalBytes: b.totalBytes, wall: t.wall, cpu: t.cpu };
       console.log(row(b, t));
+      if (b.fn === 'api') for (const v of apiVariants) console.log(`${row(b, await coldStarts(b, v.event, v.env))}   api: ${v.label}`);
     }
     console.log('\nwith the AWS SDK external (the runtime\'s own copy, loaded unbundled from node_modules):');
     for (const b of external.bundles) {
-      const t = await coldStarts(b);
+      const t = await coldStarts(b, firstEvent[b.fn], b.fn === 'api' ? NO_FLOOR : undefined);
       console.log(`${row(b, t)}   (${(t.cpu / rows[b.fn]!.cpu).toFixed(2)}x the bundled SDK's cold cpu)`);
     }
     console.log('\nwhat weighs most in each deployed bundle (esbuild metafile, bytes in output):');
@@ -165,7 +181,7 @@ export async function benchLambdas(): Promise<void> {
     const api = rows.api!;
     console.log(
       `\napi: loaded at cold start ${kb(api.bytes)} (target <= 1024 KB: ${api.bytes <= 1024 * 1024 ? 'met' : 'NOT met'}; package ${kb(api.totalBytes)}), ` +
-        `cold start ${ms(api.wall)} wall, ${ms(api.cpu)} cpu (target <= 200 ms: ${api.wall <= 200 ? 'met' : api.cpu <= 200 ? 'met in CPU time, not in wall time on this busy machine' : 'NOT met'})`,
+        `cold start (sign-up, floor 0) ${ms(api.wall)} wall, ${ms(api.cpu)} cpu (target <= 200 ms: ${api.wall <= 200 ? 'met' : api.cpu <= 200 ? 'met in CPU time, not in wall time on this busy machine' : 'NOT met'})`,
     );
   } finally {
     await stack.close();

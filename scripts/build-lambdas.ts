@@ -62,6 +62,8 @@ export interface BuildOptions {
    * chunks beside the handler that a cold start never loads. Default true.
    */
   splitting?: boolean;
+  /** Write `handler.mjs.map` beside each output (for profiling a cold start; never deployed, never loaded at run time). */
+  sourcemap?: boolean;
 }
 
 /** The entry's output and every chunk it imports statically, transitively: loaded at cold start. */
@@ -107,7 +109,7 @@ export async function buildLambdas(opts: BuildOptions = {}): Promise<{ bundles: 
       mainFields: ['module', 'main'],
       minify: true,
       keepNames: true,
-      sourcemap: false,
+      sourcemap: opts.sourcemap ? 'external' : false,
       metafile: true,
       external: ['sharp', 'pg-native', ...(opts.externalSdk ? ['@aws-sdk/*', '@smithy/*'] : [])],
       banner: { js: SST_BANNER },
