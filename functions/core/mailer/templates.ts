@@ -112,22 +112,42 @@ export function unpackTemplates(packed: string): Map<string, Compiled> {
   return new Map(Object.entries(JSON.parse(json) as Record<string, Compiled>));
 }
 
+/**
+ * Which packed group of the artifact holds a template: the lessons apart from the rest. A sign-up's
+ * first confirmation then inflates the few small templates (confirmations, check-ins, the newsletter
+ * layout, the export link) and not the 1.8 MB of lesson renderings only a dispatch sends: unpacking
+ * all of them was about 25 ms of CPU in the api's cold start.
+ */
+export const templateGroup = (key: string): 'lessons' | 'other' => (key.startsWith('lesson|') ? 'lessons' : 'other');
+
+/** Where precompiled templates come from: one packed string, or a loader per `templateGroup`. */
+export type PackedTemplates = string | (() => Promise<string>) | Record<ReturnType<typeof templateGroup>, () => Promise<string>>;
+
 /** Templates from a build artifact: `keys` are listed plainly so `has` never inflates anything. */
 export function precompiledTemplates(
   keys: readonly string[],
-  packed: string | (() => Promise<string>),
+  packed: PackedTemplates,
   varies: Record<string, readonly VariantKey[]> = {},
 ): EmailTemplates {
   const known = new Set(keys);
-  // The packed templates may be a chunk of their own, loaded on the first send rather than at cold start.
-  let table: Promise<Map<string, Compiled>> | undefined;
+  // The packed templates may be chunks of their own, loaded on the first send rather than at cold start.
+  const tables = new Map<string, Promise<Map<string, Compiled>>>();
+  const load = (key: string) => {
+    const group = typeof packed === 'object' ? templateGroup(key) : 'all';
+    let table = tables.get(group);
+    if (!table) {
+      const source = typeof packed === 'string' ? Promise.resolve(packed) : typeof packed === 'function' ? packed() : packed[group as 'lessons' | 'other']();
+      tables.set(group, (table = source.then(unpackTemplates)));
+    }
+    return table;
+  };
   return {
     has: (ref) => known.has(templateKey(ref)),
     varies: (lesson) => varies[lesson] ?? [],
     async get(ref) {
-      table ??= (typeof packed === 'string' ? Promise.resolve(packed) : packed()).then(unpackTemplates);
-      const hit = (await table).get(templateKey(ref));
-      if (!hit) throw new Error(`no precompiled email template ${templateKey(ref)} (rebuild with npm run build:lambdas)`);
+      const key = templateKey(ref);
+      const hit = (await load(key)).get(key);
+      if (!hit) throw new Error(`no precompiled email template ${key} (rebuild with npm run build:lambdas)`);
       return hit;
     },
   };
