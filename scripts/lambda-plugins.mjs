@@ -11,7 +11,9 @@
  *    every locale and the JSON-schema code come along (about 455 KB instead of 85 KB).
  * 3. local-only: functions/api/routes/dev.ts (dev clock, POST /dev/inbound and with it mailparser) is
  *    replaced by a stub. The Lambda never mounts it (`createApp(ctx, { dev: false })`); the stub
- *    throws if anything ever tried.
+ *    throws if anything ever tried. Likewise functions/api/routes/admin/mounted.ts (the author's side
+ *    mounted directly, as the local runtime does): the api Lambda loads it on its first author
+ *    request instead (createApp's `authorSideOnFirstUse`), so its cold start carries none of it.
  *
  * 4. electrodb-models-checked: ElectroDB checks each entity's model against a JSON schema (the
  *    `jsonschema` package, 30 KB) every time an entity is constructed, which in a Lambda is every cold
@@ -84,7 +86,10 @@ export function zodNamespace() {
   };
 }
 
-const LOCAL_ONLY = { [join(root, 'functions', 'api', 'routes', 'dev.ts')]: join(root, 'scripts', 'lambda-stubs', 'dev-routes.mjs') };
+const LOCAL_ONLY = {
+  [join(root, 'functions', 'api', 'routes', 'dev.ts')]: join(root, 'scripts', 'lambda-stubs', 'dev-routes.mjs'),
+  [join(root, 'functions', 'api', 'routes', 'admin', 'mounted.ts')]: join(root, 'scripts', 'lambda-stubs', 'author-side-mounted.mjs'),
+};
 
 export function localOnly() {
   return {

@@ -27,7 +27,15 @@ export interface DevTools {
   sweepRawMail?: () => Promise<number>;
 }
 
-export type AppOptions = { dev: false } | { dev: true; devTools: DevTools };
+export type AppOptions = ({ dev: false } | { dev: true; devTools: DevTools }) & {
+  /**
+   * The author's side (/admin, /api/admin) built on its first request rather than with the app
+   * (routes/admin/index.ts): the Lambda's cold start, which a reader's request usually pays, then
+   * carries none of it. The local runtime and the tests mount it directly, so `app.routes` lists
+   * every admin route; test/lambda runs the author's side through the bundle.
+   */
+  authorSideOnFirstUse?: boolean;
+};
 
 /**
  * The whole HTTP surface. The Lambda and the local runtime build it the same way; only the
@@ -43,7 +51,7 @@ export function createApp(ctx: Ctx, opts: AppOptions): Hono<Env> {
   app.route('/', publicRoutes);
   app.route('/', readerRoutes);
   if (opts.dev) app.route('/dev', devRoutes(opts.devTools));
-  mountAdmin(app);
+  mountAdmin(app, { onFirstUse: opts.authorSideOnFirstUse ?? false });
   app.get('/health', (c) => c.json({ ok: true }));
   // A person gets a page saying so; a program keeps its JSON.
   app.notFound(notFound);

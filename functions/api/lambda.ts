@@ -17,7 +17,9 @@ import { createApp } from './app.js';
 type Handler = ReturnType<typeof handle>;
 
 const build = (publicUrlFallback?: string): Handler =>
-  handle(createApp(awsContext('api', { publicUrlFallback, templates, ses: sesClient, rawMail: s3DeleteOnlyStore }), { dev: false }));
+  handle(
+    createApp(awsContext('api', { publicUrlFallback, templates, ses: sesClient, rawMail: s3DeleteOnlyStore }), { dev: false, authorSideOnFirstUse: true }),
+  );
 
 let app: Handler | undefined = process.env.MEND_PUBLIC_URL?.trim() ? build() : undefined;
 

@@ -152,6 +152,43 @@ describe('the api bundle behind its Function URL', () => {
     expect(confirmation!.body.text).toContain(`https://${FUNCTION_URL_DOMAIN}/confirm?token=`);
   });
 
+  it("builds the author's dashboard on its first request: the login form, a session from the token, pages behind it, and errors as pages", async () => {
+    const page = (path: string, over: Partial<Parameters<typeof functionUrlEvent>[0]> = {}) => url(path, { headers: { accept: 'text/html' }, ...over });
+    // One cold start, then the same (warm) process for each step, as a browser would go.
+    const login = (cookie?: string) =>
+      page('/admin/login', {
+        method: 'POST',
+        headers: { accept: 'text/html', origin: PUBLIC_URL, 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
+        body: `token=${encodeURIComponent(ADMIN_TOKEN)}&next=${encodeURIComponent('/admin/readers')}`,
+      });
+    const first = await run('api', [page('/admin/readers'), page('/admin/login'), login()]);
+    expect(first.initError, first.logs).toBeUndefined();
+    const [away, form, loggedIn] = first.invocations.map((i) => {
+      if (!i.ok) throw new Error(`dashboard call failed: ${JSON.stringify(i)}`);
+      return i.result as UrlResponse;
+    });
+    expect(away!.statusCode).toBe(303);
+    expect(away!.headers.location).toMatch(/^\/admin\/login/);
+    expect(form!.statusCode).toBe(200);
+    expect(form!.body).toMatch(/<form[^>]*method="post"/i);
+    expect(loggedIn!.statusCode).toBe(303);
+    expect(loggedIn!.headers.location).toBe('/admin/readers');
+    const cookie = loggedIn!.cookies?.[0]?.split(';')[0];
+    expect(cookie).toMatch(/=/);
+
+    const [readers, missing, unknownApi] = (
+      await run('api', [page('/admin/readers', { headers: { accept: 'text/html', cookie: cookie! } }), page('/admin/readers/no-such-reader', { headers: { accept: 'text/html', cookie: cookie! } }), adminGet('/no-such-route')])
+    ).invocations.map((i) => (i.ok ? (i.result as UrlResponse) : (() => { throw new Error(JSON.stringify(i)); })()));
+    expect(readers!.statusCode).toBe(200);
+    expect(readers!.headers['content-type']).toMatch(/text\/html/);
+    expect(readers!.headers['cache-control']).toBe('no-store');
+    expect(readers!.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(missing!.statusCode).toBe(404);
+    expect(missing!.headers['content-type']).toMatch(/text\/html/);
+    expect(unknownApi!.statusCode).toBe(404);
+    expect(jsonOf(unknownApi)).toHaveProperty('error');
+  });
+
   it('has no /dev routes', async () => {
     const { result } = await runOnce('api', url('/dev/clock'));
     expect((result as UrlResponse).statusCode).toBe(404);
