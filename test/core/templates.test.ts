@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Checkin from '../../emails/checkin.js';
 import Confirmation from '../../emails/confirmation.js';
 import Newsletter from '../../emails/newsletter.js';
+import NewsletterConfirmation from '../../emails/newsletter-confirmation.js';
 import DataExport from '../../emails/data-export.js';
 import { lessonTemplates } from '../../emails/lessons/index.js';
 import { HOUR } from '../../functions/core/clock.js';
@@ -117,6 +118,8 @@ describe('the precompiled email templates', () => {
         );
       if (ref.kind === 'data-export')
         return render(createElement(DataExport, { firstName: 'Robin', links, author, exportUrl: values[valueKey('exportUrl')]! }));
+      if (ref.kind === 'newsletter-confirmation')
+        return render(createElement(NewsletterConfirmation, { firstName: 'Robin', links, author, confirmUrl: values[valueKey('confirmUrl')]!, join: ref.join }));
       return render(
         createElement(Confirmation, {
           firstName: 'Robin',
@@ -124,6 +127,7 @@ describe('the precompiled email templates', () => {
           author,
           confirmUrl: values[valueKey('confirmUrl')]!,
           situationLabel: SITUATIONS[ref.situation].label,
+          join: ref.join,
         }),
       );
     };

@@ -9,13 +9,15 @@ import { isSuppressed } from '../sending/suppression.js';
 import { commitReader, mutateReader } from '../readers/store.js';
 import { sendConfirmation } from './confirmation-email.js';
 import type { EnrollInput } from './input.js';
+import { joinRequest, type JoinRequest } from './join.js';
 
 export const PENDING_TTL = 7 * DAY;
 /** Re-sends of the confirmation: at most one per 10 minutes and five per day. */
 const RESEND_GAP = 10 * MINUTE;
 const RESEND_PER_DAY = 5;
 
-export type EnrollOutcome = 'sent' | 'resent' | 'rate-limited' | 'already-active' | 'ignored' | 'suppressed';
+/** `join-sent`: a known reader asked for something they do not have yet; its own confirmation went (join.ts). */
+export type EnrollOutcome = 'sent' | 'resent' | 'join-sent' | 'rate-limited' | 'already-active' | 'ignored' | 'suppressed';
 
 /**
  * Double opt-in. The caller answers 202 whatever this returns: the outcome is for tests and logs,
@@ -53,7 +55,8 @@ function again(ctx: Ctx, existing: Reader, input: EnrollInput, now: Date): Promi
     case 'active':
     case 'paused':
     case 'completed':
-      return 'already-active';
+      // Something new asked for (the course while newsletter-only, the newsletter while off): its own confirmation.
+      return joinRequest(existing, input, now) ? requestJoin(ctx, existing, input, now) : 'already-active';
     case 'suppressed':
       // The address bounced or complained: mailing it again would hurt the sender's reputation.
       return 'ignored';
@@ -67,13 +70,19 @@ function again(ctx: Ctx, existing: Reader, input: EnrollInput, now: Date): Promi
  * The send is recorded before it happens (so a crash cannot cause a second email). If SES fails,
  * the record is taken back so the person's next try is not rate-limited, and they are told.
  */
-async function confirmOrUndo(ctx: Ctx, r: Reader): Promise<void> {
+async function confirmOrUndo(ctx: Ctx, r: Reader, join?: JoinRequest): Promise<void> {
   try {
-    await sendConfirmation(ctx, r);
+    await sendConfirmation(ctx, r, join);
   } catch (e) {
     ctx.log.error('confirmation email failed', { readerId: r.id, error: (e as Error).name });
     const stamp = r.confirmSentAt.at(-1);
-    await mutateReader(ctx, r.id, (cur) => ({ ...cur, confirmSentAt: cur.confirmSentAt.filter((t) => t !== stamp) })).catch(() => undefined);
+    // A join request whose email never went has no link that could apply it: it goes too.
+    const undo = (cur: Reader): Reader => ({
+      ...cur,
+      confirmSentAt: cur.confirmSentAt.filter((t) => t !== stamp),
+      ...(join && cur.joining?.at === join.at ? { joining: undefined } : {}),
+    });
+    await mutateReader(ctx, r.id, undo).catch(() => undefined);
     throw new Unavailable('We could not send the confirmation email just now. Nothing was lost; please try again in a few minutes.');
   }
 }
@@ -135,6 +144,8 @@ async function resend(ctx: Ctx, existing: Reader, input: EnrollInput, now: Date)
       newsletter: input.newsletter,
       ...(input.newsletter && !r.newsletter ? { newsletterOnAt: now.toISOString(), newsletterOffAt: undefined } : {}),
       course: input.course,
+      // A returning reader confirms the sign-up as it is now; a join asked before they left is void.
+      joining: undefined,
       // A returning reader stays 'unsubscribed' until they confirm again.
       confirmSentAt: [...recent, now.toISOString()],
       ...(r.status === 'pending'
@@ -146,6 +157,31 @@ async function resend(ctx: Ctx, existing: Reader, input: EnrollInput, now: Date)
   if (!saved) return 'ignored';
   await confirmOrUndo(ctx, saved);
   return wasUnsubscribed ? 'sent' : 'resent';
+}
+
+/**
+ * A known reader (active, paused or finished) asks from a form for what they do not have yet. The
+ * request is stored on them, replacing any earlier one (whose link then applies nothing), and the
+ * confirmation for exactly that change goes to the address, under the re-send limits of a sign-up.
+ * Nothing about what they get changes until its link is clicked (confirm.ts).
+ */
+async function requestJoin(ctx: Ctx, existing: Reader, input: EnrollInput, now: Date): Promise<EnrollOutcome> {
+  if (resendRefused(existing, now)) return 'rate-limited';
+  let outcome: EnrollOutcome | undefined;
+  const saved = await mutateReader(ctx, existing.id, (r) => {
+    if (r.status !== 'active' && r.status !== 'paused' && r.status !== 'completed') return (outcome = 'ignored'), null;
+    // Judged again on the state being written over, as a re-send is: parallel requests send one email.
+    const join = joinRequest(r, input, now);
+    if (!join) return (outcome = 'already-active'), null;
+    if (resendRefused(r, now)) return (outcome = 'rate-limited'), null;
+    outcome = undefined;
+    const recent = r.confirmSentAt.filter((t) => now.getTime() - Date.parse(t) < DAY);
+    return { ...r, joining: join, confirmSentAt: [...recent, now.toISOString()] };
+  });
+  if (outcome) return outcome;
+  if (!saved?.joining) return 'ignored';
+  await confirmOrUndo(ctx, saved, saved.joining);
+  return 'join-sent';
 }
 
 /**
