@@ -123,7 +123,7 @@ describe('GET /confirm with a join link (a known reader asked for more)', () => 
     const newer = linkIn((await inbox(stack, body.email)).at(-1)!, '/confirm?token=');
     const stale = await stack.app.request(older);
     expect(stale.status).toBe(410);
-    expect(await stale.text()).toContain('a newer request for this address replaced it, so it changes nothing');
+    expect(await stale.text()).toContain('A newer request for this address replaced it, so it changes nothing');
     const ok = await stack.app.request(newer);
     expect(ok.status).toBe(200);
     expect(await ok.text()).toContain('Your course has started, Robin.');

@@ -59,6 +59,9 @@ describe('the precompiled email templates', () => {
     // Every lesson rendering the course can need, five check-ins (each for a reader in and after the course), a confirmation per situation.
     expect(refs.filter((r) => r.kind === 'checkin')).toHaveLength(10);
     expect(refs.filter((r) => r.kind === 'confirmation')).toHaveLength(3);
+    // A known reader's request for the course (per situation, with the newsletter or not); the newsletter's own, new and asked for.
+    expect(refs.filter((r) => r.kind === 'join-confirmation')).toHaveLength(6);
+    expect(refs.filter((r) => r.kind === 'newsletter-confirmation')).toHaveLength(2);
     for (const ref of refs) expect(await artifact.templates.get(ref), templateKey(ref)).toEqual(live.get(templateKey(ref)));
     expect(artifact.templateIds).toEqual(liveTemplateIds);
   });
@@ -127,7 +130,7 @@ describe('the precompiled email templates', () => {
           author,
           confirmUrl: values[valueKey('confirmUrl')]!,
           situationLabel: SITUATIONS[ref.situation].label,
-          join: ref.join,
+          ...(ref.kind === 'join-confirmation' ? { join: ref.newsletter ? ('course-and-newsletter' as const) : ('course' as const) } : {}),
         }),
       );
     };

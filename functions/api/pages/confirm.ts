@@ -1,104 +1,27 @@
 import { ConfirmRefusal, type Confirmed } from '../../core/enrollment/confirm.js';
-import type { Reader } from '../../core/db/readers.js';
 import { messagePage, type Html } from './shell.js';
 
 /** The pages of GET /confirm: the welcome on its way, or why the link did not confirm anything. */
 
-/** The page for a confirmation link that worked, true to what this reader asked for and now has. */
-export function confirmPage(author: string, res: Confirmed): Html {
-  const r = res.reader;
-  if (res.change) return res.status === 'confirmed' ? joinedPage(author, r, res.change) : alreadyJoinedPage(author, r, res.change);
-  if (r.course === false) return res.status === 'confirmed' ? newsletterConfirmedPage(author, r.firstName) : newsletterAlreadyPage(author, r);
-  return res.status === 'confirmed' ? confirmedPage(author, r.firstName) : alreadyRunningPage(author, r.firstName, r.status);
+/**
+ * The page for a confirmation link that worked, true to what this reader asked for and now has.
+ * Only a course's first click is common: every other page (a second click, a newsletter-only
+ * reader, a join link) is in confirm-more.ts and loads with the newsletter code on first use, so
+ * the api's cold start does not carry it.
+ */
+export async function confirmPage(author: string, res: Confirmed): Promise<Html> {
+  if (res.status === 'confirmed' && !res.change && res.reader.course !== false) return confirmedPage(author, res.reader.firstName);
+  return (await import('../newsletters-lazy.js')).confirmPages.confirmPage(author, res);
 }
 
-const STOP_NEWSLETTER = 'Every issue has an unsubscribe link at the bottom: one click stops the newsletter.';
-
-/** A newsletter-only sign-up confirmed: no course, no lessons; the newsletter when the next issue goes out. */
-export const newsletterConfirmedPage = (author: string, firstName: string): Html =>
-  messagePage({
-    author,
-    title: `You're in, ${firstName}.`,
-    paragraphs: [
-      'The newsletter will come to this address when the next issue goes out: an occasional letter, separate from the course. You signed up for the newsletter only, so no lessons come.',
-      STOP_NEWSLETTER,
-    ],
-  });
-
-/** A newsletter-only reader's confirmation link clicked again: nothing new happens. */
-export const newsletterAlreadyPage = (author: string, r: Pick<Reader, 'firstName' | 'newsletter'>): Html =>
-  messagePage({
-    author,
-    title: `You're in, ${r.firstName}.`,
-    paragraphs: r.newsletter
-      ? ['You confirmed this address before, so there is nothing more to do. The newsletter comes when the next issue goes out.', STOP_NEWSLETTER]
-      : [
-          'You confirmed this address before, and the newsletter is switched off for it now, so nothing is sent.',
-          'To have it again, switch it on from the preferences link at the bottom of any issue, or sign up on the newsletter page.',
-        ],
-  });
-
-/** A known reader's change confirmed (join.ts): exactly what changed, and what did not. */
-function joinedPage(author: string, r: Reader, change: { course: boolean; newsletter: boolean }): Html {
-  if (change.course)
-    return messagePage({
-      author,
-      title: `Your course has started, ${r.firstName}.`,
-      paragraphs: [
-        'Your first lesson is on its way to your inbox now. For the first days a short lesson arrives each day at the hour you chose; after that, every few days.',
-        change.newsletter
-          ? 'The newsletter is on too: it comes now and then, separately from the lessons.'
-          : r.newsletter
-            ? 'The newsletter goes on as before, separately from the lessons.'
-            : 'The newsletter stays off, as it was.',
-        'Take it one day at a time. You can reply to any lesson, and you can pause or stop from the link at the bottom of every email.',
-      ],
-    });
-  return messagePage({
-    author,
-    title: `The newsletter is on, ${r.firstName}.`,
-    paragraphs: [
-      'It will come to this address when the next issue goes out: an occasional letter, separate from everything else.',
-      r.course !== false ? 'Nothing about your course has changed: your lessons and their times stay as they were.' : 'No lessons come with it.',
-      STOP_NEWSLETTER,
-    ],
-  });
-}
-
-/** A join link clicked again: the change was made before; nothing new happens. */
-function alreadyJoinedPage(author: string, r: Reader, change: { course: boolean; newsletter: boolean }): Html {
-  if (change.course) return alreadyRunningPage(author, r.firstName, r.status);
-  return messagePage({
-    author,
-    title: `The newsletter is on, ${r.firstName}.`,
-    paragraphs: ['You confirmed this before, so nothing has changed. The newsletter comes when the next issue goes out.', STOP_NEWSLETTER],
-  });
-}
+/** What a reader whose course has just started is told (confirm-more.ts tells a reader who joins the course the same). */
+export const COURSE_STARTED = {
+  first: 'Your first lesson is on its way to your inbox now. For the first days a short lesson arrives each day at the hour you chose; after that, every few days.',
+  then: 'Take it one day at a time. You can reply to any lesson, and you can pause or stop from the link at the bottom of every email.',
+};
 
 export const confirmedPage = (author: string, firstName: string): Html =>
-  messagePage({
-    author,
-    title: `You're in, ${firstName}.`,
-    paragraphs: [
-      'Your first lesson is on its way to your inbox now. For the first days a short lesson arrives each day at the hour you chose; after that, every few days.',
-      'Take it one day at a time. You can reply to any lesson, and you can pause or stop from the link at the bottom of every email.',
-    ],
-  });
-
-/** The same link clicked again: the course is already running (or paused, or finished); nothing new is sent. */
-export const alreadyRunningPage = (author: string, firstName: string, status: string): Html =>
-  messagePage({
-    author,
-    title: `You're in, ${firstName}.`,
-    paragraphs: [
-      status === 'paused'
-        ? 'You confirmed this address before, and your course is paused, so nothing new is sent. You can resume it from the preferences link at the bottom of any lesson.'
-        : status === 'completed'
-          ? 'You confirmed this address before and have finished the course, so nothing new is sent.'
-          : 'Your course is already running: you confirmed this address before, so nothing new is sent. Your next lesson arrives at your usual hour.',
-      'To pause, switch track or change the time, use the preferences link at the bottom of any lesson.',
-    ],
-  });
+  messagePage({ author, title: `You're in, ${firstName}.`, paragraphs: [COURSE_STARTED.first, COURSE_STARTED.then] });
 
 /** Per refusal reason (core/enrollment/confirm.ts): title and kind words. */
 export const CONFIRM_REFUSED: Record<string, { title: string; paragraphs: string[] }> = {
@@ -114,7 +37,7 @@ export const CONFIRM_REFUSED: Record<string, { title: string; paragraphs: string
   [ConfirmRefusal.joinStale]: {
     title: 'This link no longer works',
     paragraphs: [
-      'It was for a change asked for on a sign-up form, and a newer request for this address replaced it, so it changes nothing. Use the newest confirmation email, or ask again on the front page.',
+      'A newer request for this address replaced it, so it changes nothing. Use the newest confirmation email, or ask again on the front page.',
     ],
   },
   [ConfirmRefusal.stopped]: {

@@ -73,5 +73,5 @@ publicRoutes.use('/confirm', noEffectOnHead, errorsAs('confirm'));
 publicRoutes.get('/confirm', async (c) => {
   const res = await confirmAndWelcome(c.var.ctx, c.req.query('token'));
   const author = c.var.ctx.config.authorName;
-  return c.html(confirmPage(author, res));
+  return c.html(await confirmPage(author, res));
 });

@@ -6,7 +6,8 @@ import { badLink, LinkRefusal } from '../links/open.js';
 import type { Reader } from '../db/readers.js';
 import { mutateReader } from '../readers/store.js';
 import { Gone } from '../shared/errors.js';
-import { applyJoin, askOfFlag, hasAll, type JoinAsk } from './join.js';
+import type { JoinAsk } from './join.js';
+import { joinIo } from './enroll.js';
 
 /**
  * `change`: the link was a join link (join.ts) for this change: `confirmed`, it was made now;
@@ -16,15 +17,17 @@ export type ConfirmResult =
   | { status: 'confirmed' | 'already'; reader: Reader; change?: JoinAsk }
   | { status: 'invalid' | 'expired' | 'gone' | 'stopped' | 'stale' };
 
-const knownStatus = (r: Reader) => r.status === 'active' || r.status === 'paused' || r.status === 'completed';
+/** Suppressed, or unsubscribed after this link was issued: a confirmation link must not undo that. */
+export function stoppedSince(r: Reader, issuedAt: number): boolean {
+  return r.status === 'suppressed' || (r.status === 'unsubscribed' && (!r.unsubscribedAt || issuedAt < Date.parse(r.unsubscribedAt)));
+}
 
 /**
  * Confirms a sign-up from the emailed link. Idempotent: a second click shows the same kind
  * page and changes nothing. Starting the course makes the welcome due at once.
  *
- * A join link (its token carries `j`) confirms only the request stored for it: the one asked at
- * the instant the link was issued. A plain link never applies a request, and a join link whose
- * request was replaced by a later one (or already applied and since undone) applies nothing.
+ * A join link (its token carries `j`) confirms only the request stored for it (join.ts, loaded
+ * then); a plain link never applies a request.
  */
 export async function confirm(ctx: Ctx, token: string | undefined): Promise<ConfirmResult> {
   const now = ctx.clock.now();
@@ -33,23 +36,11 @@ export async function confirm(ctx: Ctx, token: string | undefined): Promise<Conf
   // Links sent before 2026-12 carry seconds, newer ones milliseconds.
   const i = Number(v.payload.i ?? 0);
   const issuedAt = i < 1e11 ? i * 1000 : i;
-  const ask = askOfFlag(v.payload.j);
+  if (v.payload.j !== undefined) return (await import('./join.js')).confirmJoin(joinIo(), ctx, v.payload.r, issuedAt, v.payload.j);
   const state: { result: ConfirmResult['status'] } = { result: 'already' };
   const reader = await mutateReader(ctx, v.payload.r, (r) => {
-    if (r.status === 'suppressed') {
+    if (stoppedSince(r, issuedAt)) {
       state.result = 'stopped';
-      return null;
-    }
-    // A confirmation link from before an unsubscribe must not undo it.
-    if (r.status === 'unsubscribed' && (!r.unsubscribedAt || issuedAt < Date.parse(r.unsubscribedAt))) {
-      state.result = 'stopped';
-      return null;
-    }
-    if (ask) {
-      // Asked while the reader was in; they are not now (left, or came back by a fresh sign-up): nothing to apply.
-      if (!knownStatus(r)) return (state.result = 'stopped'), null;
-      if (r.joining && Date.parse(r.joining.at) === issuedAt) return (state.result = 'confirmed'), applyJoin(r, r.joining, now);
-      state.result = hasAll(r, ask) ? 'already' : 'stale';
       return null;
     }
     if (r.status !== 'pending' && r.status !== 'unsubscribed') {
@@ -63,7 +54,7 @@ export async function confirm(ctx: Ctx, token: string | undefined): Promise<Conf
     return signedUp.course !== false ? startCourse(signedUp, now) : confirmNewsletterOnly(signedUp, now);
   });
   if (!reader) return { status: 'gone' };
-  if (state.result === 'confirmed' || state.result === 'already') return { status: state.result, reader, ...(ask ? { change: ask } : {}) };
+  if (state.result === 'confirmed' || state.result === 'already') return { status: state.result, reader };
   return { status: state.result };
 }
 

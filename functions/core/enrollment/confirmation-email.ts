@@ -8,7 +8,10 @@ import { suppressAddress } from '../sending/suppression.js';
 import type { Reader } from '../db/readers.js';
 import { templates } from '../mailer/template-source.js';
 import { authorValues, type TemplateRef } from '../mailer/templates.js';
-import { joinFlag, type JoinRequest } from './join.js';
+
+type JoinRequest = NonNullable<Reader['joining']>;
+/** A join link's token flag: c (the course), n (the newsletter), cn (both); join.ts reads it back. */
+const joinFlag = (j: JoinRequest): string => `${j.course ? 'c' : ''}${j.newsletter ? 'n' : ''}`;
 
 /**
  * What the email asks the person to confirm, in words that are true for them: the course (for
@@ -16,7 +19,7 @@ import { joinFlag, type JoinRequest } from './join.js';
  * change they asked for (join.ts).
  */
 function confirmationRef(r: Reader, join: JoinRequest | undefined): TemplateRef {
-  if (join?.course) return { kind: 'confirmation', situation: join.course.situation, join: join.newsletter ? 'course-and-newsletter' : 'course' };
+  if (join?.course) return { kind: 'join-confirmation', situation: join.course.situation, newsletter: !!join.newsletter };
   if (join) return { kind: 'newsletter-confirmation', join: true };
   return r.course === false ? { kind: 'newsletter-confirmation', join: false } : { kind: 'confirmation', situation: r.situation };
 }

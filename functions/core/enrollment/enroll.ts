@@ -9,7 +9,9 @@ import { isSuppressed } from '../sending/suppression.js';
 import { commitReader, mutateReader } from '../readers/store.js';
 import { sendConfirmation } from './confirmation-email.js';
 import type { EnrollInput } from './input.js';
-import { joinRequest, type JoinRequest } from './join.js';
+import type { JoinIo } from './join.js';
+import { stoppedSince } from './confirm.js';
+import { startCourse } from '../course/engine.js';
 
 export const PENDING_TTL = 7 * DAY;
 /** Re-sends of the confirmation: at most one per 10 minutes and five per day. */
@@ -55,8 +57,9 @@ function again(ctx: Ctx, existing: Reader, input: EnrollInput, now: Date): Promi
     case 'active':
     case 'paused':
     case 'completed':
-      // Something new asked for (the course while newsletter-only, the newsletter while off): its own confirmation.
-      return joinRequest(existing, input, now) ? requestJoin(ctx, existing, input, now) : 'already-active';
+      // Something new asked for (the course while newsletter-only, the newsletter while off): its own
+      // confirmation (join.ts, loaded when needed: the api's cold start does not carry it).
+      return asksForMore(existing, input) ? import('./join.js').then((j) => j.requestJoin(joinIo(), ctx, existing, input, now)) : 'already-active';
     case 'suppressed':
       // The address bounced or complained: mailing it again would hurt the sender's reputation.
       return 'ignored';
@@ -66,11 +69,16 @@ function again(ctx: Ctx, existing: Reader, input: EnrollInput, now: Date): Promi
   }
 }
 
+/** Whether a sign-up asks a known reader's address for what it does not have: the course, or the newsletter. */
+export function asksForMore(r: Reader, input: EnrollInput): boolean {
+  return (input.course && r.course === false) || (input.newsletter && !r.newsletter);
+}
+
 /**
  * The send is recorded before it happens (so a crash cannot cause a second email). If SES fails,
  * the record is taken back so the person's next try is not rate-limited, and they are told.
  */
-async function confirmOrUndo(ctx: Ctx, r: Reader, join?: JoinRequest): Promise<void> {
+export async function confirmOrUndo(ctx: Ctx, r: Reader, join?: NonNullable<Reader['joining']>): Promise<void> {
   try {
     await sendConfirmation(ctx, r, join);
   } catch (e) {
@@ -115,10 +123,24 @@ function pendingReader(id: string, input: EnrollInput, now: Date): Reader {
 }
 
 /** Whether the re-send rules allow another confirmation now, by the stamps stored on the reader. */
-function resendRefused(r: Reader, now: Date): boolean {
+export function resendRefused(r: Reader, now: Date): boolean {
   const recent = r.confirmSentAt.filter((t) => now.getTime() - Date.parse(t) < DAY);
   const last = recent.at(-1);
   return (!!last && now.getTime() - Date.parse(last) < RESEND_GAP) || recent.length >= RESEND_PER_DAY;
+}
+
+/** The reader with this confirmation's send recorded (the stamps of the last day are all the limits read). */
+export function withConfirmStamp(r: Reader, now: Date): Reader {
+  const recent = r.confirmSentAt.filter((t) => now.getTime() - Date.parse(t) < DAY);
+  return { ...r, confirmSentAt: [...recent, now.toISOString()] };
+}
+
+/**
+ * What join.ts (loaded on first use, importing nothing itself) is handed to do its work. Built on
+ * call: confirm.ts and this module import each other, so nothing here reads the other at load.
+ */
+export function joinIo(): JoinIo {
+  return { mutateReader, startCourse, asksForMore, resendRefused, withConfirmStamp, confirmOrUndo, stoppedSince };
 }
 
 async function resend(ctx: Ctx, existing: Reader, input: EnrollInput, now: Date): Promise<EnrollOutcome> {
@@ -131,10 +153,9 @@ async function resend(ctx: Ctx, existing: Reader, input: EnrollInput, now: Date)
     // first one's stamp here (its conditional write failed and it re-read), so only one is sent.
     if (resendRefused(r, now)) return (outcome = 'rate-limited'), null;
     outcome = undefined;
-    const recent = r.confirmSentAt.filter((t) => now.getTime() - Date.parse(t) < DAY);
     // A new submission updates the choices: the person may be correcting them.
     return {
-      ...r,
+      ...withConfirmStamp(r, now),
       firstName: input.firstName,
       situation: input.situation,
       track: input.situation,
@@ -147,7 +168,6 @@ async function resend(ctx: Ctx, existing: Reader, input: EnrollInput, now: Date)
       // A returning reader confirms the sign-up as it is now; a join asked before they left is void.
       joining: undefined,
       // A returning reader stays 'unsubscribed' until they confirm again.
-      confirmSentAt: [...recent, now.toISOString()],
       ...(r.status === 'pending'
         ? { expiresAt: Math.floor((now.getTime() + PENDING_TTL) / 1000) }
         : {}),
@@ -157,31 +177,6 @@ async function resend(ctx: Ctx, existing: Reader, input: EnrollInput, now: Date)
   if (!saved) return 'ignored';
   await confirmOrUndo(ctx, saved);
   return wasUnsubscribed ? 'sent' : 'resent';
-}
-
-/**
- * A known reader (active, paused or finished) asks from a form for what they do not have yet. The
- * request is stored on them, replacing any earlier one (whose link then applies nothing), and the
- * confirmation for exactly that change goes to the address, under the re-send limits of a sign-up.
- * Nothing about what they get changes until its link is clicked (confirm.ts).
- */
-async function requestJoin(ctx: Ctx, existing: Reader, input: EnrollInput, now: Date): Promise<EnrollOutcome> {
-  if (resendRefused(existing, now)) return 'rate-limited';
-  let outcome: EnrollOutcome | undefined;
-  const saved = await mutateReader(ctx, existing.id, (r) => {
-    if (r.status !== 'active' && r.status !== 'paused' && r.status !== 'completed') return (outcome = 'ignored'), null;
-    // Judged again on the state being written over, as a re-send is: parallel requests send one email.
-    const join = joinRequest(r, input, now);
-    if (!join) return (outcome = 'already-active'), null;
-    if (resendRefused(r, now)) return (outcome = 'rate-limited'), null;
-    outcome = undefined;
-    const recent = r.confirmSentAt.filter((t) => now.getTime() - Date.parse(t) < DAY);
-    return { ...r, joining: join, confirmSentAt: [...recent, now.toISOString()] };
-  });
-  if (outcome) return outcome;
-  if (!saved?.joining) return 'ignored';
-  await confirmOrUndo(ctx, saved, saved.joining);
-  return 'join-sent';
 }
 
 /**

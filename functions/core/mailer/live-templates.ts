@@ -85,7 +85,7 @@ export function renderTemplate(ref: TemplateRef): Promise<Compiled> {
       author,
       confirmUrl: P.confirmUrl,
       situationLabel: SITUATIONS[ref.situation].label,
-      join: ref.join,
+      ...(ref.kind === 'join-confirmation' ? { join: ref.newsletter ? 'course-and-newsletter' : 'course' } : {}),
     }),
     confirmationMeta.subject,
   );

@@ -30,11 +30,9 @@ export type TemplateRef =
   | { kind: 'lesson'; version: string; lesson: string; branch?: string; reask: boolean; variant: LessonVariant }
   /** `inCourse`: the reader is still in the course (the check-in says so instead of "how did it turn out"). */
   | { kind: 'checkin'; checkpoint: string; inCourse: boolean }
-  /**
-   * The course's confirmation. `join`: for a known reader who asked for the course from the form
-   * (core/enrollment/join.ts), with the newsletter too when that was asked as well.
-   */
-  | { kind: 'confirmation'; situation: Situation; join?: 'course' | 'course-and-newsletter' }
+  | { kind: 'confirmation'; situation: Situation }
+  /** The course's confirmation for a known reader who asked for it from a form (core/enrollment/join.ts), with the newsletter too if asked. */
+  | { kind: 'join-confirmation'; situation: Situation; newsletter: boolean }
   /** A newsletter-only sign-up's confirmation; `join`: a known reader asked for the newsletter. */
   | { kind: 'newsletter-confirmation'; join: boolean }
   /** The newsletter layout: subject, preview text and body are placeholders (the body filled unescaped). */
@@ -61,8 +59,10 @@ export const templateKey = (ref: TemplateRef): string =>
         : ref.kind === 'data-export'
           ? 'data-export'
           : ref.kind === 'newsletter-confirmation'
-            ? `newsletter-confirmation|${ref.join ? 'join' : 'new'}`
-            : `confirmation|${ref.situation}${ref.join ? `|join-${ref.join}` : ''}`;
+            ? `nl-confirmation${ref.join ? '|join' : ''}`
+            : ref.kind === 'join-confirmation'
+              ? `join|${ref.situation}|${ref.newsletter ? 'cn' : 'c'}`
+              : `confirmation|${ref.situation}`;
 
 const SINCE: Record<string, string> = { '1m': 'One month', '3m': 'Three months', '6m': 'Six months', '12m': 'One year', '24m': 'Two years' };
 /** How a check-in names the time since enrolment ('3m' -> 'Three months'). */
@@ -88,8 +88,10 @@ export function requiredTemplates(varies: (lesson: string) => readonly VariantKe
   const add = (r: TemplateRef) => refs.set(templateKey(r), r);
   for (const def of courseVersions.values()) lessonRefs(def, varies).forEach(add);
   for (const m of checkpoints) for (const inCourse of [true, false]) add({ kind: 'checkin', checkpoint: checkpointId(m), inCourse });
-  for (const situation of Situation.options)
-    for (const join of [undefined, 'course', 'course-and-newsletter'] as const) add({ kind: 'confirmation', situation, ...(join ? { join } : {}) });
+  for (const situation of Situation.options) {
+    add({ kind: 'confirmation', situation });
+    for (const newsletter of [false, true]) add({ kind: 'join-confirmation', situation, newsletter });
+  }
   for (const join of [false, true]) add({ kind: 'newsletter-confirmation', join });
   add({ kind: 'newsletter' });
   add({ kind: 'data-export' });
