@@ -108,8 +108,10 @@ export async function confirmJoin(io: JoinIo, ctx: Ctx, readerId: string, issued
   const now = ctx.clock.now();
   const state: { result: ConfirmResult['status'] } = { result: 'already' };
   const reader = await io.mutateReader(ctx, readerId, (r) => {
-    // Stopped since, or not in now (left, or came back by a fresh sign-up): nothing to apply.
-    if (io.stoppedSince(r, issuedAt) || !knownStatus(r)) return (state.result = 'stopped'), null;
+    // Stopped since, or not in now (left, or came back by a fresh sign-up): nothing to apply. Nor
+    // does a link for the newsletter issued before the reader last turned it off: that was later.
+    const newsletterOffSince = ask.newsletter && !!r.newsletterOffAt && issuedAt < Date.parse(r.newsletterOffAt);
+    if (io.stoppedSince(r, issuedAt) || !knownStatus(r) || newsletterOffSince) return (state.result = 'stopped'), null;
     if (r.joining && Date.parse(r.joining.at) === issuedAt) return (state.result = 'confirmed'), applyJoin(io, r, r.joining, now);
     state.result = hasAll(r, ask) ? 'already' : 'stale';
     return null;

@@ -282,4 +282,18 @@ describe('a join request', () => {
     expect(await readerOf(email)).toMatchObject({ status: 'unsubscribed', course: false });
     expect(await received(stack, email)).toEqual([]);
   });
+
+  it('for the newsletter is not applied by its link once the reader turned the newsletter off after it was sent', async () => {
+    const email = await courseReader();
+    stack.clock.advance(11 * MINUTE);
+    await stack.app.request('/api/enroll', json({ email, firstName: 'Robin', timezone: 'Europe/London', course: false }));
+    const link = confirmLink(await lastConfirmation(email));
+    const prefs = linkIn((await inbox(stack, email))[0]!, '/me/');
+    stack.clock.advance(1000);
+    await stack.app.request(prefs, json({ action: 'newsletter-on' }));
+    await stack.app.request(prefs, json({ action: 'newsletter-off' }));
+    const res = await stack.app.request(link);
+    expect(res.status).toBe(410);
+    expect(await readerOf(email)).toMatchObject({ newsletter: false, status: 'active' });
+  });
 });
