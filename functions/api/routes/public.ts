@@ -52,7 +52,7 @@ publicRoutes.post('/api/enroll', async (c) => {
       return c.html(values.course === 'false' ? await newsletterSignupPage(opts) : subscribePage(opts), 400);
     }
     if ((await signUp(ctx, { ...request, input: res.data })) === 'suppressed') return c.html(suppressedPage(ctx.config.authorName, contactAddress(ctx.config)), 200);
-    return c.html(checkInboxPage(ctx.config.authorName), 202);
+    return c.html(checkInboxPage(ctx.config.authorName, { course: res.data.course }), 202);
   }
   const input = parseOr400(EnrollInput, data, 'enrolment');
   // An address on the suppression list is told so (issue 12), with where to write; nothing is sent.

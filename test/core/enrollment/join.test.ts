@@ -59,7 +59,11 @@ const courseForm = (email: string, over: Record<string, string> = {}) =>
 describe('a newsletter-only sign-up', () => {
   it('gets a confirmation that asks for the newsletter, not the course (the form and course=false alike)', async () => {
     const viaForm = uniqueEmail('nlform');
-    await stack.app.request('/api/enroll', form({ email: viaForm, firstName: 'Ari', timezone: 'Europe/Paris', course: 'false', newsletter: 'on' }));
+    const answer = await stack.app.request('/api/enroll', form({ email: viaForm, firstName: 'Ari', timezone: 'Europe/Paris', course: 'false', newsletter: 'on' }));
+    // The page after the newsletter form says what comes: the newsletter, no lessons.
+    const page = await answer.text();
+    expect(page).toContain('the newsletter then comes with its next issue. No course lessons are sent.');
+    expect(page).not.toContain('first lesson');
     const viaApi = uniqueEmail('nlapi');
     await stack.app.request('/api/enroll', json({ email: viaApi, firstName: 'Ari', timezone: 'Europe/Paris', course: false }));
     for (const email of [viaForm, viaApi]) {
