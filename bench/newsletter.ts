@@ -4,8 +4,13 @@
  *  - the raw bulk limit: bare SendBulkEmail calls of 50 with the ledger writes an exactly-once
  *    batch needs (the batch's claim, its copies' ledger items as stored in two batch writes, the
  *    batch marked done), no app logic, the same number of batches in flight;
- *  - the per-recipient path: one SendEmail per recipient with the same two writes (24 in flight),
- *    on a sample (BENCH_PER_RECIPIENT, 3,000), as its rate.
+ *  - the same raw limit with the Send markers SES's events write for every copy (locally the
+ *    stack writes them, on this CPU: the crash protection of issue 12), for reference;
+ *  - the per-recipient path: one bare SendEmail per recipient with the same two writes (24 in
+ *    flight), and Mend's own per-recipient path (each copy through the one send function, with its
+ *    ledger claim and mark), on a sample (BENCH_PER_RECIPIENT, 3,000), as their rates.
+ * Each path's DynamoDB calls and items per copy are printed beside it: on the embedded stack every
+ * item read or written costs this CPU, so they explain the ratios.
  * With MEND_MAX_SEND_RATE set, the busiest one-second window of our broadcast is printed against it.
  */
 import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -16,7 +21,11 @@ import { putReaders, type Reader } from '../functions/core/db/readers.js';
 import { pool } from '../functions/core/dispatch/run.js';
 import { BATCHES_IN_FLIGHT, runBroadcasts, scheduleSend } from '../functions/core/newsletters/broadcast.js';
 import { createNewsletter, newsletterView } from '../functions/core/newsletters/compose.js';
-import { bulkEntry, bulkTemplate, compiledNewsletter, issueParts } from '../functions/core/newsletters/email.js';
+import { bulkEntry, bulkTemplate, compiledNewsletter, issueParts, renderCopy } from '../functions/core/newsletters/email.js';
+import { putDeliveries } from '../functions/core/db/newsletter-ledger.js';
+import { links } from '../functions/core/links/urls.js';
+import { sendEmail } from '../functions/core/mailer/send.js';
+import { replyToken } from '../functions/core/links/tokens.js';
 import { newId } from '../functions/core/shared/ids.js';
 import { startStack, type Stack } from '../functions/local/stack.js';
 import { fmt, timed } from './seed.js';
@@ -73,13 +82,14 @@ function recordSends(ctx: Ctx): { times: number[] } {
   return rec;
 }
 
-async function ours(): Promise<{ snapshotMs: number; sendMs: number; busiest: number }> {
+async function ours(): Promise<{ snapshotMs: number; sendMs: number; busiest: number; usage: Usage }> {
   const stack = await freshStack('ours');
   try {
     await putReaders(stack.ctx, subscribers(N));
     const issue = await createNewsletter(stack.ctx, { ...ISSUE, public: false });
     await scheduleSend(stack.ctx, issue.id, { segment: {}, localHour: false, avoidLessonDays: true });
     const rec = recordSends(stack.ctx);
+    const usage = meter(stack.ctx);
     const started = performance.now();
     let snapshotMs = 0;
     for (;;) {
@@ -94,11 +104,48 @@ async function ours(): Promise<{ snapshotMs: number; sendMs: number; busiest: nu
     const totalMs = performance.now() - started;
     const first = rec.times[0] ?? 0;
     const last = rec.times.at(-1) ?? 0;
-    return { snapshotMs: totalMs - (last - first), sendMs: last - first, busiest: busiestSecond(rec.times) };
+    // (the usage includes the snapshot's reads and writes: one segment read and one queued ledger item per copy)
+    return { snapshotMs: totalMs - (last - first), sendMs: last - first, busiest: busiestSecond(rec.times), usage };
   } finally {
     await stack.close();
   }
 }
+
+/** DynamoDB calls and items (read, written) and SES calls a path makes, from its SDK clients. */
+interface Usage {
+  calls: number;
+  read: number;
+  written: number;
+  ses: number;
+}
+
+function meter(ctx: Ctx): Usage {
+  const u: Usage = { calls: 0, read: 0, written: 0, ses: 0 };
+  ctx.db.client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const input = args.input as { RequestItems?: Record<string, unknown[] | { Keys: unknown[] }> };
+      const out = await next(args);
+      u.calls++;
+      const name = context.commandName ?? '';
+      if (name === 'BatchWriteItemCommand') u.written += Object.values(input.RequestItems ?? {}).reduce((a, v) => a + (v as unknown[]).length, 0);
+      else if (['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand'].includes(name)) u.written++;
+      else if (name === 'BatchGetItemCommand') u.read += Object.values(input.RequestItems ?? {}).reduce((a, v) => a + (v as { Keys: unknown[] }).Keys.length, 0);
+      else if (name === 'GetItemCommand') u.read++;
+      else {
+        const o = out.output as { Count?: number };
+        u.read += o.Count ?? 0;
+      }
+      return out;
+    },
+    { step: 'initialize', name: 'benchNewsletterMeter' },
+  );
+  const real = ctx.ses.send.bind(ctx.ses);
+  ctx.ses.send = ((cmd: never) => (u.ses++, real(cmd))) as typeof ctx.ses.send;
+  return u;
+}
+
+const perCopy = (u: Usage, n: number) =>
+  `per copy ${fmt(u.calls / n, 2)} DynamoDB calls, ${fmt(u.read / n, 2)} items read, ${fmt(u.written / n, 2)} written, ${fmt(u.ses / n, 2)} SES calls`;
 
 /** The ledger item as a claim writes it (same attributes, same index entry). */
 const ledgerItem = (ctx: Ctx, issueId: string, r: Reader, state: string) =>
@@ -106,9 +153,13 @@ const ledgerItem = (ctx: Ctx, issueId: string, r: Reader, state: string) =>
     .put({ issueId, readerId: r.id, state: state as 'claimed', recipient: true, notBefore: START, claimedAt: START, dueSlot: `${START}#${r.id}`, dueIssue: issueId, deferrals: 0, tries: 0 })
     .params().Item as Record<string, unknown>;
 
-async function rawBulk(): Promise<number> {
-  const stack = await freshStack('raw');
+const markItem = (ctx: Ctx, issueId: string, r: Reader) =>
+  ctx.db.entities.newsletterMark.put({ issueId, readerId: r.id, messageId: `0100018f${newId(40)}-000000`, at: START }).params().Item as Record<string, unknown>;
+
+async function rawBulk(withMarks = false): Promise<{ ms: number; usage: Usage }> {
+  const stack = await freshStack(withMarks ? 'rawmarks' : 'raw');
   const { ctx } = stack;
+  const usage = meter(ctx);
   try {
     const readers = subscribers(N);
     const issue = { id: newId(), no: 1 };
@@ -130,20 +181,24 @@ async function rawBulk(): Promise<number> {
             }),
           }),
         );
-        for (let i = 0; i < batch.length; i += 25)
-          await ctx.db.client.send(new BatchWriteCommand({ RequestItems: { [ctx.config.tableName]: batch.slice(i, i + 25).map((r) => ({ PutRequest: { Item: ledgerItem(ctx, issue.id, r, 'sent') } })) } }));
+        const writes = batch.map((r) => ledgerItem(ctx, issue.id, r, 'sent'));
+        // The Send marker of each copy, as SES's Send event writes it (item as the mark entity stores it).
+        if (withMarks) writes.push(...batch.map((r) => markItem(ctx, issue.id, r)));
+        for (let i = 0; i < writes.length; i += 25)
+          await ctx.db.client.send(new BatchWriteCommand({ RequestItems: { [ctx.config.tableName]: writes.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
         await put({ ...batchItem, state: 'done' });
       }),
     );
-    return ms;
+    return { ms, usage };
   } finally {
     await stack.close();
   }
 }
 
-async function perRecipient(): Promise<number> {
+async function perRecipient(): Promise<{ ms: number; usage: Usage }> {
   const stack = await freshStack('single');
   const { ctx } = stack;
+  const usage = meter(ctx);
   try {
     const readers = subscribers(SAMPLE);
     const issue = { id: newId(), no: 1 };
@@ -162,7 +217,44 @@ async function perRecipient(): Promise<number> {
         await put(ledgerItem(ctx, issue.id, r, 'sent'));
       }),
     );
-    return ms;
+    return { ms, usage };
+  } finally {
+    await stack.close();
+  }
+}
+
+/**
+ * Mend's own per-recipient path: each copy claimed in the ledger, filled in and sent through the
+ * one send function (suppression check, pacing, SES's Send marker), then marked sent.
+ */
+async function mendPerRecipient(): Promise<{ ms: number; usage: Usage }> {
+  const stack = await freshStack('mendsingle');
+  const { ctx } = stack;
+  try {
+    const readers = subscribers(SAMPLE);
+    const issue = await createNewsletter(ctx, { ...ISSUE, public: false });
+    const compiled = await compiledNewsletter();
+    const parts = await issueParts(ISSUE);
+    const usage = meter(ctx);
+    const base = { issueId: issue.id, recipient: true, notBefore: START, deferrals: 0, tries: 0 } as const;
+    const { ms } = await timed(() =>
+      pool(readers, 24, async (r) => {
+        await putDeliveries(ctx, [{ ...base, readerId: r.id, state: 'claimed', claimedAt: START }]);
+        const e = bulkEntry(ctx, issue, r);
+        const copy = renderCopy(ctx, compiled, parts, { firstName: r.firstName, prefs: links.prefs(ctx, r.id), unsubscribe: e.unsubscribe.url });
+        const { messageId } = await sendEmail(ctx, {
+          to: r.email,
+          ...copy,
+          kind: 'newsletter',
+          ref: issue.id,
+          replyToken: e.replyToken,
+          unsubscribe: { url: e.unsubscribe.url, mailtoToken: replyToken(ctx.secrets.signingSecret, r.id, 1, 'unsub') },
+          tags: e.tags,
+        });
+        await putDeliveries(ctx, [{ ...base, readerId: r.id, state: 'sent', messageId, sentAt: START }]);
+      }),
+    );
+    return { ms, usage };
   } finally {
     await stack.close();
   }
@@ -173,13 +265,24 @@ export async function benchNewsletter(): Promise<void> {
   const o = await ours();
   const oursRate = N / (o.sendMs / 1000);
   console.log(`  Mend:           ${fmt(oursRate)} copies/s while sending (${fmt(o.sendMs / 1000, 1)} s), recipient list written in ${fmt(o.snapshotMs / 1000, 1)} s, busiest second ${fmt(o.busiest)}`);
-  const rawMs = await rawBulk();
-  const rawRate = N / (rawMs / 1000);
-  console.log(`  raw bulk limit: ${fmt(rawRate)} copies/s (${fmt(rawMs / 1000, 1)} s; SendBulkEmail of 50 + claim and mark writes, ${BATCHES_IN_FLIGHT} batches in flight)`);
-  const singleMs = await perRecipient();
-  const singleRate = SAMPLE / (singleMs / 1000);
-  console.log(`  per-recipient:  ${fmt(singleRate)} copies/s (SendEmail each + the same writes, 24 in flight, ${fmt(SAMPLE)} sampled)`);
-  console.log(`  ratio to the raw bulk limit: ${fmt(oursRate / rawRate, 2)} (target >= 0.8); to the per-recipient path: ${fmt(oursRate / singleRate, 1)}x (target >= 10x)`);
+  console.log(`                  ${perCopy(o.usage, N)} (the snapshot's included)`);
+  const raw = await rawBulk();
+  const rawRate = N / (raw.ms / 1000);
+  console.log(`  raw bulk limit: ${fmt(rawRate)} copies/s (${fmt(raw.ms / 1000, 1)} s; SendBulkEmail of 50 + claim and mark writes, ${BATCHES_IN_FLIGHT} batches in flight)`);
+  console.log(`                  ${perCopy(raw.usage, N)}`);
+  const marked = await rawBulk(true);
+  const markedRate = N / (marked.ms / 1000);
+  console.log(`  raw + markers:  ${fmt(markedRate)} copies/s (the same with each copy's Send marker, which SES's events write)`);
+  const single = await perRecipient();
+  const singleRate = SAMPLE / (single.ms / 1000);
+  console.log(`  per-recipient:  ${fmt(singleRate)} copies/s (bare SendEmail each + the same writes, 24 in flight, ${fmt(SAMPLE)} sampled)`);
+  console.log(`                  ${perCopy(single.usage, SAMPLE)}`);
+  const mendSingle = await mendPerRecipient();
+  const mendSingleRate = SAMPLE / (mendSingle.ms / 1000);
+  console.log(`  Mend per-recipient: ${fmt(mendSingleRate)} copies/s (each copy through the one send function with its ledger claim and mark, 24 in flight)`);
+  console.log(`                  ${perCopy(mendSingle.usage, SAMPLE)}`);
+  console.log(`  ratio to the raw bulk limit: ${fmt(oursRate / rawRate, 2)} (target >= 0.8; ${fmt(oursRate / markedRate, 2)} of the limit with the markers)`);
+  console.log(`  over the per-recipient path: ${fmt(oursRate / singleRate, 1)}x the bare one (target >= 10x), ${fmt(oursRate / mendSingleRate, 1)}x Mend's own`);
   const cap = process.env.MEND_MAX_SEND_RATE ? Number(process.env.MEND_MAX_SEND_RATE) : undefined;
   if (cap) console.log(`  MEND_MAX_SEND_RATE ${fmt(cap)}: busiest one-second window ${fmt(o.busiest)} (${o.busiest <= cap ? 'never above it' : 'ABOVE IT'})`);
 }

@@ -10,6 +10,7 @@ export * as admin from '../core/newsletters/admin.js';
 export * as archive from '../core/newsletters/archive.js';
 export * as archivePages from './pages/archive.js';
 export * as signupPage from './pages/newsletter-signup.js';
+export * as confirmPages from './pages/confirm-more.js';
 export * as adminPages from './pages/admin/newsletters.js';
 export { newslettersApi } from './routes/admin/api/newsletters.js';
 export { newsletterPages } from './routes/admin/dash/newsletters.js';

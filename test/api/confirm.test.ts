@@ -83,3 +83,49 @@ describe('GET /confirm', () => {
     expect(r?.status ?? 'gone').not.toBe('active');
   });
 });
+
+describe('GET /confirm for a newsletter-only sign-up', () => {
+  it('says the newsletter comes and no lessons do; a second click says it was done before, not that a course runs', async () => {
+    const { body, link } = await signUp({ course: false, situation: undefined, newsletter: true });
+    const first = await (await stack.app.request(link)).text();
+    expect(first).toContain('The newsletter will come to this address when the next issue goes out');
+    expect(first).toContain('no lessons come');
+    expect(first).not.toContain('first lesson');
+    const again = await stack.app.request(link);
+    expect(again.status).toBe(200);
+    const text = await again.text();
+    expect(text).toContain('You confirmed this address before');
+    expect(text).not.toContain('course is already running');
+    expect(text).not.toContain('lesson');
+    expect((await inbox(stack, body.email)).map((m) => header(m, 'X-Mend-Kind'))).toEqual(['confirmation']);
+  });
+
+  it('says so when the newsletter has been switched off since', async () => {
+    const { body, link } = await signUp({ course: false, situation: undefined, newsletter: true });
+    await stack.app.request(link);
+    const prefs = linkIn((await inbox(stack, body.email))[0]!, '/me/');
+    await stack.app.request(prefs, json({ action: 'newsletter-off' }));
+    const text = await (await stack.app.request(link)).text();
+    expect(text).toContain('the newsletter is switched off for it now, so nothing is sent');
+  });
+});
+
+describe('GET /confirm with a join link (a known reader asked for more)', () => {
+  it('refuses, with a page saying why, a join link a newer request replaced; the newer one works', async () => {
+    const { body, link } = await signUp({ course: false, situation: undefined, newsletter: true });
+    await stack.app.request(link);
+    const ask = () => stack.app.request('/api/enroll', json(validEnrolment({ email: body.email })));
+    stack.clock.advance(11 * 60_000);
+    await ask();
+    const older = linkIn((await inbox(stack, body.email)).at(-1)!, '/confirm?token=');
+    stack.clock.advance(11 * 60_000);
+    await ask();
+    const newer = linkIn((await inbox(stack, body.email)).at(-1)!, '/confirm?token=');
+    const stale = await stack.app.request(older);
+    expect(stale.status).toBe(410);
+    expect(await stale.text()).toContain('A newer request for this address replaced it, so it changes nothing');
+    const ok = await stack.app.request(newer);
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('Your course has started, Robin.');
+  });
+});

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Checkin from '../../emails/checkin.js';
 import Confirmation from '../../emails/confirmation.js';
 import Newsletter from '../../emails/newsletter.js';
+import NewsletterConfirmation from '../../emails/newsletter-confirmation.js';
 import DataExport from '../../emails/data-export.js';
 import { lessonTemplates } from '../../emails/lessons/index.js';
 import { HOUR } from '../../functions/core/clock.js';
@@ -58,6 +59,9 @@ describe('the precompiled email templates', () => {
     // Every lesson rendering the course can need, five check-ins (each for a reader in and after the course), a confirmation per situation.
     expect(refs.filter((r) => r.kind === 'checkin')).toHaveLength(10);
     expect(refs.filter((r) => r.kind === 'confirmation')).toHaveLength(3);
+    // A known reader's request for the course (per situation, with the newsletter or not); the newsletter's own, new and asked for.
+    expect(refs.filter((r) => r.kind === 'join-confirmation')).toHaveLength(6);
+    expect(refs.filter((r) => r.kind === 'newsletter-confirmation')).toHaveLength(2);
     for (const ref of refs) expect(await artifact.templates.get(ref), templateKey(ref)).toEqual(live.get(templateKey(ref)));
     expect(artifact.templateIds).toEqual(liveTemplateIds);
   });
@@ -117,6 +121,8 @@ describe('the precompiled email templates', () => {
         );
       if (ref.kind === 'data-export')
         return render(createElement(DataExport, { firstName: 'Robin', links, author, exportUrl: values[valueKey('exportUrl')]! }));
+      if (ref.kind === 'newsletter-confirmation')
+        return render(createElement(NewsletterConfirmation, { firstName: 'Robin', links, author, confirmUrl: values[valueKey('confirmUrl')]!, join: ref.join }));
       return render(
         createElement(Confirmation, {
           firstName: 'Robin',
@@ -124,6 +130,7 @@ describe('the precompiled email templates', () => {
           author,
           confirmUrl: values[valueKey('confirmUrl')]!,
           situationLabel: SITUATIONS[ref.situation].label,
+          ...(ref.kind === 'join-confirmation' ? { join: ref.newsletter ? ('course-and-newsletter' as const) : ('course' as const) } : {}),
         }),
       );
     };

@@ -125,12 +125,19 @@ function pageMessage(field: string, message: string): string {
   }
 }
 
-export function checkInboxPage(author: string): Html {
+/**
+ * After a sign-up: what comes next, by what was asked for (the course, or the newsletter only),
+ * never by whether the address is known.
+ */
+export function checkInboxPage(author: string, asked: { course: boolean } = { course: true }): Html {
+  const next = asked.course
+    ? 'Click the link inside to start; your first lesson follows right away, then one a day for the first days and every few days after that.'
+    : 'Click the link inside to confirm; the newsletter then comes with its next issue. No course lessons are sent.';
   return page({
     title: 'Check your inbox',
     author,
     body: html`<div class="card"><h1>Check your inbox</h1>
-<p>If this address can join, a confirmation email is on its way. Click the link inside to start; your first lesson follows right away, then one a day for the first days and every few days after that.</p>
+<p>If this address can join, a confirmation email is on its way. ${next}</p>
 <p class="hint">Nothing there in a few minutes? Look in your spam or promotions folder. The link works for seven days.</p></div>`,
   });
 }

@@ -7,7 +7,7 @@ import { HONEYPOT_FIELD, checkInboxPage, subscribePage, suppressedPage, type For
 // The newsletter-only form: loaded when asked for.
 const newsletterSignupPage = async (opts: Parameters<typeof import('../pages/newsletter-signup.js').newsletterSignupPage>[0]) => (await import('../newsletters-lazy.js')).signupPage.newsletterSignupPage(opts);
 import { contactAddress } from '../../core/config.js';
-import { alreadyRunningPage, confirmedPage } from '../pages/confirm.js';
+import { confirmPage } from '../pages/confirm.js';
 import { errorsAs } from '../errors.js';
 import { parseOr400, readBody, zodIssues } from '../validate.js';
 import { noEffectOnHead } from '../no-effect-on-head.js';
@@ -52,7 +52,7 @@ publicRoutes.post('/api/enroll', async (c) => {
       return c.html(values.course === 'false' ? await newsletterSignupPage(opts) : subscribePage(opts), 400);
     }
     if ((await signUp(ctx, { ...request, input: res.data })) === 'suppressed') return c.html(suppressedPage(ctx.config.authorName, contactAddress(ctx.config)), 200);
-    return c.html(checkInboxPage(ctx.config.authorName), 202);
+    return c.html(checkInboxPage(ctx.config.authorName, { course: res.data.course }), 202);
   }
   const input = parseOr400(EnrollInput, data, 'enrolment');
   // An address on the suppression list is told so (issue 12), with where to write; nothing is sent.
@@ -73,5 +73,5 @@ publicRoutes.use('/confirm', noEffectOnHead, errorsAs('confirm'));
 publicRoutes.get('/confirm', async (c) => {
   const res = await confirmAndWelcome(c.var.ctx, c.req.query('token'));
   const author = c.var.ctx.config.authorName;
-  return c.html(res.status === 'confirmed' ? confirmedPage(author, res.reader.firstName) : alreadyRunningPage(author, res.reader.firstName, res.reader.status));
+  return c.html(await confirmPage(author, res));
 });

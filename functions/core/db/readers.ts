@@ -148,6 +148,19 @@ export const Reader = z.object({
   notAsked: z
     .object({ checkpoints: z.array(z.string()), situation: z.string(), track: z.string(), cohort: z.string() })
     .optional(),
+  /**
+   * What a known reader asked for from a sign-up form and does not have yet (the course while
+   * newsletter-only, the newsletter while it is off): held here until the confirmation link issued
+   * for it is clicked (core/enrollment/join.ts). A later request replaces it; applying it clears it.
+   */
+  joining: z
+    .object({
+      course: z.object({ firstName: z.string(), situation: Situation, timezone: TimeZone, sendHour: z.number().int().min(0).max(23), followUpConsent: z.boolean() }).optional(),
+      newsletter: z.literal(true).optional(),
+      /** When it was asked (and its confirmation issued): only a link issued at this instant applies it. */
+      at: z.string(),
+    })
+    .optional(),
   /** Optimistic-concurrency version: every write is conditional on it. */
   ver: z.number().int().default(0),
 });
@@ -223,6 +236,7 @@ export const readerEntity = (config: EntityConfiguration) =>
         outbox: { type: 'any' },
         reported: { type: 'any' },
         notAsked: { type: 'any' },
+        joining: { type: 'any' },
         ver: { type: 'number', required: true },
         /** Index attributes of `due`, present only while something is due. */
         dueShard: { type: 'number' },

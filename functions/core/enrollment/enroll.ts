@@ -9,13 +9,17 @@ import { isSuppressed } from '../sending/suppression.js';
 import { commitReader, mutateReader } from '../readers/store.js';
 import { sendConfirmation } from './confirmation-email.js';
 import type { EnrollInput } from './input.js';
+import type { JoinIo } from './join.js';
+import { stoppedSince } from './confirm.js';
+import { startCourse } from '../course/engine.js';
 
 export const PENDING_TTL = 7 * DAY;
 /** Re-sends of the confirmation: at most one per 10 minutes and five per day. */
 const RESEND_GAP = 10 * MINUTE;
 const RESEND_PER_DAY = 5;
 
-export type EnrollOutcome = 'sent' | 'resent' | 'rate-limited' | 'already-active' | 'ignored' | 'suppressed';
+/** `join-sent`: a known reader asked for something they do not have yet; its own confirmation went (join.ts). */
+export type EnrollOutcome = 'sent' | 'resent' | 'join-sent' | 'rate-limited' | 'already-active' | 'ignored' | 'suppressed';
 
 /**
  * Double opt-in. The caller answers 202 whatever this returns: the outcome is for tests and logs,
@@ -53,7 +57,9 @@ function again(ctx: Ctx, existing: Reader, input: EnrollInput, now: Date): Promi
     case 'active':
     case 'paused':
     case 'completed':
-      return 'already-active';
+      // Something new asked for (the course while newsletter-only, the newsletter while off): its own
+      // confirmation (join.ts, loaded when needed: the api's cold start does not carry it).
+      return asksForMore(existing, input) ? import('./join.js').then((j) => j.requestJoin(joinIo(), ctx, existing, input, now)) : 'already-active';
     case 'suppressed':
       // The address bounced or complained: mailing it again would hurt the sender's reputation.
       return 'ignored';
@@ -63,17 +69,28 @@ function again(ctx: Ctx, existing: Reader, input: EnrollInput, now: Date): Promi
   }
 }
 
+/** Whether a sign-up asks a known reader's address for what it does not have: the course, or the newsletter. */
+export function asksForMore(r: Reader, input: EnrollInput): boolean {
+  return (input.course && r.course === false) || (input.newsletter && !r.newsletter);
+}
+
 /**
  * The send is recorded before it happens (so a crash cannot cause a second email). If SES fails,
  * the record is taken back so the person's next try is not rate-limited, and they are told.
  */
-async function confirmOrUndo(ctx: Ctx, r: Reader): Promise<void> {
+export async function confirmOrUndo(ctx: Ctx, r: Reader, join?: NonNullable<Reader['joining']>): Promise<void> {
   try {
-    await sendConfirmation(ctx, r);
+    await sendConfirmation(ctx, r, join);
   } catch (e) {
     ctx.log.error('confirmation email failed', { readerId: r.id, error: (e as Error).name });
     const stamp = r.confirmSentAt.at(-1);
-    await mutateReader(ctx, r.id, (cur) => ({ ...cur, confirmSentAt: cur.confirmSentAt.filter((t) => t !== stamp) })).catch(() => undefined);
+    // A join request whose email never went has no link that could apply it: it goes too.
+    const undo = (cur: Reader): Reader => ({
+      ...cur,
+      confirmSentAt: cur.confirmSentAt.filter((t) => t !== stamp),
+      ...(join && cur.joining?.at === join.at ? { joining: undefined } : {}),
+    });
+    await mutateReader(ctx, r.id, undo).catch(() => undefined);
     throw new Unavailable('We could not send the confirmation email just now. Nothing was lost; please try again in a few minutes.');
   }
 }
@@ -106,10 +123,24 @@ function pendingReader(id: string, input: EnrollInput, now: Date): Reader {
 }
 
 /** Whether the re-send rules allow another confirmation now, by the stamps stored on the reader. */
-function resendRefused(r: Reader, now: Date): boolean {
+export function resendRefused(r: Reader, now: Date): boolean {
   const recent = r.confirmSentAt.filter((t) => now.getTime() - Date.parse(t) < DAY);
   const last = recent.at(-1);
   return (!!last && now.getTime() - Date.parse(last) < RESEND_GAP) || recent.length >= RESEND_PER_DAY;
+}
+
+/** The reader with this confirmation's send recorded (the stamps of the last day are all the limits read). */
+export function withConfirmStamp(r: Reader, now: Date): Reader {
+  const recent = r.confirmSentAt.filter((t) => now.getTime() - Date.parse(t) < DAY);
+  return { ...r, confirmSentAt: [...recent, now.toISOString()] };
+}
+
+/**
+ * What join.ts (loaded on first use, importing nothing itself) is handed to do its work. Built on
+ * call: confirm.ts and this module import each other, so nothing here reads the other at load.
+ */
+export function joinIo(): JoinIo {
+  return { mutateReader, startCourse, asksForMore, resendRefused, withConfirmStamp, confirmOrUndo, stoppedSince };
 }
 
 async function resend(ctx: Ctx, existing: Reader, input: EnrollInput, now: Date): Promise<EnrollOutcome> {
@@ -122,10 +153,9 @@ async function resend(ctx: Ctx, existing: Reader, input: EnrollInput, now: Date)
     // first one's stamp here (its conditional write failed and it re-read), so only one is sent.
     if (resendRefused(r, now)) return (outcome = 'rate-limited'), null;
     outcome = undefined;
-    const recent = r.confirmSentAt.filter((t) => now.getTime() - Date.parse(t) < DAY);
     // A new submission updates the choices: the person may be correcting them.
     return {
-      ...r,
+      ...withConfirmStamp(r, now),
       firstName: input.firstName,
       situation: input.situation,
       track: input.situation,
@@ -135,8 +165,9 @@ async function resend(ctx: Ctx, existing: Reader, input: EnrollInput, now: Date)
       newsletter: input.newsletter,
       ...(input.newsletter && !r.newsletter ? { newsletterOnAt: now.toISOString(), newsletterOffAt: undefined } : {}),
       course: input.course,
+      // A returning reader confirms the sign-up as it is now; a join asked before they left is void.
+      joining: undefined,
       // A returning reader stays 'unsubscribed' until they confirm again.
-      confirmSentAt: [...recent, now.toISOString()],
       ...(r.status === 'pending'
         ? { expiresAt: Math.floor((now.getTime() + PENDING_TTL) / 1000) }
         : {}),

@@ -2,6 +2,7 @@ import { createElement } from 'react';
 import Checkin, { meta as checkinMeta } from '../../../emails/checkin.js';
 import Confirmation, { meta as confirmationMeta } from '../../../emails/confirmation.js';
 import Newsletter from '../../../emails/newsletter.js';
+import NewsletterConfirmation, { meta as newsletterConfirmationMeta } from '../../../emails/newsletter-confirmation.js';
 import DataExport, { meta as dataExportMeta } from '../../../emails/data-export.js';
 import { lessonTemplates } from '../../../emails/lessons/index.js';
 import { FACTS, fillFacts } from '../course/facts.js';
@@ -72,6 +73,11 @@ export function renderTemplate(ref: TemplateRef): Promise<Compiled> {
   }
   if (ref.kind === 'data-export')
     return compile(createElement(DataExport, { firstName: P.firstName, links: { prefs: P.prefs, unsubscribe: P.unsubscribe }, author, exportUrl: P.exportUrl }), dataExportMeta.subject);
+  if (ref.kind === 'newsletter-confirmation')
+    return compile(
+      createElement(NewsletterConfirmation, { firstName: P.firstName, links: { prefs: P.prefs, unsubscribe: P.unsubscribe }, author, confirmUrl: P.confirmUrl, join: ref.join }),
+      newsletterConfirmationMeta.subject,
+    );
   return compile(
     createElement(Confirmation, {
       firstName: P.firstName,
@@ -79,6 +85,7 @@ export function renderTemplate(ref: TemplateRef): Promise<Compiled> {
       author,
       confirmUrl: P.confirmUrl,
       situationLabel: SITUATIONS[ref.situation].label,
+      ...(ref.kind === 'join-confirmation' ? { join: ref.newsletter ? 'course-and-newsletter' : 'course' } : {}),
     }),
     confirmationMeta.subject,
   );

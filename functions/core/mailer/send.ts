@@ -2,7 +2,7 @@ import { SendBulkEmailCommand, SendEmailCommand, type BulkEmailEntryResult } fro
 import type { Ctx } from '../context.js';
 import type { SendKind } from '../db/readers.js';
 import { classifySendError, PermanentSendError, SendingHalted, sendErrorOf, TransientSendError } from '../sending/errors.js';
-import { paceBulk, paceSend } from '../sending/pacing.js';
+import { paceBulk, paceSend, tokenHolds } from '../sending/pacing.js';
 import { noteHalt, noteSendWorked } from '../sending/state.js';
 import { isSuppressed, suppressedAmong } from '../sending/suppression.js';
 
@@ -112,9 +112,13 @@ export async function sendEmail(ctx: Ctx, msg: OutgoingEmail, opts: SendOptions 
   const gate = opts.gate ?? new SendGate();
   for (let i = 1; ; i++) {
     gate.check();
-    await paceSend(ctx, priority);
+    let until = await paceSend(ctx, priority);
     try {
-      const res = await gate.run(() => ctx.ses.send(command));
+      const res = await gate.run(async () => {
+        // Held up past the token's slot (the gate's first call, a busy loop): a new token first.
+        while (!tokenHolds(until)) until = await paceSend(ctx, priority);
+        return ctx.ses.send(command);
+      });
       await noteSendWorked(ctx).catch(() => undefined);
       return { messageId: res.MessageId ?? '' };
     } catch (e) {
@@ -191,8 +195,8 @@ export async function sendBulkEmail(ctx: Ctx, msg: BulkEmail, opts: { gate?: Sen
   const attempts = opts.attempts ?? 6;
   while (todo.length) {
     gate.check();
-    const n = await paceBulk(ctx, Math.min(BULK_MAX, todo.length));
-    const batch = todo.splice(0, n);
+    let token = await paceBulk(ctx, Math.min(BULK_MAX, todo.length));
+    const batch = todo.splice(0, token.n);
     const command = new SendBulkEmailCommand({
       FromEmailAddress: config.fromAddress,
       ConfigurationSetName: config.configurationSet,
@@ -226,7 +230,13 @@ export async function sendBulkEmail(ctx: Ctx, msg: BulkEmail, opts: { gate?: Sen
     let out: BulkEmailEntryResult[] | undefined;
     for (let i = 1; ; i++) {
       try {
-        out = (await gate.run(() => ctx.ses.send(command))).BulkEmailEntryResults ?? [];
+        out = (
+          await gate.run(async () => {
+            // Held up past the tokens' slot: as many tokens again, in a slot that is current.
+            while (!tokenHolds(token.until)) token = await paceBulk(ctx, batch.length, batch.length);
+            return ctx.ses.send(command);
+          })
+        ).BulkEmailEntryResults ?? [];
         await noteSendWorked(ctx).catch(() => undefined);
         break;
       } catch (e) {
@@ -238,7 +248,7 @@ export async function sendBulkEmail(ctx: Ctx, msg: BulkEmail, opts: { gate?: Sen
         if (err.kind === 'retry' && i < attempts) {
           const base = config.mode === 'local' ? 5 : 50;
           await new Promise((r) => setTimeout(r, Math.min(2000, base * 2 ** i) * (0.5 + Math.random())));
-          await paceBulk(ctx, batch.length);
+          token = await paceBulk(ctx, batch.length, batch.length);
           continue;
         }
         // Refused for the whole call as if for one address (a bad destination in a batch of one), or not sent at all.

@@ -31,6 +31,10 @@ export type TemplateRef =
   /** `inCourse`: the reader is still in the course (the check-in says so instead of "how did it turn out"). */
   | { kind: 'checkin'; checkpoint: string; inCourse: boolean }
   | { kind: 'confirmation'; situation: Situation }
+  /** The course's confirmation for a known reader who asked for it from a form (core/enrollment/join.ts), with the newsletter too if asked. */
+  | { kind: 'join-confirmation'; situation: Situation; newsletter: boolean }
+  /** A newsletter-only sign-up's confirmation; `join`: a known reader asked for the newsletter. */
+  | { kind: 'newsletter-confirmation'; join: boolean }
   /** The newsletter layout: subject, preview text and body are placeholders (the body filled unescaped). */
   | { kind: 'newsletter' }
   /** The link to a reader's data export, sent only to their own address. */
@@ -54,7 +58,11 @@ export const templateKey = (ref: TemplateRef): string =>
         ? 'newsletter'
         : ref.kind === 'data-export'
           ? 'data-export'
-          : `confirmation|${ref.situation}`;
+          : ref.kind === 'newsletter-confirmation'
+            ? `nl-confirmation${ref.join ? '|join' : ''}`
+            : ref.kind === 'join-confirmation'
+              ? `join|${ref.situation}|${ref.newsletter ? 'cn' : 'c'}`
+              : `confirmation|${ref.situation}`;
 
 const SINCE: Record<string, string> = { '1m': 'One month', '3m': 'Three months', '6m': 'Six months', '12m': 'One year', '24m': 'Two years' };
 /** How a check-in names the time since enrolment ('3m' -> 'Three months'). */
@@ -80,7 +88,11 @@ export function requiredTemplates(varies: (lesson: string) => readonly VariantKe
   const add = (r: TemplateRef) => refs.set(templateKey(r), r);
   for (const def of courseVersions.values()) lessonRefs(def, varies).forEach(add);
   for (const m of checkpoints) for (const inCourse of [true, false]) add({ kind: 'checkin', checkpoint: checkpointId(m), inCourse });
-  for (const situation of Situation.options) add({ kind: 'confirmation', situation });
+  for (const situation of Situation.options) {
+    add({ kind: 'confirmation', situation });
+    for (const newsletter of [false, true]) add({ kind: 'join-confirmation', situation, newsletter });
+  }
+  for (const join of [false, true]) add({ kind: 'newsletter-confirmation', join });
   add({ kind: 'newsletter' });
   add({ kind: 'data-export' });
   return [...refs.values()];

@@ -127,6 +127,8 @@ export async function dataExport(ctx: Ctx, r: Reader) {
       newsletterOnlyNoCourse: r.course === false,
       newsletterOnAt: r.newsletterOnAt ?? null,
       newsletterOffAt: r.newsletterOffAt ?? null,
+      // A change asked for from a sign-up form, waiting for its confirmation link (what was typed there).
+      waitingForConfirmation: r.joining ?? null,
     },
     // Each newsletter issue meant for you: whether it went, when, and why not if it did not.
     newsletters,

@@ -30,17 +30,24 @@ export interface SlotPlan {
   slotMs: number;
 }
 
-/** The slots for a rate: as many of the rate's tokens usable as the one-second rule allows (at most 50 slots a second). */
+/**
+ * The slots for a rate: the fewest slots a second that still use 95% of the rate (or as much as
+ * any plan of at most 50 slots can). Fewer, longer slots: a slot must outlast the DynamoDB round
+ * trip that leases its tokens and a busy sender's event-loop lag, and each slot costs a write.
+ */
 export function slotPlan(rate: number): SlotPlan {
   // SES's sandbox (1 a second) cannot be cut finer than whole seconds: the rule then holds per second.
   if (rate < 2) return { rate, perSecond: 1, capacity: 1, slotMs: 1000 };
-  let best = { n: 1, c: Math.floor(rate / 2) };
+  const plans = [{ n: 1, c: Math.floor(rate / 2) }];
   for (let n = 2; n <= 50; n++) {
     const c = Math.floor(rate / (n + 1));
     if (c < 1) break;
-    if (c * n > best.c * best.n) best = { n, c };
+    plans.push({ n, c });
   }
-  return { rate, perSecond: best.n, capacity: best.c, slotMs: 1000 / best.n };
+  const best = Math.max(...plans.map((p) => p.n * p.c));
+  const enough = Math.min(best, 0.95 * rate);
+  const { n, c } = plans.find((p) => p.n * p.c >= enough)!;
+  return { rate, perSecond: n, capacity: c, slotMs: 1000 / n };
 }
 
 const wallNow = () => systemClock.now().getTime();
@@ -50,7 +57,7 @@ const PRIORITY_AHEAD_MS = 3000;
 
 class Budget {
   private local = { slot: -1, left: 0, exhausted: false };
-  private bulk: (() => void)[] = [];
+  private bulk: ((until: number) => void)[] = [];
   private pumping = false;
   /** Tokens this process took (bench and tests read it: DynamoDB writes per send). */
   leases = 0;
@@ -70,7 +77,8 @@ class Budget {
     return takeTokens(this.ctx, { perSecond: this.plan.perSecond, slot }, want, this.plan.capacity, expiresAt);
   }
 
-  acquire(priority: boolean): Promise<void> {
+  /** A token: resolves with the end of its slot (real ms), after which it is void. */
+  acquire(priority: boolean): Promise<number> {
     if (priority) return this.acquirePriority();
     return new Promise((resolve) => {
       this.bulk.push(resolve);
@@ -78,7 +86,13 @@ class Budget {
     });
   }
 
-  /** Hands out the current slot's tokens to the waiting bulk sends, leasing as many as are waiting. */
+  /**
+   * Hands out the current slot's tokens to the waiting bulk sends, leasing as many as are waiting.
+   * Once the current slot is spent, the next one is leased at once and its tokens wait in hand
+   * for it to start: the DynamoDB round trip is not taken out of the slot's own time (leasing on
+   * arrival lost up to half of each slot to it on a busy machine). Tokens are only ever handed
+   * out inside their own slot, so the one-second rule holds as before.
+   */
   private async pump(): Promise<void> {
     if (this.pumping) return;
     this.pumping = true;
@@ -88,16 +102,19 @@ class Budget {
         const slot = this.slotOf(now);
         if (this.local.slot === slot && this.local.left > 0) {
           this.local.left--;
-          this.bulk.shift()!();
+          this.bulk.shift()!((slot + 1) * this.plan.slotMs);
           continue;
         }
-        if (this.local.slot === slot && this.local.exhausted) {
-          await sleep((slot + 1) * this.plan.slotMs - now);
+        if (this.local.slot > slot) {
+          await sleep(this.local.slot * this.plan.slotMs - now);
           continue;
         }
+        // This slot is spent (by us or by others): lease the next one ahead; else lease this one.
+        const target = this.local.slot === slot && this.local.exhausted ? slot + 1 : slot;
         const want = Math.min(this.plan.capacity, this.bulk.length);
-        const got = await this.take(slot, want);
-        this.local = { slot, left: got, exhausted: got < want };
+        const got = await this.take(target, want);
+        // Every token of the slot taken at once: nothing is left there, no need to ask again.
+        this.local = { slot: target, left: got, exhausted: got < want || got >= this.plan.capacity };
       }
     } finally {
       this.pumping = false;
@@ -107,20 +124,23 @@ class Budget {
   /**
    * Up to `want` tokens of one slot, for one SendBulkEmail call whose destinations all go at once:
    * never more than the slot holds, so a bulk call can never put more than the rate in any second.
-   * Waits for the next slot when this one is spent. Returns how many it got (at least one).
+   * Waits for the next slot when this one is spent. Returns how many it got (at least `atLeast`,
+   * for a call whose destinations are already chosen; fewer granted are left unused) and the end
+   * of their slot.
    */
-  async acquireMany(want: number): Promise<number> {
+  async acquireMany(want: number, atLeast = 1): Promise<{ n: number; until: number }> {
+    const need = Math.min(Math.max(1, atLeast), this.plan.capacity);
     for (;;) {
       const now = wallNow();
       const slot = this.slotOf(now);
       const got = await this.take(slot, Math.min(want, this.plan.capacity));
-      if (got > 0 && this.slotOf(wallNow()) === slot) return got;
+      if (got >= need && this.slotOf(wallNow()) === slot) return { n: got, until: (slot + 1) * this.plan.slotMs };
       await sleep((slot + 1) * this.plan.slotMs - wallNow());
     }
   }
 
   /** The first slot from now with a token left, up to a few seconds ahead; then wait for it to start. */
-  private async acquirePriority(): Promise<void> {
+  private async acquirePriority(): Promise<number> {
     for (;;) {
       const start = this.slotOf(wallNow());
       const last = start + Math.ceil(PRIORITY_AHEAD_MS / this.plan.slotMs);
@@ -128,7 +148,7 @@ class Budget {
         if (slot < this.slotOf(wallNow())) continue;
         if (!(await this.take(slot, 1))) continue;
         await sleep(slot * this.plan.slotMs - wallNow());
-        if (this.slotOf(wallNow()) === slot) return;
+        if (this.slotOf(wallNow()) === slot) return (slot + 1) * this.plan.slotMs;
         break; // held up past our slot (a stalled event loop): the token is void, take another
       }
       await sleep(this.plan.slotMs);
@@ -175,17 +195,28 @@ export async function sendBudget(ctx: Ctx): Promise<Budget | null> {
   return entry.budget;
 }
 
-/** Tokens for one bulk call (every destination counts): how many of `want` may go now, at least one. */
-export async function paceBulk(ctx: Ctx, want: number): Promise<number> {
+/**
+ * Tokens for one bulk call (every destination counts): how many of `want` may go now (at least
+ * one), and until when (real ms) they hold.
+ */
+export async function paceBulk(ctx: Ctx, want: number, atLeast = 1): Promise<{ n: number; until: number }> {
   const budget = await sendBudget(ctx);
-  return budget ? budget.acquireMany(want) : want;
+  return budget ? budget.acquireMany(want, atLeast) : { n: want, until: Infinity };
 }
 
-/** Waits for a send token: returns when this process may make one SES call. */
-export async function paceSend(ctx: Ctx, priority: boolean): Promise<void> {
+/**
+ * Waits for a send token: returns when this process may make one SES call, with the real instant
+ * (ms) the token is void after (Infinity when sending is not paced). The caller checks it again
+ * immediately before calling SES (`tokenHolds`): a sender held up past its slot (a busy event
+ * loop, the gate's first call) must take a new token, or two slots' sends could share one second.
+ */
+export async function paceSend(ctx: Ctx, priority: boolean): Promise<number> {
   const budget = await sendBudget(ctx);
-  if (budget) await budget.acquire(priority);
+  return budget ? budget.acquire(priority) : Infinity;
 }
+
+/** Whether a token valid until `until` (from paceSend / paceBulk) may still be used now. */
+export const tokenHolds = (until: number) => wallNow() < until;
 
 /**
  * The most sends in any one-second window, wherever it starts: what the budget guarantees never

@@ -66,6 +66,38 @@ describe('newsletter consent', () => {
     expect(form).toContain('name="course" value="false"');
   });
 
+  it('lets a newsletter-only reader join the course by the sign-up form: one click, the newsletter kept, in the course segments from then', async () => {
+    const email = uniqueEmail('nljoin');
+    await stack.app.request('/api/enroll', json({ email, firstName: 'Ari', timezone: 'Europe/Paris', course: false }));
+    await stack.app.request(linkIn((await inbox(stack, email))[0]!, '/confirm?token='));
+    const onlyBefore = (await count(stack, { status: 'newsletter-only' })).count;
+    const inCourseBefore = (await count(stack, { status: 'in-course' })).count;
+    stack.clock.advance(11 * 60_000);
+    expect((await stack.app.request('/api/enroll', json(validEnrolment({ email, newsletter: false })))).status).toBe(202);
+    const join = (await inbox(stack, email)).at(-1)!;
+    expect(header(join, 'X-Mend-Ref')).toBe('join');
+    expect((await stack.app.request(linkIn(join, '/confirm?token='))).status).toBe(200);
+    // Unticked newsletter box on the course form: the newsletter they have is kept, not turned off.
+    expect(await readerOf(stack, email)).toMatchObject({ course: true, newsletter: true, status: 'active' });
+    expect((await count(stack, { status: 'newsletter-only' })).count).toBe(onlyBefore - 1);
+    expect((await count(stack, { status: 'in-course' })).count).toBe(inCourseBefore + 1);
+    const id = await broadcast(stack);
+    expect(await copies(stack, email, id)).toHaveLength(1);
+  });
+
+  it('turns the newsletter on for a course reader who asks on the newsletter form, only by the emailed link', async () => {
+    const email = await signUp(stack, { newsletter: false });
+    stack.clock.advance(11 * 60_000);
+    await stack.app.request('/api/enroll', json({ email, firstName: 'Robin', timezone: 'Europe/London', course: false }));
+    const first = await broadcast(stack);
+    expect(await copies(stack, email, first)).toHaveLength(0);
+    const join = (await inbox(stack, email)).filter((m) => header(m, 'X-Mend-Kind') === 'confirmation').at(-1)!;
+    await stack.app.request(linkIn(join, '/confirm?token='));
+    expect(await readerOf(stack, email)).toMatchObject({ course: true, newsletter: true, status: 'active' });
+    const second = await broadcast(stack);
+    expect(await copies(stack, email, second)).toHaveLength(1);
+  });
+
   it('has a switch on the preferences page that never touches the course', async () => {
     const email = await signUp(stack);
     const welcome = (await received(stack, email))[0]!;

@@ -137,3 +137,20 @@ describe('a reader’s data export', () => {
     expect((await stack.app.request(link)).status).toBe(400);
   });
 });
+
+describe('a data export while a change asked for from a form waits for its confirmation', () => {
+  it('includes what was typed there (the course asked for by a newsletter-only reader)', async () => {
+    const r = await enrolAndConfirm(stack, { course: false, firstName: 'Noor', timezone: 'UTC' });
+    stack.clock.advance(3_600_000); // past the re-send gap
+    const asked = await stack.app.request('/api/enroll', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: r.email, firstName: 'Noor', situation: 'tumultuous', timezone: 'UTC', sendHour: 7, followUpConsent: true }),
+    });
+    expect(asked.status).toBe(202);
+    await askFromPage(r.id);
+    const doc = (await (await download((await exportMails(r.email)).at(-1)!)).json()) as Doc;
+    expect(doc.profile.newsletterOnlyNoCourse).toBe(true);
+    expect(doc.profile.waitingForConfirmation).toMatchObject({ course: { situation: 'tumultuous', sendHour: 7 } });
+  });
+});
