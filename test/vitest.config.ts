@@ -12,6 +12,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    // One module graph per worker, not per file: every stack file imports the whole app (the AWS
+    // SDK, React, the course), ~3 s a file here, and the JIT stays warm from one file to the next.
+    // Safe because test files share no module state that matters (no vi.mock; stubbed env is unstubbed).
+    isolate: false,
     projects: [
       {
         extends: true,

@@ -1,7 +1,7 @@
-import { inject } from 'vitest';
 import { ManualClock } from '../../functions/core/clock.js';
 import { newId } from '../../functions/core/shared/ids.js';
 import { startStack, type Stack, type StackOptions } from '../../functions/local/stack.js';
+import { services } from './services.js';
 
 export type TestStack = Stack & { clock: ManualClock };
 
@@ -18,8 +18,8 @@ export async function testStack(opts: Partial<StackOptions> & { now?: string } =
   const since = Math.floor(Date.now() / 1000) - 1;
   const stack = await startStack({
     dataDir: null,
-    dynamoUrl: inject('dynamoUrl'),
-    sesUrl: inject('sesUrl'),
+    dynamoUrl: services().dynamoUrl,
+    sesUrl: services().sesUrl,
     tableName: `t_${newId(10)}`,
     clock,
     silent: true,
