@@ -1,4 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import HeavyFirst from './sequencer.js';
 
 /**
  * Two projects. `unit`: pure modules (engine, time, tokens, compile, reports' arithmetic, the
@@ -16,6 +18,10 @@ export default defineConfig({
     // SDK, React, the course), ~3 s a file here, and the JIT stays warm from one file to the next.
     // Safe because test files share no module state that matters (no vi.mock; stubbed env is unstubbed).
     isolate: false,
+    // Two workers on two cores (vitest's default is cores - 1): each has its own pair of embedded
+    // services (helpers/global-setup.ts), and the long simulations start first (sequencer.ts).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
+    sequence: { sequencer: HeavyFirst },
     projects: [
       {
         extends: true,
@@ -28,7 +34,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.unit.test.ts'],
           globalSetup: ['test/helpers/global-setup.ts'],
-          // Two cores here: files run in parallel against the shared embedded services.
+          // Files run in parallel, each worker against its own embedded services.
           fileParallelism: true,
         },
       },

@@ -28,7 +28,9 @@ export async function testStack(opts: Partial<StackOptions> & { now?: string } =
     // Sign-ups answer at once here: the floor that hides a known address's shorter answer
     // (core/enrollment/sign-up.ts) would only slow every test that signs readers up; the
     // sign-up tests (test/core/enrollment/sign-up.test.ts) run with the real one.
-    config: { signupAnswerMs: 0, ...opts.config },
+    // Likewise the window in which concurrent suppression look-ups and Send events gather into one
+    // batch (config.gatherMs): tests mostly send one email at a time, and each send waited 20 ms twice.
+    config: { signupAnswerMs: 0, gatherMs: 1, ...opts.config },
   });
   startedAt.set(stack, since);
   return stack as TestStack;
