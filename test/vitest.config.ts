@@ -20,7 +20,8 @@ export default defineConfig({
     isolate: false,
     // Two workers on two cores (vitest's default is cores - 1): each has its own pair of embedded
     // services (helpers/global-setup.ts), and the long simulations start first (sequencer.ts).
-    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // MEND_TEST_WORKERS overrides it (the projects inherit this value, which wins over --maxWorkers).
+    maxWorkers: Number(process.env.MEND_TEST_WORKERS) || Math.max(2, availableParallelism() - 1),
     sequence: { sequencer: HeavyFirst },
     projects: [
       {
