@@ -1,4 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import HeavyFirst from './sequencer.js';
 
 /**
  * Two projects. `unit`: pure modules (engine, time, tokens, compile, reports' arithmetic, the
@@ -12,6 +14,15 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    // One module graph per worker, not per file: every stack file imports the whole app (the AWS
+    // SDK, React, the course), ~3 s a file here, and the JIT stays warm from one file to the next.
+    // Safe because test files share no module state that matters (no vi.mock; stubbed env is unstubbed).
+    isolate: false,
+    // Two workers on two cores (vitest's default is cores - 1): each has its own pair of embedded
+    // services (helpers/global-setup.ts), and the long simulations start first (sequencer.ts).
+    // MEND_TEST_WORKERS overrides it (the projects inherit this value, which wins over --maxWorkers).
+    maxWorkers: Number(process.env.MEND_TEST_WORKERS) || Math.max(2, availableParallelism() - 1),
+    sequence: { sequencer: HeavyFirst },
     projects: [
       {
         extends: true,
@@ -24,7 +35,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.unit.test.ts'],
           globalSetup: ['test/helpers/global-setup.ts'],
-          // Two cores here: files run in parallel against the shared embedded services.
+          // Files run in parallel, each worker against its own embedded services.
           fileParallelism: true,
         },
       },

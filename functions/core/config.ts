@@ -38,6 +38,12 @@ export const ConfigSchema = z.object({
    * so the time it takes cannot tell a known address from a new one (core/enrollment/sign-up.ts).
    */
   signupAnswerMs: z.number().int().min(0).max(5000).default(250),
+  /**
+   * How long concurrent suppression look-ups (and, locally, SES Send events) wait for others to share
+   * one DynamoDB batch. Every send waits this long twice, so a run of sends in a row (a simulation, a
+   * test) is mostly waiting: those use 1 ms, where look-ups made together still share a batch.
+   */
+  gatherMs: z.number().int().min(0).max(1000).default(20),
   /** MEND_RAW_RETENTION_DAYS: raw inbound mail is kept this long (the parsed reply stays). */
   rawRetentionDays: z.number().int().min(1).default(180),
   /** Links signed with the previous signing secret keep working this long after its rotation. */

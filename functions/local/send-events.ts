@@ -38,7 +38,7 @@ export function sendEventPublisher(ctx: () => Ctx): SendEventPublisher {
     publish(input, messageId) {
       return new Promise<void>((done) => {
         // Gathered for a moment (BatchWriteItem takes 25): one write for many sends, not one each.
-        if (!queue.length) setTimeout(() => void flush(), GATHER_MS);
+        if (!queue.length) setTimeout(() => void flush(), ctx().config.gatherMs ?? GATHER_MS);
         queue.push({ event: sendEventOf(input, messageId), done });
       });
     },

@@ -318,8 +318,9 @@ async function openTarget(opts: SimOptions, seed: number): Promise<Target> {
     tableName: opts.persist ? undefined : (opts.tableName ?? `sim_${seed}_${Date.now()}`),
     silent: opts.log === undefined,
     log: opts.log,
-    // Synthetic load: no limit on sign-ups, and no floor under each answer (MEND_SIGNUP_LIMIT=0).
-    config: { signupLimit: 0, signupAnswerMs: 0 },
+    // Synthetic load: no limit on sign-ups, and no floor under each answer (MEND_SIGNUP_LIMIT=0). Sends
+    // mostly come one after another here: a 20 ms gathering window would be most of each send's time.
+    config: { signupLimit: 0, signupAnswerMs: 0, gatherMs: 1 },
     holder: 'a simulation',
   });
   const s = stack;

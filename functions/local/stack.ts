@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
@@ -243,5 +243,10 @@ function persistedClock(dataDir: string | null): SettableClock {
   if (!dataDir) return new OffsetClock();
   const file = join(dataDir, 'clock.json');
   const offset = existsSync(file) ? Number(JSON.parse(readFileSync(file, 'utf8')).offsetMs) || 0 : 0;
-  return new OffsetClock(offset, (ms) => writeFileSync(file, JSON.stringify({ offsetMs: ms })));
+  // Through a temporary file and a rename: the dev clock moves (and writes) on every tick of an
+  // advance, and a kill mid-write must not leave a cut-off file that stops the next start.
+  return new OffsetClock(offset, (ms) => {
+    writeFileSync(`${file}.tmp`, JSON.stringify({ offsetMs: ms }));
+    renameSync(`${file}.tmp`, file);
+  });
 }

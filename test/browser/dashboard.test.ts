@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { noBrowser, launchPersistent } from '../helpers/browser.js';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allReaders, getReader } from '../../functions/core/db/readers.js';
 import { Outcome } from '../../functions/core/outcomes/categories.js';
 import { recordOutcome } from '../../functions/core/outcomes/record.js';
 import type { OutcomeReport } from '../../functions/core/reports/outcomes.js';
 import { rng, simulate } from '../../functions/local/simulate.js';
 import { startStack, type Stack } from '../../functions/local/stack.js';
+import { services } from '../helpers/services.js';
 
 /**
  * The author's path in a real browser: `npm run simulate -- --persist` into a data folder, then the
@@ -47,7 +48,7 @@ describe.skipIf(noBrowser)('the dashboard in a real browser', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'mend-browser-'));
     profileDir = mkdtempSync(join(tmpdir(), 'mend-chromium-'));
-    const sesUrl = inject('sesUrl');
+    const sesUrl = services().sesUrl;
     await simulate({ readers: 40, days: 200, seed: 5, persist: true, dataDir, sesUrl });
     stack = await startStack({ dataDir, port: 0, sesUrl, silent: true });
     token = stack.ctx.secrets.adminToken;

@@ -1,7 +1,7 @@
-import { inject } from 'vitest';
 import { ManualClock } from '../../functions/core/clock.js';
 import { newId } from '../../functions/core/shared/ids.js';
 import { startStack, type Stack, type StackOptions } from '../../functions/local/stack.js';
+import { services } from './services.js';
 
 export type TestStack = Stack & { clock: ManualClock };
 
@@ -18,8 +18,8 @@ export async function testStack(opts: Partial<StackOptions> & { now?: string } =
   const since = Math.floor(Date.now() / 1000) - 1;
   const stack = await startStack({
     dataDir: null,
-    dynamoUrl: inject('dynamoUrl'),
-    sesUrl: inject('sesUrl'),
+    dynamoUrl: services().dynamoUrl,
+    sesUrl: services().sesUrl,
     tableName: `t_${newId(10)}`,
     clock,
     silent: true,
@@ -28,7 +28,9 @@ export async function testStack(opts: Partial<StackOptions> & { now?: string } =
     // Sign-ups answer at once here: the floor that hides a known address's shorter answer
     // (core/enrollment/sign-up.ts) would only slow every test that signs readers up; the
     // sign-up tests (test/core/enrollment/sign-up.test.ts) run with the real one.
-    config: { signupAnswerMs: 0, ...opts.config },
+    // Likewise the window in which concurrent suppression look-ups and Send events gather into one
+    // batch (config.gatherMs): tests mostly send one email at a time, and each send waited 20 ms twice.
+    config: { signupAnswerMs: 0, gatherMs: 1, ...opts.config },
   });
   startedAt.set(stack, since);
   return stack as TestStack;

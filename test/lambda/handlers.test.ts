@@ -1,7 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY, systemClock } from '../../functions/core/clock.js';
 import { getReader } from '../../functions/core/db/readers.js';
 import { newId } from '../../functions/core/shared/ids.js';
@@ -13,6 +13,7 @@ import { invokeBundle, type InvokeOptions, type LambdaWorld } from '../helpers/l
 import { startS3, type S3StandIn } from '../helpers/s3.js';
 import { seed, seededReader } from '../helpers/newsletters.js';
 import { enrolAndConfirm, header, inbox, linkIn, testStack, uniqueEmail, type StoredEmail, type TestStack } from '../helpers/stack.js';
+import { services } from '../helpers/services.js';
 
 /**
  * The production path: each Lambda bundle, built as SST builds it, loaded in a fresh Node process
@@ -37,8 +38,8 @@ beforeAll(async () => {
   const tableName = `t_lambda_${newId(8)}`;
   s3 = await startS3(`mend-inbound-${newId(6).toLowerCase()}`);
   world = {
-    dynamoUrl: inject('dynamoUrl'),
-    sesUrl: inject('sesUrl'),
+    dynamoUrl: services().dynamoUrl,
+    sesUrl: services().sesUrl,
     s3Url: s3.url,
     tableName,
     bucket: s3.bucket,

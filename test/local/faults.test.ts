@@ -1,5 +1,6 @@
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { simulate } from '../../functions/local/simulate.js';
+import { services } from '../helpers/services.js';
 
 /**
  * The fault-injected proof (issue 12): synthetic readers live through the real system while SES
@@ -15,8 +16,8 @@ describe('sending under the fault mix', () => {
       days: 60,
       seed: 12,
       enrolOverDays: 7,
-      sesUrl: inject('sesUrl'),
-      dynamoUrl: inject('dynamoUrl'),
+      sesUrl: services().sesUrl,
+      dynamoUrl: services().dynamoUrl,
       faults: { ses: { throttle: 0.2, serverError: 0.05, dropAfterAccept: 0.02 }, dynamo: { throttle: 0.05 }, seed: 12 },
     });
     const { delivery, faults } = result;

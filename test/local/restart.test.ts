@@ -3,12 +3,12 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { getReader } from '../../functions/core/db/readers.js';
 import { getEmailOwner } from '../../functions/core/db/email-lookups.js';
 import { startStack } from '../../functions/local/stack.js';
 import { INBOX_KEPT } from '../../functions/local/services.js';
 import { inbox, json, validEnrolment } from '../helpers/stack.js';
+import { services } from '../helpers/services.js';
 
 const require = createRequire(import.meta.url);
 const dir = mkdtempSync(join(tmpdir(), 'mend-restart-'));
@@ -16,7 +16,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the local stack', () => {
   it('keeps subscribers, secrets and the dev clock across a restart', async () => {
-    const opts = { dataDir: dir, sesUrl: inject('sesUrl'), silent: true } as const;
+    const opts = { dataDir: dir, sesUrl: services().sesUrl, silent: true } as const;
     const first = await startStack(opts);
     const body = validEnrolment();
     expect((await first.app.request('/api/enroll', json(body))).status).toBe(202);

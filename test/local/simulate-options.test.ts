@@ -5,10 +5,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, inject, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { newId } from '../../functions/core/shared/ids.js';
 import { simulate, type SimStart } from '../../functions/local/simulate.js';
 import { inbox, testStack } from '../helpers/stack.js';
+import { services } from '../helpers/services.js';
 
 describe('simulate --persist without a running server', () => {
   const dirs: string[] = [];
@@ -22,8 +23,8 @@ describe('simulate --persist without a running server', () => {
     vi.stubEnv('MEND_PUBLIC_URL', undefined as unknown as string);
     for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
     let started: SimStart | undefined;
-    const result = await simulate({ readers: 2, days: 2, persist: true, dataDir, sesUrl: inject('sesUrl'), onStart: (s) => (started = s) });
-    const mails = (await Promise.all(result.readers.map((r) => inbox({ urls: { inbox: inject('sesUrl') } } as never, r.email)))).flat();
+    const result = await simulate({ readers: 2, days: 2, persist: true, dataDir, sesUrl: services().sesUrl, onStart: (s) => (started = s) });
+    const mails = (await Promise.all(result.readers.map((r) => inbox({ urls: { inbox: services().sesUrl } } as never, r.email)))).flat();
     expect(mails.length).toBeGreaterThan(2);
     return { result, started: started!, text: mails.map((m) => m.body.text ?? '').join('\n'), dataDir };
   };
@@ -44,7 +45,7 @@ describe('simulate --persist without a running server', () => {
     const first = await persisted({});
     const clock = JSON.parse(readFileSync(join(first.dataDir, 'clock.json'), 'utf8')) as { offsetMs: number };
     expect(clock.offsetMs).toBeGreaterThan(0);
-    const again = await simulate({ readers: 2, days: 1, persist: true, dataDir: first.dataDir, sesUrl: inject('sesUrl') });
+    const again = await simulate({ readers: 2, days: 1, persist: true, dataDir: first.dataDir, sesUrl: services().sesUrl });
     expect(Date.parse(again.start)).toBeGreaterThanOrEqual(Date.parse(first.result.end));
     expect(again.readers.map((r) => r.email).some((e) => first.result.readers.some((f) => f.email === e))).toBe(false);
     expect(first.started.end).toBe(new Date(Date.parse(first.started.start) + 2 * 86_400_000).toISOString());
@@ -61,8 +62,8 @@ describe('sign-ups spread over the simulated period', () => {
       seed: 3,
       start: '2026-01-20T08:00:00Z',
       tableName,
-      sesUrl: inject('sesUrl'),
-      dynamoUrl: inject('dynamoUrl'),
+      sesUrl: services().sesUrl,
+      dynamoUrl: services().dynamoUrl,
     });
     const months = new Set(result.readers.map((r) => r.createdAt.slice(0, 7)));
     expect([...months].sort()).toEqual(['2026-01', '2026-02']);

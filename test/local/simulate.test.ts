@@ -1,8 +1,9 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { currentCourse } from '../../functions/core/course/versions.js';
 import { localDate, localParts } from '../../functions/core/shared/time.js';
 import { makeLogger } from '../../functions/core/shared/log.js';
 import { NAMES, REPLIES, simulate, type SimResult } from '../../functions/local/simulate.js';
+import { services } from '../helpers/services.js';
 
 const ENDINGS = new Set(['tumultuous/day-45', 'healthy/day-60', 'stress/day-28', 'shared/closing']);
 // The course's other closing lessons (issue 11: couples back together, readers who stop the questions).
@@ -30,7 +31,7 @@ const replyWords = REPLIES.flatMap((r) => r.split('{day}')).map((p) => p.trim())
 describe('a 100-reader, 120-day simulation', () => {
   let result: SimResult;
   beforeAll(async () => {
-    result = await simulate({ readers: 100, days: 120, seed: 7, sesUrl: inject('sesUrl'), dynamoUrl: inject('dynamoUrl'), log: makeLogger({ sink: (l) => lines.push(l) }) });
+    result = await simulate({ readers: 100, days: 120, seed: 7, sesUrl: services().sesUrl, dynamoUrl: services().dynamoUrl, log: makeLogger({ sink: (l) => lines.push(l) }) });
   }, 600_000);
 
   // Issue 14: sign-ups, confirmations, lessons, clicks, replies, check-ins and unsubscribes write

@@ -1,13 +1,14 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getEmailOwner } from '../../functions/core/db/email-lookups.js';
 import { getReader } from '../../functions/core/db/readers.js';
 import { LOCK_FILE } from '../../functions/local/lock.js';
 import { startStack } from '../../functions/local/stack.js';
 import { bannerUrl, runScript, type Proc } from '../helpers/processes.js';
 import { header, inbox, json, validEnrolment, type StoredEmail } from '../helpers/stack.js';
+import { services } from '../helpers/services.js';
 
 /**
  * `npm start` and `npm run simulate` as a new user runs them: separate processes on one data
@@ -146,8 +147,8 @@ describe('npm start killed with SIGKILL in the middle of a dispatch', () => {
 describe('npm start with the SDK\'s endpoint variables', () => {
   it('uses the DynamoDB and SES they name instead of starting its own, and says so', async () => {
     const dir = folder();
-    const dynamo = inject('dynamoUrl');
-    const ses = inject('sesUrl');
+    const dynamo = services().dynamoUrl;
+    const ses = services().sesUrl;
     const server = run(START, [], { ...env(dir), AWS_ENDPOINT_URL_DYNAMODB: dynamo, AWS_ENDPOINT_URL_SESV2: ses });
     await server.waitFor(/Ctrl\+C stops/, 'the start banner');
     const out = server.output();

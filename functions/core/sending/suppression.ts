@@ -46,7 +46,7 @@ class Batcher {
       this.failures.push(reject);
       if (!this.scheduled) {
         this.scheduled = true;
-        setTimeout(() => void this.flush(), GATHER_MS);
+        setTimeout(() => void this.flush(), this.ctx.config.gatherMs ?? GATHER_MS);
       }
     });
   }

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { funnelDims } from '../../../functions/core/choices/record.js';
-import { MINUTE } from '../../../functions/core/clock.js';
-import { advanceClock } from '../../../functions/local/advance.js';
+import { TICK_MS, advanceClock } from '../../../functions/local/advance.js';
 import { readCounter } from '../../../functions/core/db/counters.js';
 import { readerHistory } from '../../../functions/core/db/history.js';
 import { getReader } from '../../../functions/core/db/readers.js';
@@ -70,7 +69,12 @@ describe('replies arriving at once', () => {
       expect(stored.filter((s) => s.applied).map((s) => s.replyId).sort()).toEqual([...reader.appliedReplies!].sort());
       expect(reader.cursor!.inserts.filter((i) => i.lesson === 'shared/broke-no-contact')).toHaveLength(1);
       // Counter work a writer could not clear under the contention is finished by the scheduler's next visit, still exactly once.
-      await advanceClock(busy.ctx, busy.clock, 3 * MINUTE);
+      // That visit is the first tick at or after the reader's due time (by then two minutes have made the work stale):
+      // three minutes from 06:00 reach no tick, and passed only when the writers had cleared everything themselves.
+      const { dueAt } = (await getReader(busy.ctx, r.id))!;
+      const now = busy.clock.now().getTime();
+      const visit = await advanceClock(busy.ctx, busy.clock, Math.max(Date.parse(dueAt!), now) - now + TICK_MS);
+      expect(visit.ticks).toBeGreaterThan(0);
       expect((await getReader(busy.ctx, r.id))!.outbox).toEqual([]);
       expect(await counted(a!.ref)).toBe(1);
       expect(await counted(b!.ref)).toBe(1);

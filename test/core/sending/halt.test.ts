@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { inject } from 'vitest';
 import { getReader } from '../../../functions/core/db/readers.js';
 import { runDispatch } from '../../../functions/core/dispatch/run.js';
 import { startSesFaults, type FaultProxy } from '../../../functions/local/faults.js';
@@ -7,11 +6,12 @@ import { localDate } from '../../../functions/core/shared/time.js';
 import { advanceDays, received } from '../../helpers/course.js';
 import { enrolAndConfirm, inbox, testStack, type TestStack } from '../../helpers/stack.js';
 import { apiJson } from '../../api/admin/admin-helpers.js';
+import { services } from '../../helpers/services.js';
 
 /** A stack whose SES is the emulator behind a fault-injecting proxy; the proxy's dropped sends publish their Send event as SES would. */
 async function faultyStack(): Promise<{ stack: TestStack; ses: FaultProxy }> {
   let stack: TestStack | undefined;
-  const ses = await startSesFaults(inject('sesUrl'), {}, { onAccepted: (input, id) => stack!.sendEvents!.publish(input as never, id) });
+  const ses = await startSesFaults(services().sesUrl, {}, { onAccepted: (input, id) => stack!.sendEvents!.publish(input as never, id) });
   stack = await testStack({ now: '2026-03-02T09:00:00Z', sesUrl: ses.url });
   onTestFinished(async () => {
     await stack!.close();
