@@ -1,4 +1,4 @@
-import { convert, type HtmlToTextOptions } from 'html-to-text';
+import { compile, type HtmlToTextOptions } from 'html-to-text';
 
 /**
  * The plain-text part of every email, and the text of HTML-only replies. The same conversion
@@ -26,4 +26,7 @@ export const textOptions = {
 
 const options: HtmlToTextOptions = { ...textOptions, selectors: [...reactEmailSelectors!, ...textOptions.selectors] };
 
-export const htmlToText = (html: string) => convert(html, options);
+/** Compiled once: html-to-text's convert() rebuilds its formatters from the options on every call. */
+const convertCompiled = compile(options);
+
+export const htmlToText = (html: string) => convertCompiled(html);
