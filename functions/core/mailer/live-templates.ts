@@ -91,9 +91,27 @@ export function renderTemplate(ref: TemplateRef): Promise<Compiled> {
   );
 }
 
-/** Renders on demand; callers cache per batch (dispatch's RenderCache). */
+/**
+ * Each rendering once per process: a ref names exactly one rendering (templateKey), the same every
+ * time, as the Lambda artifact assumes. React rendering is most of a live send's CPU, and the local
+ * stack and the tests would otherwise render the same lessons again on every dispatch run. A render
+ * that fails is not kept.
+ */
+const rendered = new Map<string, Promise<Compiled>>();
+function renderOnce(ref: TemplateRef): Promise<Compiled> {
+  const key = templateKey(ref);
+  let hit = rendered.get(key);
+  if (!hit) {
+    hit = renderTemplate(ref);
+    rendered.set(key, hit);
+    hit.catch(() => rendered.delete(key));
+  }
+  return hit;
+}
+
+/** Renders on demand, each rendering once per process (callers also cache per batch: dispatch's RenderCache). */
 export const liveTemplates: EmailTemplates = {
-  get: renderTemplate,
+  get: renderOnce,
   has: () => true,
   varies: (lesson) => lessonTemplates.get(lesson)?.meta.varies ?? [],
 };
