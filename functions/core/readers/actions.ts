@@ -24,19 +24,10 @@ const Resubscribe = z.object({ action: z.literal('resubscribe') });
 const ExportData = z.object({ action: z.literal('export-data') });
 
 /** What a reader can ask for on the preferences page (POST /me/:token): the `action` field and its inputs. */
-export const PreferencesChange = z.discriminatedUnion('action', [
-  Pause,
-  Resume,
-  SwitchTrack,
-  Schedule,
-  StopFollowUps,
-  ResumeFollowUps,
-  Unsubscribe,
-  Resubscribe,
-  NewsletterOn,
-  NewsletterOff,
-  ExportData,
-]);
+/** The changes both the preferences page and an email footer make (one read-modify-write each). */
+const ChangesAnywhere = [Pause, Resume, SwitchTrack, Schedule, StopFollowUps, ResumeFollowUps, NewsletterOn, NewsletterOff] as const;
+
+export const PreferencesChange = z.discriminatedUnion('action', [...ChangesAnywhere, Unsubscribe, Resubscribe, ExportData]);
 export type PreferencesChange = z.infer<typeof PreferencesChange>;
 
 /** Where an unsubscribe came from (kept on the reader as `unsubscribedVia`). */
@@ -47,17 +38,7 @@ export const UnsubscribeVia = z.enum(['one-click', 'page', 'mailto', 'author']);
  * an unsubscribe saying where it came from. Each is one read-modify-write of the reader; the due
  * index follows from the new state.
  */
-export const ReaderAction = z.discriminatedUnion('action', [
-  Pause,
-  Resume,
-  SwitchTrack,
-  Schedule,
-  StopFollowUps,
-  ResumeFollowUps,
-  Unsubscribe.extend({ via: UnsubscribeVia }),
-  NewsletterOn,
-  NewsletterOff,
-]);
+export const ReaderAction = z.discriminatedUnion('action', [...ChangesAnywhere, Unsubscribe.extend({ via: UnsubscribeVia })]);
 export type ReaderAction = z.infer<typeof ReaderAction>;
 
 const lastLesson = (r: Reader) => [...r.sends].reverse().find((s) => s.kind === 'lesson');
