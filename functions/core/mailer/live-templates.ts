@@ -19,6 +19,8 @@ import { sinceLabel, templateKey, type EmailTemplates, type TemplateRef } from '
  * and ships the result instead.
  */
 const author = { name: P.authorName, postalAddress: P.postalAddress };
+/** What every email but a lesson and a check-in is given: the name, the footer's two links, the author. */
+const footerProps = { firstName: P.firstName, links: { prefs: P.prefs, unsubscribe: P.unsubscribe }, author };
 const placeholderLinks = (choiceIds: string[]) => ({
   prefs: P.prefs,
   unsubscribe: P.unsubscribe,
@@ -61,9 +63,7 @@ export function renderTemplate(ref: TemplateRef): Promise<Compiled> {
   if (ref.kind === 'newsletter') {
     return compile(
       createElement(Newsletter, {
-        firstName: P.firstName,
-        links: { prefs: P.prefs, unsubscribe: P.unsubscribe },
-        author,
+        ...footerProps,
         subject: P.nlSubject,
         previewText: P.nlPreview,
         bodyHtml: P.nlBody,
@@ -72,17 +72,15 @@ export function renderTemplate(ref: TemplateRef): Promise<Compiled> {
     );
   }
   if (ref.kind === 'data-export')
-    return compile(createElement(DataExport, { firstName: P.firstName, links: { prefs: P.prefs, unsubscribe: P.unsubscribe }, author, exportUrl: P.exportUrl }), dataExportMeta.subject);
+    return compile(createElement(DataExport, { ...footerProps, exportUrl: P.exportUrl }), dataExportMeta.subject);
   if (ref.kind === 'newsletter-confirmation')
     return compile(
-      createElement(NewsletterConfirmation, { firstName: P.firstName, links: { prefs: P.prefs, unsubscribe: P.unsubscribe }, author, confirmUrl: P.confirmUrl, join: ref.join }),
+      createElement(NewsletterConfirmation, { ...footerProps, confirmUrl: P.confirmUrl, join: ref.join }),
       newsletterConfirmationMeta.subject,
     );
   return compile(
     createElement(Confirmation, {
-      firstName: P.firstName,
-      links: { prefs: P.prefs, unsubscribe: P.unsubscribe },
-      author,
+      ...footerProps,
       confirmUrl: P.confirmUrl,
       situationLabel: SITUATIONS[ref.situation].label,
       ...(ref.kind === 'join-confirmation' ? { join: ref.newsletter ? 'course-and-newsletter' : 'course' } : {}),
