@@ -19,8 +19,6 @@ export function sendEventOf(input: SendEmailCommandInput, messageId: string) {
   return { eventType: 'Send', mail: { messageId, destination: input.Destination?.ToAddresses ?? [], tags }, send: {} };
 }
 
-const GATHER_MS = 20;
-
 export function sendEventPublisher(ctx: () => Ctx): SendEventPublisher {
   let queue: { event: unknown; done: () => void }[] = [];
   const flush = async () => {
@@ -38,7 +36,7 @@ export function sendEventPublisher(ctx: () => Ctx): SendEventPublisher {
     publish(input, messageId) {
       return new Promise<void>((done) => {
         // Gathered for a moment (BatchWriteItem takes 25): one write for many sends, not one each.
-        if (!queue.length) setTimeout(() => void flush(), ctx().config.gatherMs ?? GATHER_MS);
+        if (!queue.length) setTimeout(() => void flush(), ctx().config.gatherMs);
         queue.push({ event: sendEventOf(input, messageId), done });
       });
     },
