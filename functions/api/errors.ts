@@ -3,7 +3,8 @@ import { HTTPException } from 'hono/http-exception';
 import { routePath } from 'hono/route';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
-import { DomainError, Invalid, RateLimited, TooLarge, type ErrorKind } from '../core/shared/errors.js';
+import { DomainError, Invalid, RateLimited, RETRY_AFTER_FAULT, TooLarge, Unavailable, type ErrorKind } from '../core/shared/errors.js';
+import { serviceFault } from '../core/shared/service-faults.js';
 import type { Env } from './app.js';
 import { adminErrorPage } from './pages/admin/error.js';
 import { notFoundPage, publicErrorPage, type PublicErrorView } from './pages/errors.js';
@@ -36,9 +37,30 @@ export const errorsAs =
 
 const OUR_FAULT = 'Something went wrong on our side. Nothing you sent was lost; please try again.';
 
+/**
+ * What a caller is told when our database (or raw-mail store) did not answer. True of every route:
+ * each change is one conditional write (what it implies follows from the item's outbox, finished by
+ * the next write or visit), so a request cut short by the fault saved its change whole or not at all,
+ * and sending it again is safe. (A sign-up's confirmation that could not go says so itself: enroll.ts.)
+ */
+export const STORAGE_FAULT =
+  'A temporary fault on our side: our database did not answer just now. Nothing you sent was lost or left half-saved; please try again in a few seconds.';
+
 /** A zod error nobody turned into a named 400 is still the caller's bad input, never a 500. */
 const asDomain = (err: Error): DomainError | null =>
   err instanceof DomainError ? err : err instanceof z.ZodError ? new Invalid('Invalid request', zodIssues(err)) : null;
+
+/**
+ * A fault of a service we depend on (throttling past the SDK's retries, the service unavailable,
+ * the connection refused or timed out) is temporary, not a bug: a 503 with Retry-After. Logged as
+ * one line of names and numbers (the route, never the path, which can hold a reader's token).
+ */
+function asUnavailable(err: Error, c: Context<Env>): Unavailable | null {
+  const fault = serviceFault(err);
+  if (!fault) return null;
+  c.var.ctx.log.warn('service unavailable', { route: routePath(c, -1), method: c.req.method, ...fault });
+  return new Unavailable(STORAGE_FAULT, { reason: 'storage', retryAfter: RETRY_AFTER_FAULT });
+}
 
 /** A program, not a person: it sent JSON, or asks for JSON and not for a page. */
 const wantsJson = (c: Context<Env>) => {
@@ -48,16 +70,17 @@ const wantsJson = (c: Context<Env>) => {
 
 /**
  * The app's onError: a domain error is the caller's answer (its status, with `Retry-After` when
- * rate-limited): `{"error","issues":[{"path","message"}]}` for API clients, a kind page where the
- * route renders pages. Anything else is our fault: logged (the route, never the path, which can
- * hold a reader's token) and answered 500 without details.
+ * rate-limited or unavailable): `{"error","issues":[{"path","message"}]}` for API clients, a kind
+ * page where the route renders pages. A service fault is an Unavailable (503). Anything else is our
+ * fault: logged (the route, never the path, which can hold a reader's token) and answered 500
+ * without details.
  */
 export function handleError(err: Error, c: Context<Env>): Response | Promise<Response> {
   if (err instanceof HTTPException) return err.getResponse();
-  const e = asDomain(err);
+  const e = asDomain(err) ?? asUnavailable(err, c);
   const status = e ? STATUS[e.kind] : 500;
   if (!e) c.var.ctx.log.error('unhandled error', { route: routePath(c, -1), method: c.req.method, error: err.name, message: err.message });
-  if (e instanceof RateLimited) c.header('Retry-After', String(e.retryAfter));
+  if (e instanceof RateLimited || (e instanceof Unavailable && e.retryAfter !== undefined)) c.header('Retry-After', String(e.retryAfter));
   const view = c.get('errorView');
   const author = c.var.ctx.config.authorName;
   if (view === 'admin') return c.html(adminErrorPage(e, author), status);

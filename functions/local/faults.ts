@@ -24,6 +24,11 @@ export interface SesFaults {
 export interface DynamoFaults {
   /** Share answered 400 ThrottlingException (not applied). */
   throttle?: number;
+  /**
+   * Every call after the proxy's `throttleAfter`-th (counting all its calls, `stats.calls`) is
+   * throttled: an outage that starts at an exact point of a flow, to see what it leaves behind.
+   */
+  throttleAfter?: number;
 }
 
 export interface FaultStats {
@@ -158,7 +163,7 @@ export async function startDynamoFaults(target: string, faults: DynamoFaults, op
   const live: DynamoFaults = { ...faults };
   const svc = await startProxy(target, async (_req, res, _body, pass) => {
     stats.calls++;
-    if (rand.next() < (live.throttle ?? 0)) {
+    if (rand.next() < (live.throttle ?? 0) || (live.throttleAfter !== undefined && stats.calls > live.throttleAfter)) {
       stats.throttled++;
       return answer(res, 400, 'com.amazonaws.dynamodb.v20120810#ThrottlingException', 'Rate of requests exceeds the allowed throughput.', 'application/x-amz-json-1.0');
     }

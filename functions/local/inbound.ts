@@ -1,7 +1,7 @@
 import type { Ctx } from '../core/context.js';
 import type { Verdicts } from '../core/db/vocabulary.js';
 import { processInbound, rawDeliveryId, type InboundResult } from '../core/replies/inbound.js';
-import { DomainError, Unavailable } from '../core/shared/errors.js';
+import { DomainError, RETRY_AFTER_FAULT, Unavailable } from '../core/shared/errors.js';
 import { newId } from '../core/shared/ids.js';
 
 /**
@@ -20,6 +20,6 @@ export async function receiveRaw(ctx: Ctx, raw: Uint8Array, verdicts?: Verdicts)
     if (e instanceof DomainError) throw e;
     // Nothing was logged (a reply once stored is never answered with an error): say so, and that posting it again is safe.
     ctx.log.error('inbound processing failed', { key, error: (e as Error).name });
-    throw new Unavailable('The message is kept raw but could not be processed just now. Post it again: it will be logged once.');
+    throw new Unavailable('The message is kept raw but could not be processed just now. Post it again: it will be logged once.', { retryAfter: RETRY_AFTER_FAULT });
   }
 }

@@ -29,6 +29,35 @@ const UNAVAILABLE: Words = {
   paragraphs: ['We could not send the email just now. Nothing was lost on our side; please go back and try again in a few minutes.'],
 };
 
+/**
+ * Our database did not answer (a throttle that outlasted the retries, an outage, a timeout). Read
+ * by someone who may already be having a hard day: it is temporary, it is not them, nothing they did
+ * is lost or half-done, and repeating it is safe. What to repeat depends on where they came from.
+ */
+const STORAGE: Record<PublicErrorView, Words> = {
+  form: {
+    title: 'Please try again in a moment',
+    paragraphs: [
+      'We hit a brief problem on our side and could not finish your sign-up just now. It is temporary, and nothing is wrong with what you entered.',
+      'Nothing you sent was lost or left half-saved. Please go back and send the form again in a few seconds.',
+    ],
+  },
+  confirm: {
+    title: 'Please try again in a moment',
+    paragraphs: [
+      'We hit a brief problem on our side and could not confirm your sign-up just now. It is temporary, and your link is fine.',
+      'Nothing was lost or left half-done. Please open the link in the email again in a few seconds.',
+    ],
+  },
+  link: {
+    title: 'Please try again in a moment',
+    paragraphs: [
+      'We hit a brief problem on our side and could not finish this just now. It is temporary, and your link is fine.',
+      'Nothing you sent was lost or left half-saved, and trying again is safe. Please reload this page, or open the link from your email again, in a few seconds.',
+    ],
+  },
+};
+
 const TOO_LARGE: Words = {
   title: 'That was more than we can take',
   paragraphs: ['What was sent is much larger than this form ever sends, so nothing was read or changed. Please go back and try again.'],
@@ -47,7 +76,7 @@ function words(view: PublicErrorView, e: DomainError | null): Words {
   if (e.reason === LinkRefusal.broken) return BAD_LINK.broken;
   if (e.reason === LinkRefusal.expired) return BAD_LINK.expired;
   if (e instanceof Invalid) return BAD_INPUT(e);
-  if (e.kind === 'unavailable') return UNAVAILABLE;
+  if (e.kind === 'unavailable') return e.reason === 'storage' ? STORAGE[view] : UNAVAILABLE;
   return OUR_FAULT;
 }
 

@@ -71,9 +71,21 @@ export class TooLarge extends DomainError {
   }
 }
 
-/** A service we depend on failed; nothing was lost and trying again later should work. */
+/** Seconds a caller is asked to wait after a temporary fault: long enough for a blip to pass, short enough to feel like "try again now". */
+export const RETRY_AFTER_FAULT = 5;
+
+/**
+ * A service we depend on failed; nothing was lost and trying again later should work. With
+ * `retryAfter`, the seconds after which it should (the `Retry-After` header). `reason` tells the
+ * pages which words fit: `storage` when our database did not answer, none for a mail that could not go.
+ */
 export class Unavailable extends DomainError {
   readonly kind = 'unavailable';
+  readonly retryAfter?: number;
+  constructor(message: string, opts: { reason?: string; retryAfter?: number } = {}) {
+    super(message, opts);
+    if (opts.retryAfter !== undefined) this.retryAfter = opts.retryAfter;
+  }
 }
 
 export const invalid = (message: string, issues: Issue[] = []) => new Invalid(message, issues);

@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STORAGE_FAULT } from '../../functions/api/errors.js';
+import { getEmailOwner } from '../../functions/core/db/email-lookups.js';
+import { readerHistory } from '../../functions/core/db/history.js';
+import { getReader } from '../../functions/core/db/readers.js';
+import { sign } from '../../functions/core/links/tokens.js';
+import type { Logger } from '../../functions/core/shared/log.js';
+import { startDynamoFaults, type FaultProxy } from '../../functions/local/faults.js';
+import { plain } from '../helpers/mail.js';
+import { services } from '../helpers/services.js';
+import { enrolAndConfirm, header, inbox, json, linkIn, testStack, validEnrolment, type TestStack } from '../helpers/stack.js';
+
+/**
+ * A DynamoDB fault during a request (throttling that outlasts the SDK's retries, an outage, a
+ * refused connection) is temporary: the one onError answers 503 with Retry-After and words that
+ * say nothing was lost, never a 500 or a stack trace. Everything runs on the real embedded
+ * services; the fault proxy (functions/local/faults.ts) sits between the stack and dynalite.
+ */
+let proxy: FaultProxy;
+let stack: TestStack;
+const logged: { level: string; msg: string; data?: Record<string, unknown> }[] = [];
+const log: Logger = {
+  info: () => undefined,
+  warn: (msg, data) => logged.push({ level: 'warn', msg, data }),
+  error: (msg, data) => logged.push({ level: 'error', msg, data }),
+};
+
+beforeAll(async () => {
+  proxy = await startDynamoFaults(services().dynamoUrl, {});
+  stack = await testStack({ dynamoUrl: proxy.url, log });
+});
+afterAll(async () => {
+  await stack.close();
+  await proxy.close();
+});
+
+/** Every DynamoDB call throttled while `fn` runs (the SDK's retries all fail too), then the service is back. */
+async function outage<T>(fn: () => Promise<T>): Promise<T> {
+  proxy.faults.throttle = 1;
+  try {
+    return await fn();
+  } finally {
+    proxy.faults.throttle = 0;
+  }
+}
+
+const ADMIN = { authorization: 'Bearer test-admin-token' };
+const form = (body: Record<string, unknown>) => ({
+  method: 'POST',
+  body: new URLSearchParams(Object.entries(body).map(([k, v]) => [k, String(v)])),
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+});
+
+/** What every 503 for a storage fault has: the status, Retry-After, and no trace of the error itself. */
+async function expectStorageFault(res: Response, as: 'json' | 'page'): Promise<string> {
+  expect(res.status).toBe(503);
+  expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+  expect(Number(res.headers.get('retry-after'))).toBeLessThanOrEqual(30);
+  expect(res.headers.get('content-type')).toContain(as === 'json' ? 'application/json' : 'text/html');
+  const text = await res.text();
+  expect(text).not.toMatch(/ElectroError|Throttling|DynamoDB|at \w+ \(|Error:/);
+  if (as === 'json') expect(JSON.parse(text)).toEqual({ error: STORAGE_FAULT, issues: [] });
+  else expect(text).toContain('Please try again in a moment');
+  return text;
+}
+
+describe('a DynamoDB fault during a request (api/errors.ts)', () => {
+  it('answers a JSON sign-up 503 with Retry-After, saying it is temporary and nothing was lost; the same sign-up then works', async () => {
+    const body = validEnrolment();
+    logged.length = 0;
+    const res = await outage(() => stack.app.request('/api/enroll', json(body)));
+    await expectStorageFault(res, 'json');
+    expect(STORAGE_FAULT).toMatch(/temporary/);
+    expect(STORAGE_FAULT).toMatch(/Nothing you sent was lost or left half-saved/);
+    // One line, names and numbers only: no address, no name, no message text.
+    const line = logged.filter((l) => l.msg === 'service unavailable');
+    expect(line).toEqual([{ level: 'warn', msg: 'service unavailable', data: expect.objectContaining({ route: '/api/enroll', method: 'POST', error: 'ElectroError', cause: 'ThrottlingException', status: 400 }) }]);
+    expect(JSON.stringify(logged)).not.toContain(body.email);
+    expect(JSON.stringify(logged)).not.toContain('Robin');
+    expect(logged.some((l) => l.msg === 'unhandled error')).toBe(false);
+    expect(await getEmailOwner(stack.ctx, body.email)).toBeNull(); // nothing was written
+
+    const again = await stack.app.request('/api/enroll', json(body));
+    expect(again.status).toBe(202);
+    const mails = await inbox(stack, body.email);
+    expect(mails).toHaveLength(1);
+    const id = (await getEmailOwner(stack.ctx, body.email))!;
+    expect(await getReader(stack.ctx, id)).toMatchObject({ status: 'pending', firstName: 'Robin', situation: 'tumultuous', timezone: 'Europe/London' });
+  });
+
+  it('shows the person at the sign-up form a gentle page (503, Retry-After) that says what to do', async () => {
+    const body = validEnrolment();
+    const page = await expectStorageFault(await outage(() => stack.app.request('/api/enroll', form(body))), 'page');
+    expect(page).toContain('nothing is wrong with what you entered');
+    expect(page).toContain('send the form again');
+    const again = await stack.app.request('/api/enroll', form(body));
+    expect(again.status).toBe(202);
+    expect(await inbox(stack, body.email)).toHaveLength(1);
+  });
+
+  it('confirms after the fault clears: the confirmation link answers 503 with a page during it, and then starts the course once', async () => {
+    const body = validEnrolment();
+    expect((await stack.app.request('/api/enroll', json(body))).status).toBe(202);
+    const link = linkIn((await inbox(stack, body.email))[0]!, '/confirm?token=');
+    const page = await expectStorageFault(await outage(() => stack.app.request(link)), 'page');
+    expect(page).toContain('open the link in the email again');
+    const id = (await getEmailOwner(stack.ctx, body.email))!;
+    expect((await getReader(stack.ctx, id))!.status).toBe('pending');
+
+    const ok = await stack.app.request(link);
+    expect(ok.status).toBe(200);
+    const reader = (await getReader(stack.ctx, id))!;
+    expect(reader.status).toBe('active');
+    const lessons = (await inbox(stack, body.email)).filter((m) => header(m, 'X-Mend-Kind') === 'lesson');
+    expect(lessons).toHaveLength(1); // the welcome, once
+  });
+
+  it('answers a reader page (preferences) 503 as a page, and JSON to a program; the same change then applies once', async () => {
+    const { id } = await enrolAndConfirm(stack);
+    const prefs = `/me/${sign('test-signing-secret', 'prefs', id, new Date('2030-01-01'))}`;
+    const page = await expectStorageFault(await outage(() => stack.app.request(prefs, { headers: { accept: 'text/html' } })), 'page');
+    expect(page).toContain('your link is fine');
+    await expectStorageFault(await outage(() => stack.app.request(prefs, json({ action: 'pause' }))), 'json');
+    const before = (await getReader(stack.ctx, id))!;
+    expect(before.status).toBe('active'); // the failed pause changed nothing
+
+    const paused = await stack.app.request(prefs, json({ action: 'pause' }));
+    expect(paused.status).toBe(200);
+    const after = (await getReader(stack.ctx, id))!;
+    expect(after.status).toBe('paused');
+    expect((await stack.app.request(prefs, { headers: { accept: 'text/html' } })).status).toBe(200);
+  });
+
+  it('answers the admin API 503 in JSON (the sign-in check included), and a note sent during the fault is not half-kept', async () => {
+    const { id } = await enrolAndConfirm(stack);
+    await expectStorageFault(await outage(() => stack.app.request(`/api/admin/readers/${id}`, { headers: ADMIN })), 'json');
+    const note = { method: 'POST', headers: { ...ADMIN, 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Asked about the one-month check-in.' }) };
+    await expectStorageFault(await outage(() => stack.app.request(`/api/admin/readers/${id}/notes`, note)), 'json');
+
+    const added = await stack.app.request(`/api/admin/readers/${id}/notes`, note);
+    expect(added.status).toBe(201);
+    const story = await stack.app.request(`/api/admin/readers/${id}`, { headers: ADMIN });
+    expect(story.status).toBe(200);
+    expect(((await story.json()) as { notes: unknown[] }).notes).toHaveLength(1);
+  });
+
+  it('still answers a bug of ours 500, not 503', async () => {
+    const { createApp } = await import('../../functions/api/app.js');
+    const app = createApp(stack.ctx, { dev: false });
+    app.get('/test/bug', () => {
+      throw new TypeError('x is undefined');
+    });
+    const res = await app.request('/test/bug');
+    expect(res.status).toBe(500);
+    expect(res.headers.get('retry-after')).toBeNull();
+  });
+});
+
+describe('a DynamoDB fault while a reply comes in (/dev/inbound, the inbound Lambda\'s local twin)', () => {
+  const post = (raw: string) => stack.app.request('/dev/inbound', { method: 'POST', body: raw, headers: { 'content-type': 'message/rfc822' } });
+
+  it('answers the sender 503 with Retry-After so the message is sent again, and the next delivery logs it once', async () => {
+    const { id, email } = await enrolAndConfirm(stack);
+    const lesson = (await inbox(stack, email)).find((m) => header(m, 'X-Mend-Kind') === 'lesson')!;
+    const raw = plain({ from: email, to: lesson.replyTo[0]! }, 'Day 2 of no contact. I wanted to text him and did not.');
+    const failed = await outage(() => post(raw));
+    expect(failed.status).toBe(503);
+    expect(Number(failed.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(((await failed.json()) as { error: string }).error).toMatch(/Post it again/);
+    expect(JSON.stringify(logged)).not.toContain('did not');
+
+    const ok = await post(raw);
+    expect(ok.status).toBe(202);
+    expect(await ok.json()).toMatchObject({ status: 'logged', readerId: id, courseStep: 'done' });
+    expect((await post(raw)).status).toBe(202); // a third delivery: a duplicate
+    const replies = (await readerHistory(stack.ctx, id)).replies;
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.text).toContain('I wanted to text him and did not');
+  });
+});
