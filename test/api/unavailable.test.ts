@@ -34,8 +34,18 @@ afterAll(async () => {
   await proxy.close();
 });
 
+/** The first `calls` DynamoDB calls of `fn` pass, every later one is throttled (past the SDK's retries); then the service is back. */
+async function outageAfter<T>(calls: number, fn: () => T | Promise<T>): Promise<T> {
+  proxy.faults.throttleAfter = proxy.stats.calls + calls;
+  try {
+    return await fn();
+  } finally {
+    proxy.faults.throttleAfter = undefined;
+  }
+}
+
 /** Every DynamoDB call throttled while `fn` runs (the SDK's retries all fail too), then the service is back. */
-async function outage<T>(fn: () => Promise<T>): Promise<T> {
+async function outage<T>(fn: () => T | Promise<T>): Promise<T> {
   proxy.faults.throttle = 1;
   try {
     return await fn();
@@ -177,4 +187,75 @@ describe('a DynamoDB fault while a reply comes in (/dev/inbound, the inbound Lam
     expect(replies).toHaveLength(1);
     expect(replies[0]!.text).toContain('I wanted to text him and did not');
   });
+});
+
+describe('an outage that starts midway through a request', () => {
+  it('leaves a sign-up it cuts short at any point whole: the answer says when to try again, and that try sends one confirmation', async () => {
+    const seen = new Set<string>();
+    for (let calls = 0; ; calls++) {
+      expect(calls, 'a sign-up makes fewer DynamoDB calls than this').toBeLessThan(40);
+      const body = validEnrolment();
+      const res = await outageAfter(calls, () => stack.app.request('/api/enroll', json(body)));
+      if (res.status === 202) {
+        expect(await inbox(stack, body.email)).toHaveLength(1);
+        break;
+      }
+      expect(res.status, `cut after ${calls} calls`).toBe(503);
+      const wait = Number(res.headers.get('retry-after'));
+      expect(wait, `cut after ${calls} calls`).toBeGreaterThanOrEqual(1);
+      const { error } = (await res.json()) as { error: string };
+      seen.add(error);
+      expect(await inbox(stack, body.email), `cut after ${calls} calls`).toHaveLength(0);
+      // Tried again when the answer said: one confirmation, the sign-up as it was sent.
+      stack.clock.advance(wait * 1000);
+      expect((await stack.app.request('/api/enroll', json(body))).status).toBe(202);
+      expect(await inbox(stack, body.email), `cut after ${calls} calls, then tried again`).toHaveLength(1);
+      const id = (await getEmailOwner(stack.ctx, body.email))!;
+      expect(await getReader(stack.ctx, id)).toMatchObject({ status: 'pending', firstName: 'Robin', situation: 'tumultuous', sendHour: 8 });
+    }
+    // Both answers were given: nothing written yet (a few seconds), and the confirmation held back (ten minutes).
+    expect([...seen].sort()).toEqual([STORAGE_FAULT, expect.stringMatching(/Your sign-up is kept; please try again in 10 minutes/)].sort());
+  });
+
+  it('tells the person at the form on a page when their confirmation is held back, and for how long', async () => {
+    const body = validEnrolment();
+    // Past the reader's write, before the confirmation goes (the suppression check before every send).
+    let res: Response | undefined;
+    for (let calls = 3; calls < 40; calls++) {
+      const b = { ...body, email: `held.${calls}.${body.email}` };
+      res = await outageAfter(calls, () => stack.app.request('/api/enroll', form(b)));
+      if (res.headers.get('retry-after') === '600') break;
+    }
+    expect(res!.status).toBe(503);
+    const page = await res!.text();
+    expect(page).toContain('Please try again in ten minutes');
+    expect(page).toContain('Your sign-up is kept');
+  });
+
+  it('never loses a reply it cuts short at any point: the sender hears 503 until it is stored, and the next delivery finishes it once', async () => {
+    const { id, email } = await enrolAndConfirm(stack);
+    const lesson = (await inbox(stack, email)).find((m) => header(m, 'X-Mend-Kind') === 'lesson')!;
+    let stored = 0;
+    for (let calls = 0; ; calls++) {
+      expect(calls, 'a reply makes fewer DynamoDB calls than this').toBeLessThan(60);
+      const raw = plain({ from: email, to: lesson.replyTo[0]! }, `Reply number ${calls}: I broke no contact yesterday and I feel awful.`);
+      const res = await outageAfter(calls, () => post(raw));
+      const first = (await res.json()) as { status?: string; courseStep?: string };
+      const before = (await readerHistory(stack.ctx, id)).replies.filter((r) => r.text.includes(`Reply number ${calls}:`));
+      if (res.status === 503) expect(before, `a 503 after ${calls} calls`).toHaveLength(0);
+      else expect(res.status).toBe(202);
+      if (res.status === 202 && first.courseStep === 'done') break;
+      // SES (or the caller) delivers it again: once stored, it is there once, its course step done.
+      const again = await post(raw);
+      expect(again.status).toBe(202);
+      expect(await again.json()).toMatchObject({ courseStep: 'done' });
+      const after = (await readerHistory(stack.ctx, id)).replies.filter((r) => r.text.includes(`Reply number ${calls}:`));
+      expect(after, `cut after ${calls} calls, then delivered again`).toHaveLength(1);
+      expect(after[0]).toMatchObject({ courseStep: 'done', applied: true });
+      stored++;
+    }
+    expect(stored).toBeGreaterThan(3);
+  });
+
+  const post = (raw: string) => stack.app.request('/dev/inbound', { method: 'POST', body: raw, headers: { 'content-type': 'message/rfc822' } });
 });

@@ -1,3 +1,4 @@
+import { CONFIRMATION_HELD } from '../../core/enrollment/enroll.js';
 import { LinkRefusal } from '../../core/links/open.js';
 import { Invalid, type DomainError } from '../../core/shared/errors.js';
 import { CONFIRM_REFUSED } from './confirm.js';
@@ -58,6 +59,15 @@ const STORAGE: Record<PublicErrorView, Words> = {
   },
 };
 
+/** The confirmation could not go and its send stays recorded (the database failed too): the re-send gap holds the next try back. */
+const CONFIRMATION_HELD_WORDS: Words = {
+  title: 'Please try again in ten minutes',
+  paragraphs: [
+    'We could not send the confirmation email just now. Your sign-up is kept, and nothing is wrong with what you entered.',
+    'Please come back and send the form again in about ten minutes: we will send the email then.',
+  ],
+};
+
 const TOO_LARGE: Words = {
   title: 'That was more than we can take',
   paragraphs: ['What was sent is much larger than this form ever sends, so nothing was read or changed. Please go back and try again.'],
@@ -76,7 +86,7 @@ function words(view: PublicErrorView, e: DomainError | null): Words {
   if (e.reason === LinkRefusal.broken) return BAD_LINK.broken;
   if (e.reason === LinkRefusal.expired) return BAD_LINK.expired;
   if (e instanceof Invalid) return BAD_INPUT(e);
-  if (e.kind === 'unavailable') return e.reason === 'storage' ? STORAGE[view] : UNAVAILABLE;
+  if (e.kind === 'unavailable') return e.reason === 'storage' ? STORAGE[view] : e.reason === CONFIRMATION_HELD ? CONFIRMATION_HELD_WORDS : UNAVAILABLE;
   return OUR_FAULT;
 }
 

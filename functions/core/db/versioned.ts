@@ -38,7 +38,8 @@ const backoff = (attempt: number) =>
 /**
  * Reads (unless `current` is given), applies `change`, writes conditionally; on a conflict,
  * re-reads and applies `change` again, at most `attempts` times (then the ConflictError surfaces).
- * Returns the item after the call (drained) and whether this call wrote it.
+ * Returns the item after the call (drained, unless a fault left its ops for later) and whether
+ * this call wrote it.
  */
 export async function writeVersioned<T extends Versioned, K>(
   ctx: Ctx,
@@ -55,14 +56,31 @@ export async function writeVersioned<T extends Versioned, K>(
     const at = ctx.clock.now().toISOString();
     const ops: OutboxOp[] = (plan.ops ?? []).map((o) => ({ ...o, puts: o.puts ?? [], at }));
     const next = ops.length ? { ...plan.next, outbox: [...plan.next.outbox, ...ops] } : plan.next;
+    let saved: T;
     try {
-      const saved = await store.save(ctx, next, current ? current.ver : null);
-      return { item: await drainOutbox(ctx, store, key, saved, new Set(ops.map((o) => o.id))), written: true };
+      saved = await store.save(ctx, next, current ? current.ver : null);
     } catch (e) {
       if (!(e instanceof ConflictError) || attempt >= attempts) throw e;
+      await backoff(attempt);
+      current = await store.get(ctx, key);
+      continue;
     }
-    await backoff(attempt);
-    current = await store.get(ctx, key);
+    return { item: await drainOrLeave(ctx, store, key, saved, new Set(ops.map((o) => o.id))), written: true };
+  }
+}
+
+/**
+ * The write has landed: a fault while draining its outbox (DynamoDB throttling or down a moment
+ * later) must not report the change as failed, or the caller tells the person it did not happen
+ * and skips what follows it (a sign-up's confirmation email). The ops stay in the item, as after a
+ * crash, and the item's next write or visit finishes them once they are stale.
+ */
+async function drainOrLeave<T extends Versioned, K>(ctx: Ctx, store: VersionedStore<T, K>, key: K, saved: T, mine: Set<string>): Promise<T> {
+  try {
+    return await drainOutbox(ctx, store, key, saved, mine);
+  } catch (e) {
+    ctx.log.warn('outbox left for a later write', { ops: mine.size, error: (e as Error).name });
+    return saved;
   }
 }
 

@@ -18,6 +18,9 @@ export const PENDING_TTL = 7 * DAY;
 const RESEND_GAP = 10 * MINUTE;
 const RESEND_PER_DAY = 5;
 
+/** Why a sign-up answered 503 must wait for the re-send gap (the page says so: api/pages/errors.ts). */
+export const CONFIRMATION_HELD = 'confirmation-held';
+
 /** `join-sent`: a known reader asked for something they do not have yet; its own confirmation went (join.ts). */
 export type EnrollOutcome = 'sent' | 'resent' | 'join-sent' | 'rate-limited' | 'already-active' | 'ignored' | 'suppressed';
 
@@ -90,8 +93,17 @@ export async function confirmOrUndo(ctx: Ctx, r: Reader, join?: NonNullable<Read
       confirmSentAt: cur.confirmSentAt.filter((t) => t !== stamp),
       ...(join && cur.joining?.at === join.at ? { joining: undefined } : {}),
     });
-    await mutateReader(ctx, r.id, undo).catch(() => undefined);
-    throw new Unavailable('We could not send the confirmation email just now. Nothing was lost; please try again in a few minutes.');
+    const undone = await mutateReader(ctx, r.id, undo).then(
+      () => true,
+      (u: Error) => (ctx.log.error('confirmation stamp not taken back', { readerId: r.id, error: u.name }), false),
+    );
+    if (undone) throw new Unavailable('We could not send the confirmation email just now. Nothing was lost; please try again in a few minutes.');
+    // The database failed too, so the stamp stays and the re-send rules hold the next try back:
+    // say when it will work (a 202 that sends nothing would be worse than waiting).
+    throw new Unavailable(
+      `We could not send the confirmation email just now. Your sign-up is kept; please try again in ${RESEND_GAP / MINUTE} minutes and we will send it then.`,
+      { retryAfter: RESEND_GAP / 1000, reason: CONFIRMATION_HELD },
+    );
   }
 }
 
