@@ -3,6 +3,7 @@ import '../runtime/zod-jitless.js';
 import type { SESEvent, SESReceipt } from 'aws-lambda';
 import type { Verdicts } from '../core/db/vocabulary.js';
 import { processInbound } from '../core/replies/inbound.js';
+import { serviceFault } from '../core/shared/service-faults.js';
 import { awsContext } from '../runtime/aws.js';
 import { s3RawStoreFor } from '../runtime/s3-raw-store.js';
 
@@ -53,7 +54,10 @@ export async function handler(event: SESEvent): Promise<void> {
         failed.push(messageId);
       }
     } catch (e) {
-      ctx.log.error('inbound processing failed', { messageId, error: (e as Error).message });
+      // A service fault (DynamoDB throttled or down past the SDK's retries) is named by its class and
+      // code alone; the retry Lambda makes (then the dead-letter queue) is what keeps the reply.
+      const fault = serviceFault(e);
+      ctx.log.error('inbound processing failed', fault ? { messageId, ...fault } : { messageId, error: (e as Error).message });
       failed.push(messageId);
     }
   }

@@ -323,6 +323,60 @@ describe('the inbound bundle on the SES receipt rule', () => {
   });
 });
 
+describe('the bundles when DynamoDB does not answer', () => {
+  /** An endpoint nothing listens on: every call is refused, and the SDK's own retries (8 attempts) fail too. */
+  async function refusedEndpoint(): Promise<string> {
+    const { createServer } = await import('node:net');
+    const server = createServer();
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const { port } = server.address() as { port: number };
+    await new Promise<void>((r) => server.close(() => r()));
+    return `http://127.0.0.1:${port}`;
+  }
+
+  it('throws from the inbound bundle, so Lambda retries the event, and the retry logs the reply once', async () => {
+    const reader = await enrolAndConfirm(stack);
+    const welcome = (await inbox(stack, reader.email)).find((m) => header(m, 'X-Mend-Kind') === 'lesson') as StoredEmail;
+    const to = welcome.replyTo[0]!;
+    const messageId = `lambda${newId(12).toLowerCase()}`;
+    const text = 'Nine days now. I deleted the thread so I would stop rereading it.';
+    await s3.put(`inbound/${messageId}`, rawReply(reader.email, to, welcome.subject, text, messageId));
+    const event = sesReceiptEvent({ messageId, from: reader.email, to, subject: `Re: ${welcome.subject}`, at: systemClock.now() });
+
+    const down = await run('inbound', [event], { env: { AWS_ENDPOINT_URL_DYNAMODB: await refusedEndpoint() } });
+    expect(down.initError, down.logs).toBeUndefined();
+    expect(down.invocations[0]?.ok, down.logs).toBe(false);
+    expect(down.logs).toContain('inbound processing failed');
+    expect(down.logs).toContain('ECONNREFUSED');
+    expect(down.logs).not.toContain(reader.email);
+    expect(down.logs).not.toContain('deleted the thread');
+
+    // Lambda's retry of the same event, DynamoDB back.
+    await runOnce('inbound', event);
+    const replies = (await adminJson(`/readers/${reader.id}`)).replies as { text: string }[];
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.text).toContain('I deleted the thread');
+  });
+
+  it('answers a sign-up through the api bundle 503 with Retry-After, and logs one line of names, no address', async () => {
+    const email = uniqueEmail('lambda-down');
+    const body = JSON.stringify({ email, firstName: 'Robin', situation: 'stress', timezone: 'Europe/London' });
+    const inv = await run('api', [url('/api/enroll', { method: 'POST', headers: { 'content-type': 'application/json' }, body })], {
+      env: { AWS_ENDPOINT_URL_DYNAMODB: await refusedEndpoint(), MEND_SIGNUP_ANSWER_MS: '0' },
+    });
+    expect(inv.initError, inv.logs).toBeUndefined();
+    const first = inv.invocations[0]!;
+    expect(first.ok, inv.logs).toBe(true);
+    const res = (first as { result: UrlResponse }).result;
+    expect(res.statusCode, inv.logs).toBe(503);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    expect(jsonOf(res).error).toMatch(/temporary/);
+    expect(inv.logs).toContain('service unavailable');
+    expect(inv.logs).toContain('ECONNREFUSED');
+    expect(inv.logs).not.toContain(email);
+  });
+});
+
 describe('the inbound bundle and the receipt verdicts', () => {
   /** A message from the reader's own address without their reply link: anyone could have written its From. */
   const fromOnly = (from: string, text: string, messageId: string) =>
