@@ -125,8 +125,30 @@ export interface SesService extends Service {
 
 type Warn = (message: string, data: Record<string, unknown>) => void;
 
+/**
+ * What the emulator answers to GetAccount (the Lambdas read the send rate there). It refuses any
+ * account that lacks one of these fields ("Bad Request Exception"), which left every Lambda test
+ * logging that the send rate could not be read. A production account, effectively unlimited.
+ */
+const EMULATED_ACCOUNT = {
+  DedicatedIpAutoWarmupEnabled: false,
+  Details: {
+    AdditionalContactEmailAddresses: [],
+    ContactLanguage: 'EN',
+    MailType: 'TRANSACTIONAL',
+    ReviewDetails: { CaseId: 'local', Status: 'GRANTED' },
+    UseCaseDescription: 'The local SES emulator',
+    WebsiteURL: 'http://localhost',
+  },
+  EnforcementStatus: 'HEALTHY',
+  ProductionAccessEnabled: true,
+  SendingEnabled: true,
+  SendQuota: { Max24HourSend: 1e9, MaxSendRate: 1e6, SentLast24Hours: 0 },
+  SuppressionAttributes: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+};
+
 export async function startSes(opts: { port?: number; host?: string; persistTo?: string; warn?: Warn } = {}): Promise<SesService> {
-  process.env.AWS_SES_ACCOUNT ??= JSON.stringify({ SendQuota: { Max24HourSend: 1e9, MaxSendRate: 1e6, SentLast24Hours: 0 } });
+  process.env.AWS_SES_ACCOUNT ??= JSON.stringify(EMULATED_ACCOUNT);
   const mod = require('aws-ses-v2-local') as { default: (o: object) => Promise<Server> };
   const host = opts.host ?? '127.0.0.1';
   const port = opts.port ?? 0;

@@ -2,6 +2,7 @@ import { GetAccountCommand } from '@aws-sdk/client-sesv2';
 import { systemClock } from '../clock.js';
 import type { Ctx } from '../context.js';
 import { takeTokens } from '../db/send-budget.js';
+import { serviceFault } from '../shared/service-faults.js';
 
 /**
  * One send budget for everything that sends, across concurrent senders, processes and Lambdas:
@@ -164,24 +165,48 @@ interface RateCache {
 const rates = new WeakMap<Ctx, RateCache>();
 /** GetAccount is read again after this long (a raised quota takes effect within it). */
 const RATE_TTL_MS = 10 * 60_000;
-/** If GetAccount cannot be read (a missing permission): the lowest production rate, logged. */
-const FALLBACK_RATE = 14;
+/** A read that failed by itself (throttled, SES failing, the network) is tried again this much sooner. */
+const RATE_RETRY_MS = 60_000;
+/**
+ * If GetAccount cannot be read and MEND_MAX_SEND_RATE is not set: 14 a second, the lowest rate SES
+ * gives a production account (the sandbox's 1 would make a backlog crawl; anything higher could
+ * be above the account's real limit and be throttled). The last rate read, if there was one, wins.
+ */
+export const FALLBACK_RATE = 14;
+/** The contexts (one per process in a Lambda) already told that the rate is unknown: said once, not per send. */
+const toldUnknown = new WeakSet<Ctx>();
 
-/** The account's maximum send rate: MEND_MAX_SEND_RATE, else SES GetAccount (cached), else unlimited locally. */
+/**
+ * The account's maximum send rate: MEND_MAX_SEND_RATE, else SES GetAccount (cached), else unlimited
+ * locally. GetAccount failing (the function lacks `ses:GetAccount`, a stand-in without it, SES
+ * throttling) never fails a send: it paces at FALLBACK_RATE (or the last rate read), says so once
+ * with what to do, and reads again later.
+ */
 export async function maxSendRate(ctx: Ctx): Promise<number | null> {
   if (ctx.config.maxSendRate !== undefined) return ctx.config.maxSendRate || null;
   if (ctx.config.mode === 'local') return null;
   const cached = rates.get(ctx);
   if (cached && wallNow() - cached.at < RATE_TTL_MS) return cached.rate;
   let rate: number;
+  let at = wallNow();
   try {
     const out = await ctx.ses.send(new GetAccountCommand({}));
     rate = out.SendQuota?.MaxSendRate ?? FALLBACK_RATE;
   } catch (e) {
     rate = cached?.rate ?? FALLBACK_RATE;
-    ctx.log.error('could not read the SES send rate (GetAccount); pacing at a safe rate', { rate, error: (e as Error).name });
+    // A refusal (a missing permission) lasts until someone acts: read again on the usual schedule.
+    const passing = serviceFault(e) !== null;
+    if (passing) at -= RATE_TTL_MS - RATE_RETRY_MS;
+    if (!toldUnknown.has(ctx)) {
+      toldUnknown.add(ctx);
+      ctx.log.warn("SES send rate unknown (GetAccount failed): pacing every send at a safe rate until it can be read; grant the function ses:GetAccount or set MEND_MAX_SEND_RATE to the account's rate", {
+        rate,
+        error: (e as Error).name,
+        readAgainInSeconds: (passing ? RATE_RETRY_MS : RATE_TTL_MS) / 1000,
+      });
+    }
   }
-  rates.set(ctx, { rate, at: wallNow(), budget: cached?.budget?.plan.rate === rate ? cached.budget : undefined });
+  rates.set(ctx, { rate, at, budget: cached?.budget?.plan.rate === rate ? cached.budget : undefined });
   return rate;
 }
 
