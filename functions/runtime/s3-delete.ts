@@ -71,7 +71,10 @@ export function s3DeleteOnlyStore(bucket: string, env: NodeJS.ProcessEnv = proce
       const { host: _host, ...headers } = signed.headers;
       const res = await fetch(url, { method: 'DELETE', headers });
       // 204 whether or not the key existed: a second erasure run finds nothing and that is fine.
-      if (res.status !== 204 && res.status !== 200 && res.status !== 404) throw new Error(`S3 DeleteObject answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
+      // Shaped as the SDK's errors are (its status in `$metadata`), so S3 throttling or failing (503
+      // SlowDown, 500) reads as a temporary fault (a 503 for the author, try again) and a refusal as ours.
+      if (res.status !== 204 && res.status !== 200 && res.status !== 404)
+        throw Object.assign(new Error(`S3 DeleteObject answered ${res.status}: ${(await res.text()).slice(0, 200)}`), { name: 'S3DeleteFailed', $metadata: { httpStatusCode: res.status } });
     },
     describe: (key) => `s3://${bucket}/${key}`,
   };

@@ -6,6 +6,7 @@ import { getReader } from '../../functions/core/db/readers.js';
 import { sign } from '../../functions/core/links/tokens.js';
 import type { Logger } from '../../functions/core/shared/log.js';
 import { startDynamoFaults, type FaultProxy } from '../../functions/local/faults.js';
+import { s3DeleteOnlyStore } from '../../functions/runtime/s3-delete.js';
 import { plain } from '../helpers/mail.js';
 import { services } from '../helpers/services.js';
 import { enrolAndConfirm, header, inbox, json, linkIn, testStack, validEnrolment, type TestStack } from '../helpers/stack.js';
@@ -258,4 +259,39 @@ describe('an outage that starts midway through a request', () => {
   });
 
   const post = (raw: string) => stack.app.request('/dev/inbound', { method: 'POST', body: raw, headers: { 'content-type': 'message/rfc822' } });
+});
+
+describe('an S3 fault while the author erases a reader', () => {
+  it('answers 503 with Retry-After, and the erasure finishes when tried again', async () => {
+    const { createServer } = await import('node:http');
+    // S3 as it answers when overloaded: 503 SlowDown to every request.
+    const s3 = createServer((_req, res) => {
+      res.writeHead(503, { 'content-type': 'application/xml' });
+      res.end('<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>');
+    });
+    await new Promise<void>((r) => s3.listen(0, '127.0.0.1', () => r()));
+    const { id, email } = await enrolAndConfirm(stack);
+    const lesson = (await inbox(stack, email)).find((m) => header(m, 'X-Mend-Kind') === 'lesson')!;
+    const post = await stack.app.request('/dev/inbound', { method: 'POST', body: plain({ from: email, to: lesson.replyTo[0]! }, 'Thank you for this.'), headers: { 'content-type': 'message/rfc822' } });
+    expect(post.status).toBe(202);
+    const erase = () => stack.app.request(`/api/admin/readers/${id}`, { method: 'DELETE', headers: ADMIN });
+    const folder = stack.ctx.rawMail;
+    const port = (s3.address() as { port: number }).port;
+    stack.ctx.rawMail = s3DeleteOnlyStore('mend-raw', { AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${port}`, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' });
+    let res: Response;
+    try {
+      res = await erase();
+    } finally {
+      stack.ctx.rawMail = folder;
+      await new Promise<void>((r) => s3.close(() => r()));
+    }
+    expect(res.status).toBe(503);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(await res.json()).toMatchObject({ error: expect.stringMatching(/temporary/) });
+    expect(logged.filter((l) => l.msg === 'service unavailable').at(-1)?.data).toMatchObject({ error: 'S3DeleteFailed', cause: 'S3DeleteFailed', status: 503 });
+
+    expect((await erase()).status).toBe(204);
+    expect((await stack.app.request(`/api/admin/readers/${id}`, { headers: ADMIN })).status).toBe(404);
+    expect(await getEmailOwner(stack.ctx, email)).toBeNull();
+  });
 });
