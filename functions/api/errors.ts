@@ -4,6 +4,7 @@ import { routePath } from 'hono/route';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import { DomainError, Invalid, RateLimited, RETRY_AFTER_FAULT, TooLarge, Unavailable, type ErrorKind } from '../core/shared/errors.js';
+import { TransientSendError } from '../core/sending/errors.js';
 import { serviceFault } from '../core/shared/service-faults.js';
 import type { Env } from './app.js';
 import { adminErrorPage } from './pages/admin/error.js';
@@ -56,11 +57,21 @@ const asDomain = (err: Error): DomainError | null =>
  * one line of names and numbers (the route, never the path, which can hold a reader's token).
  */
 function asUnavailable(err: Error, c: Context<Env>): Unavailable | null {
+  const where = { route: routePath(c, -1), method: c.req.method };
+  // SES throttling or failing through every retry of the one send function: nothing was sent.
+  if (err instanceof TransientSendError) {
+    c.var.ctx.log.warn('mail service unavailable', { ...where, error: err.name, cause: err.code });
+    return new Unavailable(MAIL_FAULT, { retryAfter: MAIL_RETRY_AFTER });
+  }
   const fault = serviceFault(err);
   if (!fault) return null;
-  c.var.ctx.log.warn('service unavailable', { route: routePath(c, -1), method: c.req.method, ...fault });
+  c.var.ctx.log.warn('service unavailable', { ...where, ...fault });
   return new Unavailable(STORAGE_FAULT, { reason: 'storage', retryAfter: RETRY_AFTER_FAULT });
 }
+
+/** An email a request sends (a data export's link, a test copy) that SES would not take just now. */
+export const MAIL_FAULT = 'We could not send the email just now: the mail service is busy. Nothing was lost; please try again in a minute.';
+const MAIL_RETRY_AFTER = 60;
 
 /** A program, not a person: it sent JSON, or asks for JSON and not for a page. */
 const wantsJson = (c: Context<Env>) => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STORAGE_FAULT } from '../../functions/api/errors.js';
+import { MAIL_FAULT, STORAGE_FAULT } from '../../functions/api/errors.js';
 import { getEmailOwner } from '../../functions/core/db/email-lookups.js';
 import { readerHistory } from '../../functions/core/db/history.js';
 import { getReader } from '../../functions/core/db/readers.js';
@@ -293,5 +293,34 @@ describe('an S3 fault while the author erases a reader', () => {
     expect((await erase()).status).toBe(204);
     expect((await stack.app.request(`/api/admin/readers/${id}`, { headers: ADMIN })).status).toBe(404);
     expect(await getEmailOwner(stack.ctx, email)).toBeNull();
+  });
+});
+
+describe('SES throttling past the send\'s own retries while a request sends an email', () => {
+  it('answers a data-export request 503 with Retry-After and the mail words, and the next request sends the link', async () => {
+    const { id, email } = await enrolAndConfirm(stack);
+    const prefs = `/me/${sign('test-signing-secret', 'prefs', id, new Date('2030-01-01'))}`;
+    const real = stack.ctx.ses.send.bind(stack.ctx.ses);
+    // A stand-in only for SES throttling every call, which the emulator cannot do.
+    stack.ctx.ses.send = (async () => {
+      throw Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'TooManyRequestsException', $metadata: { httpStatusCode: 429 } });
+    }) as typeof stack.ctx.ses.send;
+    let program: Response;
+    let page: Response;
+    try {
+      program = await stack.app.request(prefs, json({ action: 'export-data' }));
+      page = await stack.app.request(prefs, { method: 'POST', body: new URLSearchParams({ action: 'export-data' }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    } finally {
+      stack.ctx.ses.send = real;
+    }
+    expect(program.status).toBe(503);
+    expect(program.headers.get('retry-after')).toBe('60');
+    expect(await program.json()).toEqual({ error: MAIL_FAULT, issues: [] });
+    expect(page.status).toBe(503);
+    expect(await page.text()).toContain('We could not send the email just now');
+    const before = (await inbox(stack, email)).length;
+    const ok = await stack.app.request(prefs, json({ action: 'export-data' }));
+    expect(ok.status).toBe(200);
+    expect(await inbox(stack, email)).toHaveLength(before + 1);
   });
 });

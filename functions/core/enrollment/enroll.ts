@@ -97,7 +97,7 @@ export async function confirmOrUndo(ctx: Ctx, r: Reader, join?: NonNullable<Read
       () => true,
       (u: Error) => (ctx.log.error('confirmation stamp not taken back', { readerId: r.id, error: u.name }), false),
     );
-    if (undone) throw new Unavailable('We could not send the confirmation email just now. Nothing was lost; please try again in a few minutes.');
+    if (undone) throw new Unavailable('We could not send the confirmation email just now. Nothing was lost; please try again in a few minutes.', { retryAfter: 60 });
     // The database failed too, so the stamp stays and the re-send rules hold the next try back:
     // say when it will work (a 202 that sends nothing would be worse than waiting).
     throw new Unavailable(
