@@ -7,6 +7,7 @@ import { sign } from '../../functions/core/links/tokens.js';
 import type { Logger } from '../../functions/core/shared/log.js';
 import { startDynamoFaults, type FaultProxy } from '../../functions/local/faults.js';
 import { s3DeleteOnlyStore } from '../../functions/runtime/s3-delete.js';
+import { dash, login } from './admin/admin-helpers.js';
 import { plain } from '../helpers/mail.js';
 import { services } from '../helpers/services.js';
 import { enrolAndConfirm, header, inbox, json, linkIn, testStack, validEnrolment, type TestStack } from '../helpers/stack.js';
@@ -153,6 +154,18 @@ describe('a DynamoDB fault during a request (api/errors.ts)', () => {
     const story = await stack.app.request(`/api/admin/readers/${id}`, { headers: ADMIN });
     expect(story.status).toBe(200);
     expect(((await story.json()) as { notes: unknown[] }).notes).toHaveLength(1);
+  });
+
+  it('shows the author a dashboard page (503, Retry-After) that says to try again, and the dashboard then works', async () => {
+    const cookie = await login(stack);
+    const page = await outage(() => dash(stack, cookie, '/admin'));
+    expect(page.status).toBe(503);
+    expect(Number(page.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    const text = await page.text();
+    expect(text).toContain('Please try again in a moment');
+    expect(text).toContain('Nothing you sent was lost');
+    expect(text).toContain('Back to the dashboard');
+    expect((await dash(stack, cookie, '/admin')).status).toBe(200);
   });
 
   it('still answers a bug of ours 500, not 503', async () => {
