@@ -17,7 +17,7 @@ describe('the author pausing course lessons', () => {
   it('sends no lesson while paused, keeps the readers due, and sends each one once after resuming', async () => {
     const readers = await Promise.all(Array.from({ length: 3 }, () => enrolAndConfirm(stack, { timezone: 'UTC', sendHour: 10 })));
     await changeSending(stack.ctx, { lessons: 'pause', reason: 'away for two days' });
-    stack.clock.set('2026-03-03T10:00:00Z'); // day 1 is due now
+    stack.clock.set(new Date('2026-03-03T10:00:00Z')); // day 1 is due now
     const report = await runDispatch(stack.ctx);
     expect(report).toMatchObject({ stopped: 'paused', sent: 0, readers: 0 });
     await advanceDays(stack, 1);
