@@ -18,8 +18,9 @@ export interface Db {
 /**
  * Retries with a short full-jitter backoff (local stand-ins only): the SDK's own waits up to half a
  * second and more per throttle, which suits AWS but turns a stand-in's injected throttling into minutes.
+ * A stand-in throttles at random per call, not under load: from 1 ms, doubling, is enough not to spin.
  */
-export function quickRetries(maxAttempts: number, baseMs = 5): RetryStrategyV2 {
+export function quickRetries(maxAttempts: number, baseMs = 1): RetryStrategyV2 {
   const token = (count: number, delay: number) => ({ getRetryCount: () => count, getRetryDelay: () => delay });
   return {
     acquireInitialRetryToken: async () => token(0, 0),

@@ -169,19 +169,6 @@ export const parseDelivery = (i: Record<string, unknown>): Delivery | null => {
 export const dueSlotOf = (at: string, readerId: string) => `${at}#${readerId}`;
 
 /**
- * Access pattern: the recipient list, written before any send. Batch writes of 25 (not
- * conditional: nothing is sent until the whole list is written, so a snapshot written again
- * after a crash only rewrites queued items with the same values).
- */
-/** Access pattern: one reader's delivery of one issue. */
-/** Access pattern: deliveries due at or before `upTo` (queued, or claims gone stale), earliest first. */
-/** Access pattern: the earliest due delivery of an issue (when its job next has work). */
-/** Access pattern: every delivery of an issue (figures' recount, the who-didn't-get-it view, CSV). */
-/**
- * A state change conditional on the state read (and, for a claim, on the claim read): true if it
- * was this call that made it. `dueSlot: null` takes the item out of the due listing.
- */
-/**
  * SES feedback and reader actions on a delivered issue, each set once: true if this call set it
  * (so the issue's counters count it once).
  */
@@ -198,9 +185,3 @@ export async function noteOnDelivery(ctx: Ctx, issueId: string, readerId: string
     throw e;
   }
 }
-
-/** A bounce or complaint overrides a delivery already noted (each once). */
-/** Access pattern: SES's Send event for a newsletter send. */
-/** The Send markers of some readers of one issue (a stale claim's recovery): readerId -> messageId. */
-/** A reader's deliveries of the given issues (their story, export, erase): BatchGetItem. */
-/** Erasing a reader: their ledger items and Send markers in every issue. */

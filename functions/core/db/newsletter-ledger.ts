@@ -8,6 +8,11 @@ import { everyItem } from './paging.js';
  * apart from the entities for the same reason as newsletter-issues.ts: only the newsletter code,
  * loaded on first use, reads and writes them (the newsletter unsubscribe's note stays there).
  */
+/**
+ * Access pattern: the recipient list, written before any send, and a batch's copies written back
+ * after it. Batch writes of 25 (not conditional: nothing is sent until the whole list is written,
+ * so a snapshot written again after a crash only rewrites queued items with the same values).
+ */
 export async function putDeliveries(ctx: Ctx, items: Delivery[]): Promise<void> {
   let rest = items;
   while (rest.length) {
@@ -16,26 +21,34 @@ export async function putDeliveries(ctx: Ctx, items: Delivery[]): Promise<void> 
   }
 }
 
+/** Access pattern: one reader's delivery of one issue. */
 export async function getDelivery(ctx: Ctx, issueId: string, readerId: string): Promise<Delivery | null> {
   const { data } = await ctx.db.entities.newsletterDelivery.get({ issueId, readerId }).go({ consistent: true });
   return data ? parse(data) : null;
 }
 
+/** Access pattern: deliveries due at or before `upTo` (queued, or claims gone stale), earliest first. */
 export async function dueDeliveries(ctx: Ctx, issueId: string, upTo: string, limit: number): Promise<Delivery[]> {
   const { data } = await ctx.db.entities.newsletterDelivery.query.due({ dueIssue: issueId }).lte({ dueSlot: `${upTo}#~` }).go({ limit });
   return data.map(parse).filter((d): d is Delivery => !!d);
 }
 
+/** Access pattern: the earliest due delivery of an issue (when its job next has work). */
 export async function earliestDelivery(ctx: Ctx, issueId: string): Promise<string | null> {
   const { data } = await ctx.db.entities.newsletterDelivery.query.due({ dueIssue: issueId }).go({ limit: 1, attributes: ['dueSlot'] });
   const slot = data[0]?.dueSlot;
   return slot ? slot.slice(0, slot.lastIndexOf('#')) : null;
 }
 
+/** Access pattern: every delivery of an issue (figures' recount, the who-didn't-get-it view, CSV). */
 export function allDeliveries(ctx: Ctx, issueId: string): AsyncGenerator<Delivery> {
   return everyItem(ctx.db.entities.newsletterDelivery.query.byReader({ issueId }), parse, 'asc');
 }
 
+/**
+ * A state change conditional on the state read (and, for a claim, on the claim read): true if it
+ * was this call that made it. `dueSlot: null` takes the item out of the due listing.
+ */
 export async function changeDelivery(
   ctx: Ctx,
   d: Pick<Delivery, 'issueId' | 'readerId' | 'state' | 'claimedAt'>,
@@ -58,6 +71,7 @@ export async function changeDelivery(
   }
 }
 
+/** A bounce or complaint overrides a delivery already noted (each once). */
 export async function noteBadFeedback(ctx: Ctx, issueId: string, readerId: string, value: 'bounced' | 'complained'): Promise<boolean> {
   try {
     await ctx.db.entities.newsletterDelivery
@@ -72,6 +86,7 @@ export async function noteBadFeedback(ctx: Ctx, issueId: string, readerId: strin
   }
 }
 
+/** Access pattern: SES's Send event for a newsletter send. */
 export async function putDeliveryMarks(ctx: Ctx, marks: { issueId: string; readerId: string; messageId: string; at: string }[]): Promise<void> {
   let rest = marks;
   while (rest.length) {
@@ -80,6 +95,7 @@ export async function putDeliveryMarks(ctx: Ctx, marks: { issueId: string; reade
   }
 }
 
+/** The Send markers of some readers of one issue (a stale claim's recovery): readerId -> messageId. */
 export async function getDeliveryMarks(ctx: Ctx, issueId: string, readerIds: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   let keys = readerIds.map((readerId) => ({ issueId, readerId }));
@@ -91,6 +107,7 @@ export async function getDeliveryMarks(ctx: Ctx, issueId: string, readerIds: str
   return out;
 }
 
+/** A reader's deliveries of the given issues (their story, export, erase): BatchGetItem. */
 export async function deliveriesOfReader(ctx: Ctx, readerId: string, issueIds: string[]): Promise<Delivery[]> {
   const out: Delivery[] = [];
   let keys = issueIds.map((issueId) => ({ issueId, readerId }));
@@ -105,6 +122,7 @@ export async function deliveriesOfReader(ctx: Ctx, readerId: string, issueIds: s
   return out;
 }
 
+/** Erasing a reader: their ledger items and Send markers in every issue. */
 export async function deleteReaderDeliveries(ctx: Ctx, readerId: string, issueIds: string[]): Promise<void> {
   if (!issueIds.length) return;
   const keys = issueIds.map((issueId) => ({ issueId, readerId }));

@@ -67,9 +67,12 @@ export async function setSendingFlag(ctx: Ctx, flag: StateFlag, value: Flag): Pr
  * Dispatch runs sending lessons right now (every process together), so broadcasts wait for them:
  * lessons come before broadcasts. A run adds one when it starts sending and takes it back when it
  * ends; `until` (wall-clock ms, the run's deadline) bounds what a crashed run leaves behind.
+ * The same write answers with the state (halted, paused), so a run learns it without a read of its own.
  */
-export async function lessonRunStarted(ctx: Ctx, untilMs: number): Promise<void> {
-  await ctx.db.entities.sendingState.update({}).add({ lessonRuns: 1 }).set({ lessonRunsUntil: untilMs }).go({ response: 'none' });
+export async function lessonRunStarted(ctx: Ctx, untilMs: number): Promise<SendingState> {
+  const { data } = await ctx.db.entities.sendingState.update({}).add({ lessonRuns: 1 }).set({ lessonRunsUntil: untilMs }).go({ response: 'all_new' });
+  const r = SendingState.safeParse(data ?? {});
+  return r.success ? r.data : {};
 }
 
 export async function lessonRunEnded(ctx: Ctx): Promise<void> {

@@ -3,8 +3,7 @@ import { funnelDims } from '../choices/record.js';
 import { bumpCounter } from '../db/counters.js';
 import { countDue, earliestDue, getReader, queryDueShard, type Reader } from '../db/readers.js';
 import { SendGate } from '../mailer/send.js';
-import { sendingState } from '../sending/state.js';
-import { lessonRunEnded, lessonRunStarted } from '../db/sending-state.js';
+import { lessonRunEnds, lessonRunStarts, type SendingState } from '../sending/state.js';
 import { systemClock } from '../clock.js';
 import { dispatchReader, type ReaderOutcome } from './reader.js';
 import type { RenderCache } from './emails.js';
@@ -60,17 +59,15 @@ export async function runDispatch(ctx: Ctx, opts: RunOptions = {}): Promise<Disp
   const started = performance.now();
   const now = ctx.clock.now().toISOString();
   const shards = opts.shards?.filter((s) => Number.isInteger(s) && s >= 0 && s < ctx.config.dueShards) ?? Array.from({ length: ctx.config.dueShards }, (_, s) => s);
-  const state = await sendingState(ctx);
-  if (state.lessonsPaused) {
-    ctx.log.info('dispatch skipped: the author paused lessons', { since: state.lessonsPaused.since });
-    return { at: now, shards, readers: 0, sent: 0, byKind: {}, ms: Math.round(performance.now() - started), stopped: 'paused' };
-  }
   const gate = new SendGate();
   const margin = opts.marginMs ?? DEADLINE_MARGIN_MS;
   const timeShort = () => !!opts.remainingMs && opts.remainingMs() < margin;
+  let paused: SendingState['lessonsPaused'];
+  let unannounced: unknown;
   let stopped: DispatchReport['stopped'];
   const stop = () => {
-    if (!stopped) stopped = gate.halted ? 'halted' : timeShort() ? 'deadline' : undefined;
+    if (unannounced) return true;
+    if (!stopped) stopped = paused ? 'paused' : gate.halted ? 'halted' : timeShort() ? 'deadline' : undefined;
     return !!stopped;
   };
   const cache: RenderCache = new Map();
@@ -80,10 +77,18 @@ export async function runDispatch(ctx: Ctx, opts: RunOptions = {}): Promise<Disp
   const inFlight = new Set<Promise<void>>();
   const seen = new Set<string>();
   let readers = 0;
-  // While lessons go out, broadcasts wait (lessons before broadcasts); announced once, when there is something to send.
-  let announced: Promise<void> | undefined;
+  // While lessons go out, broadcasts wait (lessons before broadcasts): announced once, when there is
+  // something to send, by the write that also tells whether the author paused lessons (a run with
+  // nothing due costs no call). If that write fails the run claims nothing and throws at the end.
+  let announced: Promise<SendingState> | undefined;
   const handle = async (r: Reader) => {
-    announced ??= lessonRunStarted(ctx, systemClock.now().getTime() + (opts.remainingMs?.() ?? 15 * 60_000)).catch(() => undefined);
+    announced ??= lessonRunStarts(ctx, systemClock.now().getTime() + (opts.remainingMs?.() ?? 15 * 60_000));
+    try {
+      paused = (await announced).lessonsPaused;
+    } catch (e) {
+      unannounced = e;
+    }
+    if (paused || unannounced) return;
     let out: ReaderOutcome;
     try {
       out = await dispatchReader(ctx, r, cache, { gate });
@@ -114,7 +119,12 @@ export async function runDispatch(ctx: Ctx, opts: RunOptions = {}): Promise<Disp
     }),
   );
   await Promise.all(inFlight);
-  if (announced) await announced.then(() => lessonRunEnded(ctx)).catch(() => undefined);
+  if (unannounced) throw unannounced;
+  if (announced) await announced.then(() => lessonRunEnds(ctx)).catch(() => undefined);
+  if (paused) {
+    ctx.log.info('dispatch skipped: the author paused lessons', { since: paused.since });
+    return { at: now, shards, readers: 0, sent: 0, byKind: {}, ms: Math.round(performance.now() - started), stopped: 'paused' };
+  }
   await sends.write(ctx, now);
   const report: DispatchReport = {
     at: now,

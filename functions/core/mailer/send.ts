@@ -69,6 +69,17 @@ export class SendGate {
   }
 }
 
+/**
+ * The wait before retry `i` of a throttled or 5xx call: jittered, exponential, in real time (SES's
+ * rate limit lives in the real world, not in app time). Locally nothing is really rate-limited: the
+ * stand-ins' injected throttles are random per call, so a longer wait only makes the run slower;
+ * 1 ms doubling is enough not to spin.
+ */
+function retryWait(mode: Ctx['config']['mode'], i: number): Promise<void> {
+  const base = mode === 'local' ? 1 : 50;
+  return new Promise((r) => setTimeout(r, Math.min(2000, base * 2 ** i) * (0.5 + Math.random())));
+}
+
 const tagValue = (v: string) => v.replace(/[^A-Za-z0-9_\-.@]/g, '_').slice(0, 256);
 
 /**
@@ -130,9 +141,7 @@ export async function sendEmail(ctx: Ctx, msg: OutgoingEmail, opts: SendOptions 
       }
       if (err.kind !== 'retry') throw err;
       if (i >= attempts) throw new TransientSendError(err.code, `still failing after ${attempts} attempts: ${err.message}`);
-      // Backoff in real time, not app time: SES's rate limit lives in the real world (the local stand-ins' does not).
-      const base = config.mode === 'local' ? 5 : 50;
-      await new Promise((r) => setTimeout(r, Math.min(2000, base * 2 ** i) * (0.5 + Math.random())));
+      await retryWait(config.mode, i);
     }
   }
 }
@@ -246,8 +255,7 @@ export async function sendBulkEmail(ctx: Ctx, msg: BulkEmail, opts: { gate?: Sen
           throw err;
         }
         if (err.kind === 'retry' && i < attempts) {
-          const base = config.mode === 'local' ? 5 : 50;
-          await new Promise((r) => setTimeout(r, Math.min(2000, base * 2 ** i) * (0.5 + Math.random())));
+          await retryWait(config.mode, i);
           token = await paceBulk(ctx, batch.length, batch.length);
           continue;
         }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { countersBetween } from '../db/counters.js';
-import { clearSendingFlag, readSendingState, setSendingFlag, type SendingState } from '../db/sending-state.js';
+import { clearSendingFlag, lessonRunStarted, readSendingState, setSendingFlag, type SendingState } from '../db/sending-state.js';
 import { addDays } from '../shared/time.js';
 import type { SendingHalted } from './errors.js';
 
@@ -35,12 +35,21 @@ export async function noteSendWorked(ctx: Ctx): Promise<void> {
   ctx.log.info('sending works again: halt cleared');
 }
 
-/** The state at the start of a run (one read); a halt recorded by another process is then cleared by our first success. */
-export async function sendingState(ctx: Ctx): Promise<SendingState> {
-  const s = await readSendingState(ctx);
+/** A halt recorded by another process is then cleared by our first success. */
+function believe(ctx: Ctx, s: SendingState): SendingState {
   if (s.halted) believedHalted.set(ctx, true);
   return s;
 }
+
+/**
+ * A dispatch run with lessons to send announces itself (broadcasts wait while lessons go out) and
+ * learns in the same write whether lessons are paused or sending is halted. `lessonRunEnds` after.
+ */
+export async function lessonRunStarts(ctx: Ctx, untilMs: number): Promise<SendingState> {
+  return believe(ctx, await lessonRunStarted(ctx, untilMs));
+}
+
+export { lessonRunEnded as lessonRunEnds } from '../db/sending-state.js';
 
 export const PauseAction = z.enum(['pause', 'resume']);
 export const SendingChange = z
