@@ -5,7 +5,8 @@
  * that outlasted the retries, which the API answers 503 with `Retry-After`, never a 500.
  *
  * Recognised by shape, never by message text, through the wrappers around the SDK's error
- * (ElectroDB keeps it as `cause`; a failed connect may be an AggregateError of one per address):
+ * (ElectroDB, unless told to give the SDK's own error, keeps it as `cause`; a failed connect may be an
+ * AggregateError of one per address):
  * - throttling that outlasted the retries (ThrottlingException, ProvisionedThroughputExceeded, S3's SlowDown, any 429);
  * - the service failing (InternalServerError, ServiceUnavailable, any 5xx);
  * - the network: refused, reset, unreachable, not resolved, timed out.
@@ -14,7 +15,7 @@
 
 /** What a log line may say about the fault: names and numbers, never a message (it can quote a key). */
 export interface ServiceFault {
-  /** The error that reached us (ElectroError, TimeoutError, ...). */
+  /** The error that reached us (the SDK's own, a wrapper such as ElectroError, TimeoutError, ...). */
   error: string;
   /** What the service or the network said: the SDK error's name or the system error code. */
   cause: string;
