@@ -41,6 +41,10 @@ export function makeDb(opts: { table: string; endpoint?: string; region?: string
     // Throttling (a hot partition, an on-demand burst) is retried by the SDK with backoff. A throttled
     // request was not applied; and a state write is conditional, so one that was cannot apply twice.
     maxAttempts: 8,
+    // A hung connection costs seconds per attempt, not the whole invocation (DynamoDB answers in
+    // milliseconds; a dynalite under a busy test run in well under a second). A timeout is retried
+    // like any transient fault; one that outlasts the retries reaches the API as a 503.
+    requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000 },
     ...(opts.quickRetries ? { retryStrategy: quickRetries(8) } : {}),
     ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
     // Embedded stand-ins accept any credentials; AWS uses the function's role.
