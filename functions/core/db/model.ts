@@ -36,6 +36,7 @@ const WHAT: Record<string, string> = {
   segment: 'saved segment',
   'newsletter-delivery': 'newsletter ledger: one per (issue, reader): queued, claimed, sent, failed, skipped (why)',
   'newsletter-mark': "SES Send event of a newsletter send (proof SES accepted it)",
+  'newsletter-note': 'what happened to a newsletter copy after SES took it (delivered, bounced, complained, unsubscribed or replied with it)',
   'newsletter-batch': 'newsletter batch: up to 50 copies claimed and sent together (listed while due)',
 };
 

@@ -11,6 +11,12 @@ import { isConditionFailure } from './errors.js';
  *   list  NLDUE#<dueIssue> / <dueSlot>    while queued (due at its send time) or claimed (due when the claim goes stale)
  * and SES's Send event for a claimed send (proof SES accepted it), written by the SES-events handler:
  *   pk NEWSLETTER#<issueId>   sk MARK#<readerId>
+ * and what happened to a copy after SES took it (delivered, bounced, complained; the reader
+ * unsubscribing with it or replying to it), each field set once by whoever learns it:
+ *   pk NEWSLETTER#<issueId>   sk NOTE#<readerId>
+ * The notes are an item of their own because the sender writes a batch's ledger items back whole
+ * (BatchWriteItem has no condition): a Delivery or an unsubscribe landing between the batch's read
+ * and its write-back would be overwritten on the ledger item, while the counters kept it.
  */
 export const DeliveryState = z.enum(['queued', 'claimed', 'sent', 'failed', 'skipped', 'cancelled']);
 export type DeliveryState = z.infer<typeof DeliveryState>;
@@ -141,6 +147,47 @@ export const batchEntity = (config: EntityConfiguration) =>
     config,
   );
 
+/** What happened to a copy after SES took it; read merged into its ledger item (`withNote`). */
+export const DeliveryNote = z.object({
+  issueId: z.string(),
+  readerId: z.string(),
+  feedback: Feedback.optional(),
+  unsubscribedAt: z.string().optional(),
+  repliedAt: z.string().optional(),
+});
+export type DeliveryNote = z.infer<typeof DeliveryNote>;
+export type NoteField = 'feedback' | 'unsubscribedAt' | 'repliedAt';
+
+export const deliveryNoteEntity = (config: EntityConfiguration) =>
+  new Entity(
+    {
+      model: { entity: 'newsletter-note', version: '1', service: 'mend' },
+      attributes: {
+        issueId: { type: 'string', required: true },
+        readerId: { type: 'string', required: true },
+        feedback: { type: Feedback.options },
+        unsubscribedAt: { type: 'string' },
+        repliedAt: { type: 'string' },
+      },
+      indexes: {
+        byReader: {
+          pk: { field: 'pk', composite: ['issueId'], template: 'NEWSLETTER#${issueId}', casing: 'none' },
+          sk: { field: 'sk', composite: ['readerId'], template: 'NOTE#${readerId}', casing: 'none' },
+        },
+      },
+    },
+    config,
+  );
+
+export const parseNote = (i: Record<string, unknown>): DeliveryNote | null => {
+  const r = DeliveryNote.safeParse(i);
+  return r.success ? r.data : null;
+};
+
+/** A ledger item as the notes have it (a note wins: a ledger item written before notes had their own item may carry an older one). */
+export const withNote = (d: Delivery, n: DeliveryNote | undefined): Delivery =>
+  n ? { ...d, feedback: n.feedback ?? d.feedback, unsubscribedAt: n.unsubscribedAt ?? d.unsubscribedAt, repliedAt: n.repliedAt ?? d.repliedAt } : d;
+
 export const deliveryMarkEntity = (config: EntityConfiguration) =>
   new Entity(
     {
@@ -169,15 +216,29 @@ export const parseDelivery = (i: Record<string, unknown>): Delivery | null => {
 export const dueSlotOf = (at: string, readerId: string) => `${at}#${readerId}`;
 
 /**
- * SES feedback and reader actions on a delivered issue, each set once: true if this call set it
- * (so the issue's counters count it once).
+ * SES feedback and reader actions on a copy of an issue, each set once on its note: true if this
+ * call set it (so the issue's counters count it once). Only for a reader the issue was meant for
+ * (one with a ledger item), as before notes had their own item; one such ledger item may already
+ * carry the field itself, and then it is not set (or counted) again.
  */
-export async function noteOnDelivery(ctx: Ctx, issueId: string, readerId: string, field: 'feedback' | 'unsubscribedAt' | 'repliedAt', value: string): Promise<boolean> {
+export async function noteOnDelivery(ctx: Ctx, issueId: string, readerId: string, field: NoteField, value: string): Promise<boolean> {
+  return setNote(ctx, issueId, readerId, field, value);
+}
+
+/**
+ * Sets `field` of the copy's note: once, or with `override` whenever it is not already `value`
+ * (a bounce after a delivery). True if this call set it.
+ */
+export async function setNote(ctx: Ctx, issueId: string, readerId: string, field: NoteField, value: string, opts: { override?: boolean } = {}): Promise<boolean> {
+  const { data } = await ctx.db.entities.newsletterDelivery.get({ issueId, readerId }).go({ consistent: true, attributes: ['readerId', field] });
+  if (!data) return false;
+  const onLedger = (data as Record<string, unknown>)[field];
+  if (onLedger !== undefined && (!opts.override || onLedger === value)) return false;
   try {
-    await ctx.db.entities.newsletterDelivery
-      .patch({ issueId, readerId })
+    await ctx.db.entities.newsletterNote
+      .update({ issueId, readerId })
       .set({ [field]: value } as never)
-      .where((a, { notExists }) => notExists(a[field]))
+      .where((a, { notExists, ne }) => (opts.override ? `${notExists(a[field])} OR ${(ne as (x: unknown, v: string) => string)(a[field], value)}` : notExists(a[field])))
       .go({ response: 'none' });
     return true;
   } catch (e) {

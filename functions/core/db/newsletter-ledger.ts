@@ -1,6 +1,6 @@
 import type { Ctx } from '../context.js';
 import { isConditionFailure } from './errors.js';
-import { Batch, parseDelivery as parse, type Delivery } from './newsletter-deliveries.js';
+import { Batch, parseDelivery as parse, parseNote, setNote, withNote, type Delivery, type DeliveryNote } from './newsletter-deliveries.js';
 import { everyItem } from './paging.js';
 
 /**
@@ -41,8 +41,10 @@ export async function earliestDelivery(ctx: Ctx, issueId: string): Promise<strin
 }
 
 /** Access pattern: every delivery of an issue (figures' recount, the who-didn't-get-it view, CSV). */
-export function allDeliveries(ctx: Ctx, issueId: string): AsyncGenerator<Delivery> {
-  return everyItem(ctx.db.entities.newsletterDelivery.query.byReader({ issueId }), parse, 'asc');
+export async function* allDeliveries(ctx: Ctx, issueId: string): AsyncGenerator<Delivery> {
+  const notes = new Map<string, DeliveryNote>();
+  for await (const n of everyItem(ctx.db.entities.newsletterNote.query.byReader({ issueId }), parseNote, 'asc')) notes.set(n.readerId, n);
+  for await (const d of everyItem(ctx.db.entities.newsletterDelivery.query.byReader({ issueId }), parse, 'asc')) yield withNote(d, notes.get(d.readerId));
 }
 
 /**
@@ -72,18 +74,8 @@ export async function changeDelivery(
 }
 
 /** A bounce or complaint overrides a delivery already noted (each once). */
-export async function noteBadFeedback(ctx: Ctx, issueId: string, readerId: string, value: 'bounced' | 'complained'): Promise<boolean> {
-  try {
-    await ctx.db.entities.newsletterDelivery
-      .patch({ issueId, readerId })
-      .set({ feedback: value })
-      .where(({ feedback }, { notExists, ne }) => `${notExists(feedback)} OR ${(ne as (a: unknown, v: string) => string)(feedback, value)}`)
-      .go({ response: 'none' });
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
+export function noteBadFeedback(ctx: Ctx, issueId: string, readerId: string, value: 'bounced' | 'complained'): Promise<boolean> {
+  return setNote(ctx, issueId, readerId, 'feedback', value, { override: true });
 }
 
 /** Access pattern: SES's Send event for a newsletter send. */
@@ -110,23 +102,34 @@ export async function getDeliveryMarks(ctx: Ctx, issueId: string, readerIds: str
 /** A reader's deliveries of the given issues (their story, export, erase): BatchGetItem. */
 export async function deliveriesOfReader(ctx: Ctx, readerId: string, issueIds: string[]): Promise<Delivery[]> {
   const out: Delivery[] = [];
+  const notes = new Map<string, DeliveryNote>();
   let keys = issueIds.map((issueId) => ({ issueId, readerId }));
+  let noteKeys = keys;
+  while (noteKeys.length) {
+    const { data, unprocessed } = await ctx.db.entities.newsletterNote.get(noteKeys).go();
+    for (const n of data) {
+      const p = parseNote(n);
+      if (p) notes.set(p.issueId, p);
+    }
+    noteKeys = unprocessed;
+  }
   while (keys.length) {
     const { data, unprocessed } = await ctx.db.entities.newsletterDelivery.get(keys).go();
     for (const d of data) {
       const p = parse(d);
-      if (p) out.push(p);
+      if (p) out.push(withNote(p, notes.get(p.issueId)));
     }
     keys = unprocessed;
   }
   return out;
 }
 
-/** Erasing a reader: their ledger items and Send markers in every issue. */
+/** Erasing a reader: their ledger items, notes and Send markers in every issue. */
 export async function deleteReaderDeliveries(ctx: Ctx, readerId: string, issueIds: string[]): Promise<void> {
   if (!issueIds.length) return;
   const keys = issueIds.map((issueId) => ({ issueId, readerId }));
   await ctx.db.entities.newsletterDelivery.delete(keys).go({ concurrency: 4 });
+  await ctx.db.entities.newsletterNote.delete(keys).go({ concurrency: 4 });
   await ctx.db.entities.newsletterMark.delete(keys).go({ concurrency: 4 });
 }
 

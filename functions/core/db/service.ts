@@ -3,7 +3,7 @@ import { adminSessionEntity } from './admin-sessions.js';
 import { choiceEntity } from './choices.js';
 import { CounterName, counterEntity } from './counters.js';
 import { emailLookupEntity } from './email-lookups.js';
-import { batchEntity, deliveryEntity, deliveryMarkEntity } from './newsletter-deliveries.js';
+import { batchEntity, deliveryEntity, deliveryMarkEntity, deliveryNoteEntity } from './newsletter-deliveries.js';
 import { issueEntity, jobEntity, savedSegmentEntity } from './newsletters.js';
 import { inboundMessageEntity } from './inbound-messages.js';
 import { noteEntity } from './notes.js';
@@ -85,6 +85,7 @@ export function buildEntities(config: EntityConfiguration) {
     savedSegment: () => savedSegmentEntity(config),
     newsletterDelivery: () => deliveryEntity(config),
     newsletterMark: () => deliveryMarkEntity(config),
+    newsletterNote: () => deliveryNoteEntity(config),
     newsletterBatch: () => batchEntity(config),
     rateWindow: () => rateWindowEntity(config),
     adminSession: () => adminSessionEntity(config),

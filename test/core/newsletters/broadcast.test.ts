@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOUR, MINUTE } from '../../../functions/core/clock.js';
 import { allDeliveries } from '../../../functions/core/db/newsletter-ledger.js';
 import { runBroadcasts } from '../../../functions/core/newsletters/broadcast.js';
-import { recountIssue } from '../../../functions/core/newsletters/figures.js';
+import { noteNewsletterFeedback, recountIssue } from '../../../functions/core/newsletters/figures.js';
+import { unsubscribeFromNewsletter } from '../../../functions/core/newsletters/consent.js';
+import type { Delivery } from '../../../functions/core/db/newsletter-deliveries.js';
 import { suppressAddress } from '../../../functions/core/sending/suppression.js';
 import { advanceClock } from '../../../functions/local/advance.js';
 import { api, apiJson, parseCsv } from '../../api/admin/admin-helpers.js';
@@ -184,6 +186,30 @@ describe('a broadcast that is paused, resumed, cancelled or killed mid-way', () 
     const states = new Set<string>();
     for await (const d of allDeliveries(stack.ctx, id)) states.add(d.state);
     expect([...states]).toEqual(['sent']);
+  });
+
+  it('keeps what SES and the reader say about a copy while its batch is still being written back', async () => {
+    const readers = await seed(stack, Array.from({ length: 3 }, () => seededReader({ enrolledOn: '2026-01-21' })));
+    const id = await newIssue(stack);
+    await send(stack, id, { segment: segmentOf('2026-01-21') });
+    stack.ctx.probe = async (step) => {
+      // Between the bulk call and the ledger's write-back: SES's Delivery of one copy, a bounce of
+      // another, and a reader unsubscribing with the third's link (each seconds after SES took them).
+      if (step !== 'after-send') return;
+      await noteNewsletterFeedback(stack.ctx, id, readers[0]!.id, 'Delivery');
+      await noteNewsletterFeedback(stack.ctx, id, readers[1]!.id, 'Bounce');
+      await unsubscribeFromNewsletter(stack.ctx, readers[2]!.id, id);
+    };
+    await run(stack);
+    stack.ctx.probe = undefined;
+    expect(await issue(stack, id)).toMatchObject({ status: 'sent', sent: 3, delivered: 1, bounced: 1, unsubscribed: 1 });
+    // The ledger (the recount, who did not get it, the CSV) says the same as the counters.
+    expect(await recountIssue(stack.ctx, id)).toMatchObject({ sent: 3, delivered: 1, bounced: 1, unsubscribed: 1 });
+    const byReader = new Map<string, Delivery>();
+    for await (const d of allDeliveries(stack.ctx, id)) byReader.set(d.readerId, d);
+    expect(byReader.get(readers[0]!.id)).toMatchObject({ state: 'sent', feedback: 'delivered' });
+    expect(byReader.get(readers[1]!.id)).toMatchObject({ state: 'sent', feedback: 'bounced' });
+    expect(byReader.get(readers[2]!.id)?.unsubscribedAt).toBeDefined();
   });
 
   it('shares the work between two workers running at once, each copy once', async () => {
