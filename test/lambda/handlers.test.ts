@@ -326,7 +326,10 @@ describe('the inbound bundle on the SES receipt rule', () => {
 });
 
 describe('the bundles when DynamoDB does not answer', () => {
-  /** An endpoint nothing listens on: every call is refused, and the SDK's own retries (8 attempts) fail too. */
+  /**
+   * An endpoint nothing listens on: every call is refused, and the SDK's own retries fail too
+   * (two attempts here, through the SDK's AWS_MAX_ATTEMPTS: eight would only wait longer).
+   */
   async function refusedEndpoint(): Promise<string> {
     const { createServer } = await import('node:net');
     const server = createServer();
@@ -345,7 +348,7 @@ describe('the bundles when DynamoDB does not answer', () => {
     await s3.put(`inbound/${messageId}`, rawReply(reader.email, to, welcome.subject, text, messageId));
     const event = sesReceiptEvent({ messageId, from: reader.email, to, subject: `Re: ${welcome.subject}`, at: systemClock.now() });
 
-    const down = await run('inbound', [event], { env: { AWS_ENDPOINT_URL_DYNAMODB: await refusedEndpoint() } });
+    const down = await run('inbound', [event], { env: { AWS_ENDPOINT_URL_DYNAMODB: await refusedEndpoint(), AWS_MAX_ATTEMPTS: '2' } });
     expect(down.initError, down.logs).toBeUndefined();
     expect(down.invocations[0]?.ok, down.logs).toBe(false);
     expect(down.logs).toContain('inbound processing failed');
@@ -364,7 +367,7 @@ describe('the bundles when DynamoDB does not answer', () => {
     const email = uniqueEmail('lambda-down');
     const body = JSON.stringify({ email, firstName: 'Robin', situation: 'stress', timezone: 'Europe/London' });
     const inv = await run('api', [url('/api/enroll', { method: 'POST', headers: { 'content-type': 'application/json' }, body })], {
-      env: { AWS_ENDPOINT_URL_DYNAMODB: await refusedEndpoint(), MEND_SIGNUP_ANSWER_MS: '0' },
+      env: { AWS_ENDPOINT_URL_DYNAMODB: await refusedEndpoint(), MEND_SIGNUP_ANSWER_MS: '0', AWS_MAX_ATTEMPTS: '2' },
     });
     expect(inv.initError, inv.logs).toBeUndefined();
     const first = inv.invocations[0]!;

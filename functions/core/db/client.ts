@@ -40,7 +40,8 @@ export function makeDb(opts: { table: string; endpoint?: string; region?: string
     region: opts.region ?? process.env.AWS_REGION ?? 'us-east-1',
     // Throttling (a hot partition, an on-demand burst) is retried by the SDK with backoff. A throttled
     // request was not applied; and a state write is conditional, so one that was cannot apply twice.
-    maxAttempts: 8,
+    // 8 attempts unless the SDK's own AWS_MAX_ATTEMPTS says otherwise.
+    maxAttempts: Number(process.env.AWS_MAX_ATTEMPTS) || 8,
     // A hung connection costs seconds per attempt, not the whole invocation (DynamoDB answers in
     // milliseconds; a dynalite under a busy test run in well under a second). A timeout is retried
     // like any transient fault; one that outlasts the retries reaches the API as a 503.
