@@ -216,20 +216,13 @@ export const parseDelivery = (i: Record<string, unknown>): Delivery | null => {
 export const dueSlotOf = (at: string, readerId: string) => `${at}#${readerId}`;
 
 /**
- * SES feedback and reader actions on a copy of an issue, each set once on its note: true if this
- * call set it (so the issue's counters count it once). Only for a reader the issue was meant for
- * (one with a ledger item), as before notes had their own item; one such ledger item may already
- * carry the field itself, and then it is not set (or counted) again.
+ * SES feedback and reader actions on a copy of an issue, set on its note once, or with `override`
+ * whenever it is not already `value` (a bounce after a delivery): true if this call set it (so the
+ * issue's counters count it once). Only for a reader the issue was meant for (one with a ledger
+ * item), as before notes had their own item; one such ledger item may already carry the field
+ * itself, and then it is not set (or counted) again.
  */
-export async function noteOnDelivery(ctx: Ctx, issueId: string, readerId: string, field: NoteField, value: string): Promise<boolean> {
-  return setNote(ctx, issueId, readerId, field, value);
-}
-
-/**
- * Sets `field` of the copy's note: once, or with `override` whenever it is not already `value`
- * (a bounce after a delivery). True if this call set it.
- */
-export async function setNote(ctx: Ctx, issueId: string, readerId: string, field: NoteField, value: string, opts: { override?: boolean } = {}): Promise<boolean> {
+export async function noteOnDelivery(ctx: Ctx, issueId: string, readerId: string, field: NoteField, value: string, opts: { override?: boolean } = {}): Promise<boolean> {
   const { data } = await ctx.db.entities.newsletterDelivery.get({ issueId, readerId }).go({ consistent: true, attributes: ['readerId', field] });
   if (!data) return false;
   const onLedger = (data as Record<string, unknown>)[field];

@@ -1,7 +1,7 @@
 import type { Ctx } from '../context.js';
 import { ConflictError, isConditionFailure } from './errors.js';
 import { Issue, issueFrom, jobFrom, SavedSegment, toIssueItem, type Job } from './newsletters.js';
-import { everyItem } from './paging.js';
+import { everyItem, getAll } from './paging.js';
 
 /**
  * The access patterns of the newsletter issue, broadcast job and saved segment entities
@@ -51,14 +51,9 @@ export async function getJob(ctx: Ctx, issueId: string): Promise<Job | null> {
 }
 
 export async function getJobs(ctx: Ctx, issueIds: string[]): Promise<Map<string, Job>> {
-  const out = new Map<string, Job>();
-  let keys = [...new Set(issueIds)].map((issueId) => ({ issueId }));
-  while (keys.length) {
-    const { data, unprocessed } = await ctx.db.entities.broadcastJob.get(keys).go();
-    for (const d of data) out.set(d.issueId, jobFrom(d));
-    keys = unprocessed;
-  }
-  return out;
+  const keys = [...new Set(issueIds)].map((issueId) => ({ issueId }));
+  const jobs = await getAll(keys, (k) => ctx.db.entities.broadcastJob.get(k).go(), jobFrom);
+  return new Map(jobs.map((j) => [j.issueId, j]));
 }
 
 export async function saveJob(ctx: Ctx, next: Job, expectedVer: number | null): Promise<Job> {

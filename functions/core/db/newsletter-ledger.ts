@@ -1,7 +1,7 @@
 import type { Ctx } from '../context.js';
 import { isConditionFailure } from './errors.js';
-import { Batch, parseDelivery as parse, parseNote, setNote, withNote, type Delivery, type DeliveryNote } from './newsletter-deliveries.js';
-import { everyItem } from './paging.js';
+import { Batch, noteOnDelivery, parseDelivery as parse, parseNote, withNote, type Delivery, type DeliveryNote } from './newsletter-deliveries.js';
+import { everyItem, getAll } from './paging.js';
 
 /**
  * The access patterns of the delivery ledger and the Send markers (newsletter-deliveries.ts),
@@ -75,7 +75,7 @@ export async function changeDelivery(
 
 /** A bounce or complaint overrides a delivery already noted (each once). */
 export function noteBadFeedback(ctx: Ctx, issueId: string, readerId: string, value: 'bounced' | 'complained'): Promise<boolean> {
-  return setNote(ctx, issueId, readerId, 'feedback', value, { override: true });
+  return noteOnDelivery(ctx, issueId, readerId, 'feedback', value, { override: true });
 }
 
 /** Access pattern: SES's Send event for a newsletter send. */
@@ -89,39 +89,20 @@ export async function putDeliveryMarks(ctx: Ctx, marks: { issueId: string; reade
 
 /** The Send markers of some readers of one issue (a stale claim's recovery): readerId -> messageId. */
 export async function getDeliveryMarks(ctx: Ctx, issueId: string, readerIds: string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  let keys = readerIds.map((readerId) => ({ issueId, readerId }));
-  while (keys.length) {
-    const { data, unprocessed } = await ctx.db.entities.newsletterMark.get(keys).go({ consistent: true });
-    for (const m of data) out.set(m.readerId, m.messageId);
-    keys = unprocessed;
-  }
-  return out;
+  const keys = readerIds.map((readerId) => ({ issueId, readerId }));
+  const marks = await getAll(keys, (k) => ctx.db.entities.newsletterMark.get(k).go({ consistent: true }), (m) => m);
+  return new Map(marks.map((m) => [m.readerId, m.messageId]));
 }
 
-/** A reader's deliveries of the given issues (their story, export, erase): BatchGetItem. */
+/** A reader's deliveries of the given issues (their story, export, erase): BatchGetItem, with their notes. */
 export async function deliveriesOfReader(ctx: Ctx, readerId: string, issueIds: string[]): Promise<Delivery[]> {
-  const out: Delivery[] = [];
-  const notes = new Map<string, DeliveryNote>();
-  let keys = issueIds.map((issueId) => ({ issueId, readerId }));
-  let noteKeys = keys;
-  while (noteKeys.length) {
-    const { data, unprocessed } = await ctx.db.entities.newsletterNote.get(noteKeys).go();
-    for (const n of data) {
-      const p = parseNote(n);
-      if (p) notes.set(p.issueId, p);
-    }
-    noteKeys = unprocessed;
-  }
-  while (keys.length) {
-    const { data, unprocessed } = await ctx.db.entities.newsletterDelivery.get(keys).go();
-    for (const d of data) {
-      const p = parse(d);
-      if (p) out.push(withNote(p, notes.get(p.issueId)));
-    }
-    keys = unprocessed;
-  }
-  return out;
+  const keys = issueIds.map((issueId) => ({ issueId, readerId }));
+  const [deliveries, notes] = await Promise.all([
+    getAll(keys, (k) => ctx.db.entities.newsletterDelivery.get(k).go(), parse),
+    getAll(keys, (k) => ctx.db.entities.newsletterNote.get(k).go(), parseNote),
+  ]);
+  const noteOf = new Map(notes.map((n) => [n.issueId, n]));
+  return deliveries.map((d) => withNote(d, noteOf.get(d.issueId)));
 }
 
 /** Erasing a reader: their ledger items, notes and Send markers in every issue. */
@@ -184,16 +165,7 @@ export async function changeBatch(
 }
 
 /** Access pattern: the ledger items of a batch's readers (one BatchGetItem per 100). */
-export async function getDeliveries(ctx: Ctx, issueId: string, readerIds: string[]): Promise<Delivery[]> {
-  const out: Delivery[] = [];
-  let keys = readerIds.map((readerId) => ({ issueId, readerId }));
-  while (keys.length) {
-    const { data, unprocessed } = await ctx.db.entities.newsletterDelivery.get(keys).go({ consistent: true });
-    for (const d of data) {
-      const p = parse(d);
-      if (p) out.push(p);
-    }
-    keys = unprocessed;
-  }
-  return out;
+export function getDeliveries(ctx: Ctx, issueId: string, readerIds: string[]): Promise<Delivery[]> {
+  const keys = readerIds.map((readerId) => ({ issueId, readerId }));
+  return getAll(keys, (k) => ctx.db.entities.newsletterDelivery.get(k).go({ consistent: true }), parse);
 }

@@ -91,3 +91,20 @@ export async function* everyItem<T>(q: Queryable, parse: (i: Item) => T | null, 
     cursor = res.cursor;
   } while (cursor);
 }
+
+/**
+ * Every item a BatchGetItem finds for `keys`, asking again for those DynamoDB left unprocessed
+ * (it may, under load or past 16 MB), parsed; items that do not parse are left out.
+ */
+export async function getAll<K, I, T>(keys: K[], get: (keys: K[]) => Promise<{ data: I[]; unprocessed: K[] }>, parse: (i: I) => T | null): Promise<T[]> {
+  const out: T[] = [];
+  for (let rest = keys; rest.length; ) {
+    const { data, unprocessed } = await get(rest);
+    for (const i of data) {
+      const t = parse(i);
+      if (t !== null) out.push(t);
+    }
+    rest = unprocessed;
+  }
+  return out;
+}

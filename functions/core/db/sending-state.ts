@@ -44,10 +44,15 @@ export const sendingStateEntity = (config: EntityConfiguration) =>
     config,
   );
 
-export async function readSendingState(ctx: Ctx): Promise<SendingState> {
-  const { data } = await ctx.db.entities.sendingState.get({}).go({ consistent: true });
+/** The item as the senders read it (one that does not parse reads as nothing set). */
+function stateOf(data: unknown): SendingState {
   const r = SendingState.safeParse(data ?? {});
   return r.success ? r.data : {};
+}
+
+export async function readSendingState(ctx: Ctx): Promise<SendingState> {
+  const { data } = await ctx.db.entities.sendingState.get({}).go({ consistent: true });
+  return stateOf(data);
 }
 
 /** Sets one flag (a fresh `since` only if it was not set: the first moment counts). */
@@ -71,8 +76,7 @@ export async function setSendingFlag(ctx: Ctx, flag: StateFlag, value: Flag): Pr
  */
 export async function lessonRunStarted(ctx: Ctx, untilMs: number): Promise<SendingState> {
   const { data } = await ctx.db.entities.sendingState.update({}).add({ lessonRuns: 1 }).set({ lessonRunsUntil: untilMs }).go({ response: 'all_new' });
-  const r = SendingState.safeParse(data ?? {});
-  return r.success ? r.data : {};
+  return stateOf(data);
 }
 
 export async function lessonRunEnded(ctx: Ctx): Promise<void> {
