@@ -2,6 +2,12 @@ import fc from 'fast-check';
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { P, compile, personalise, valueKey } from '../../../functions/core/mailer/compile.js';
+import { lessonTemplates } from '../../../emails/lessons/index.js';
+import Checkin from '../../../emails/checkin.js';
+import Confirmation from '../../../emails/confirmation.js';
+import DataExport from '../../../emails/data-export.js';
+import Newsletter from '../../../emails/newsletter.js';
+import NewsletterConfirmation from '../../../emails/newsletter-confirmation.js';
 
 /** A minimal email: the name in the text and the subject, a link in an attribute. */
 const Email = (p: { firstName: string; link: string }) =>
@@ -35,4 +41,22 @@ describe('compile once, personalise per reader', () => {
       { numRuns: 30 },
     );
   });
+
+  // compile renders with react-email's edge build (no AsyncLocalStorage, see compile.ts): the
+  // emails must come out byte for byte as react-email's Node build renders them.
+  it('renders every email exactly as react-email\'s Node build does', async () => {
+    const { render } = await import('@react-email/render');
+    type Previewable = ((p: never) => unknown) & { PreviewProps?: object };
+    const emails: [string, Previewable][] = [
+      ...[...lessonTemplates].map(([id, t]) => [id, t.Component as Previewable] as [string, Previewable]),
+      ...Object.entries({ Checkin, Confirmation, DataExport, Newsletter, NewsletterConfirmation } as Record<string, Previewable>),
+    ];
+    expect(emails.length).toBeGreaterThan(60);
+    for (const [id, Component] of emails) {
+      const element = createElement(Component as never, (Component.PreviewProps ?? {}) as never);
+      const c = await compile(element, 'subject');
+      expect(c.html.join(''), id).toBe(await render(element));
+    }
+  });
 });
+
