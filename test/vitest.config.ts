@@ -35,6 +35,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.unit.test.ts'],
           globalSetup: ['test/helpers/global-setup.ts'],
+          setupFiles: ['test/helpers/fresh-inbox.ts'],
           // Files run in parallel, each worker against its own embedded services.
           fileParallelism: true,
         },
