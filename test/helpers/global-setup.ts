@@ -28,7 +28,7 @@ let runDir: string | undefined;
 
 /** Starts one service pair in a process of its own and waits for its URLs. */
 function startPair(): Promise<{ child: ChildProcess; pair: ServicePair }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/helpers/service-pair.ts')], {
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', join(ROOT, 'test/helpers/service-pair.ts')], {
     cwd: ROOT,
     env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     stdio: ['pipe', 'pipe', 'inherit'],
