@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
@@ -52,6 +55,9 @@ describe('compile once, personalise per reader', () => {
       ...Object.entries({ Checkin, Confirmation, DataExport, Newsletter, NewsletterConfirmation } as Record<string, Previewable>),
     ];
     expect(emails.length).toBeGreaterThan(60);
+    // The edge build is where compile.ts looks for it (else it quietly falls back to the Node build).
+    const nodeBuild = createRequire(import.meta.url).resolve('@react-email/render');
+    expect(existsSync(join(dirname(nodeBuild), '..', 'edge', 'index.mjs'))).toBe(true);
     for (const [id, Component] of emails) {
       const element = createElement(Component as never, (Component.PreviewProps ?? {}) as never);
       const c = await compile(element, 'subject');
