@@ -2,6 +2,7 @@ import { Entity, type EntityConfiguration } from 'electrodb';
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { isConditionFailure } from './errors.js';
+import { itemParser } from './parse.js';
 
 /**
  * The author's dashboard sessions, kept server-side so that logging out really ends one (the
@@ -44,10 +45,7 @@ export const adminSessionEntity = (config: EntityConfiguration) =>
     config,
   );
 
-const parse = (i: Record<string, unknown>): AdminSession | null => {
-  const r = AdminSession.safeParse(i);
-  return r.success ? r.data : null;
-};
+const parse = itemParser(AdminSession);
 
 export async function putSession(ctx: Ctx, s: AdminSession): Promise<void> {
   await ctx.db.entities.adminSession.create(s).go({ response: 'none' });

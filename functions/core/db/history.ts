@@ -4,6 +4,7 @@ import { noteFromItem, type NoteItem } from './notes.js';
 import { outcomeFromItem, type OutcomeRecord } from './outcomes.js';
 import { readerFromItem, type Reader } from './readers.js';
 import { replyFromItem, type ReplyItem } from './replies.js';
+import { itemParser } from './parse.js';
 
 export interface ReaderHistory {
   reader: Reader | null;
@@ -23,10 +24,7 @@ export async function readerHistory(ctx: Ctx, readerId: string): Promise<ReaderH
   return {
     reader: d.reader?.[0] ? readerFromItem(d.reader[0]) : null,
     replies: parsed(d.reply ?? [], replyFromItem),
-    choices: parsed(d.choice ?? [], (i) => {
-      const r = ChoiceItem.safeParse(i);
-      return r.success ? r.data : null;
-    }),
+    choices: parsed(d.choice ?? [], itemParser(ChoiceItem)),
     outcomes: parsed(d.outcome ?? [], outcomeFromItem),
     notes: parsed(d.note ?? [], noteFromItem),
   };

@@ -2,6 +2,7 @@ import { Entity, type EntityConfiguration } from 'electrodb';
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { isConditionFailure } from './errors.js';
+import { itemParser } from './parse.js';
 
 /**
  * The identity of one inbound message (a hash of its sender and Message-ID, else of the delivery:
@@ -58,10 +59,7 @@ export const inboundMessageEntity = (config: EntityConfiguration) =>
     config,
   );
 
-const parse = (i: unknown): InboundMessage | null => {
-  const r = InboundMessage.safeParse(i);
-  return r.success ? r.data : null;
-};
+const parse = itemParser(InboundMessage);
 
 export async function getInboundMessage(ctx: Ctx, messageKey: string): Promise<InboundMessage | null> {
   const { data } = await ctx.db.entities.inboundMessage.get({ messageKey }).go({ consistent: true });

@@ -2,6 +2,7 @@ import { Entity, type EntityConfiguration } from 'electrodb';
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { isConditionFailure } from './errors.js';
+import { itemParser } from './parse.js';
 
 /**
  * The per-(issue, reader) delivery ledger: one item for each reader an issue is meant for, written
@@ -179,10 +180,7 @@ export const deliveryNoteEntity = (config: EntityConfiguration) =>
     config,
   );
 
-export const parseNote = (i: Record<string, unknown>): DeliveryNote | null => {
-  const r = DeliveryNote.safeParse(i);
-  return r.success ? r.data : null;
-};
+export const parseNote = itemParser(DeliveryNote);
 
 /** A ledger item as the notes have it (a note wins: a ledger item written before notes had their own item may carry an older one). */
 export const withNote = (d: Delivery, n: DeliveryNote | undefined): Delivery =>
@@ -208,10 +206,7 @@ export const deliveryMarkEntity = (config: EntityConfiguration) =>
     config,
   );
 
-export const parseDelivery = (i: Record<string, unknown>): Delivery | null => {
-  const r = Delivery.safeParse(i);
-  return r.success ? r.data : null;
-};
+export const parseDelivery = itemParser(Delivery);
 
 export const dueSlotOf = (at: string, readerId: string) => `${at}#${readerId}`;
 

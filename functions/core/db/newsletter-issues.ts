@@ -2,6 +2,7 @@ import type { Ctx } from '../context.js';
 import { ConflictError, isConditionFailure } from './errors.js';
 import { Issue, issueFrom, jobFrom, SavedSegment, toIssueItem, type Job } from './newsletters.js';
 import { everyItem, getAll } from './paging.js';
+import { itemParser } from './parse.js';
 
 /**
  * The access patterns of the newsletter issue, broadcast job and saved segment entities
@@ -39,10 +40,7 @@ export async function saveIssue(ctx: Ctx, next: Issue, expectedVer: number): Pro
 }
 
 export async function* allIssues(ctx: Ctx): AsyncGenerator<Issue> {
-  yield* everyItem(ctx.db.entities.newsletterIssue.query.list({}), (i) => {
-    const r = Issue.safeParse({ ...i, id: i.issueId });
-    return r.success ? r.data : null;
-  });
+  yield* everyItem(ctx.db.entities.newsletterIssue.query.list({}), itemParser(Issue, (i) => ({ ...i, id: i.issueId })));
 }
 
 export async function getJob(ctx: Ctx, issueId: string): Promise<Job | null> {

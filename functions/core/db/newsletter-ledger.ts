@@ -2,6 +2,7 @@ import type { Ctx } from '../context.js';
 import { isConditionFailure } from './errors.js';
 import { Batch, noteOnDelivery, parseDelivery as parse, parseNote, withNote, type Delivery, type DeliveryNote } from './newsletter-deliveries.js';
 import { everyItem, getAll } from './paging.js';
+import { itemParser } from './parse.js';
 
 /**
  * The access patterns of the delivery ledger and the Send markers (newsletter-deliveries.ts),
@@ -115,10 +116,7 @@ export async function deleteReaderDeliveries(ctx: Ctx, readerId: string, issueId
 }
 
 
-const parseBatch = (i: Record<string, unknown>): Batch | null => {
-  const r = Batch.safeParse(i);
-  return r.success ? r.data : null;
-};
+const parseBatch = itemParser(Batch);
 
 /** Access pattern: new batches (batch writes of 25; the recipient list's, or copies moved to a later time). */
 export async function putBatches(ctx: Ctx, batches: Batch[]): Promise<void> {

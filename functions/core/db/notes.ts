@@ -1,6 +1,7 @@
 import { Entity, type EntityConfiguration } from 'electrodb';
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
+import { itemParser } from './parse.js';
 
 /**
  * A private note by the author on a reader (optionally about one reply). Never emailed, never logged.
@@ -37,10 +38,7 @@ export const noteEntity = (config: EntityConfiguration) =>
     config,
   );
 
-export const noteFromItem = (i: Record<string, unknown>): NoteItem | null => {
-  const r = NoteItem.safeParse({ ...i, id: i.noteId });
-  return r.success ? r.data : null;
-};
+export const noteFromItem = itemParser(NoteItem, (i) => ({ ...i, id: i.noteId }));
 
 /** Adds a note; a fresh id in the key, so two notes in one millisecond never overwrite each other. */
 export async function putNote(ctx: Ctx, note: NoteItem): Promise<void> {

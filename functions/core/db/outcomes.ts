@@ -5,6 +5,7 @@ import { Outcome } from '../outcomes/categories.js';
 import { ConflictError, isConditionFailure } from './errors.js';
 import { OutboxOp } from './outbox.js';
 import { everyItem, filteredPage, type Page, type PageOptions } from './paging.js';
+import { itemParser } from './parse.js';
 
 export const OutcomeSource = z.enum(['link', 'author', 'reply']);
 
@@ -63,10 +64,7 @@ export const outcomeEntity = (config: EntityConfiguration) =>
     config,
   );
 
-export const outcomeFromItem = (i: Record<string, unknown>): OutcomeRecord | null => {
-  const r = OutcomeRecord.safeParse(i);
-  return r.success ? r.data : null;
-};
+export const outcomeFromItem = itemParser(OutcomeRecord);
 
 export type OutcomeKey = { readerId: string; checkpoint: string };
 

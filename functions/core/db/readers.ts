@@ -5,6 +5,7 @@ import { ConflictError, isConditionFailure } from './errors.js';
 import { OutboxOp } from './outbox.js';
 import { LocalDate, ReaderStatus, SendKind, Situation, TimeZone, Track } from './vocabulary.js';
 import { filteredPage, type Page, type PageOptions } from './paging.js';
+import { itemParser } from './parse.js';
 
 export { LocalDate, ReaderStatus, SendHour, SendKind, Situation, TimeZone, Track } from './vocabulary.js';
 
@@ -357,10 +358,7 @@ export function readersPage(ctx: Ctx, opts: PageOptions<ReaderSummary>): Promise
   return filteredPage(ctx.db.entities.reader.query.list({}), 'readers', parseSummary, opts);
 }
 
-const parseSummary = (i: Record<string, unknown>): ReaderSummary | null => {
-  const r = ReaderSummary.safeParse({ ...i, id: i.readerId });
-  return r.success ? r.data : null;
-};
+const parseSummary = itemParser(ReaderSummary, (i) => ({ ...i, id: i.readerId }));
 
 /** Every reader with the newsletter fields of the summary, oldest first (segments, a broadcast's recipient list). */
 export async function* allSubscriberSummaries(ctx: Ctx): AsyncGenerator<SubscriberSummary> {

@@ -6,6 +6,7 @@ import { Signal } from '../signals/kinds.js';
 import { isConditionFailure } from './errors.js';
 import { everyItem, filteredPage, type Page, type PageOptions } from './paging.js';
 import { Verdicts } from './vocabulary.js';
+import { itemParser } from './parse.js';
 
 export const SignalRecord = z.object({ signal: Signal, evidence: z.string(), day: z.number().optional(), correctedBy: z.string().optional() });
 
@@ -147,10 +148,7 @@ export const replyEntity = (config: EntityConfiguration) =>
 
 const boxOf = (reviewed: boolean) => (reviewed ? ('reviewed' as const) : ('unreviewed' as const));
 
-export const replyFromItem = (i: Record<string, unknown>): ReplyItem | null => {
-  const r = ReplyItem.safeParse(i);
-  return r.success ? r.data : null;
-};
+export const replyFromItem = itemParser(ReplyItem);
 
 /** Writes a reply once: 'exists' if a reply with the same key is already stored (a re-delivery). */
 export async function putReplyOnce(ctx: Ctx, reply: ReplyItem): Promise<'created' | 'exists'> {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { isConditionFailure } from './errors.js';
 import { filteredPage, type Page, type PageOptions } from './paging.js';
+import { itemParser } from './parse.js';
 
 /** Why an address is on the list (`unsubscribed`: a reader erased while unsubscribed, readers/erase.ts). */
 export const SuppressionReason = z.enum(['bounce', 'complaint', 'rejected', 'soft-bounces', 'author', 'unsubscribed']);
@@ -60,10 +61,7 @@ export const suppressionEntity = (config: EntityConfiguration) =>
     config,
   );
 
-const parse = (i: Record<string, unknown>): Suppression | null => {
-  const r = Suppression.safeParse(i);
-  return r.success ? r.data : null;
-};
+const parse = itemParser(Suppression);
 
 /** Access pattern: the entries for these hashes (one BatchGetItem per 100), active or lifted. */
 export async function getSuppressions(ctx: Ctx, hashes: string[]): Promise<Map<string, Suppression>> {

@@ -4,6 +4,7 @@ import type { Ctx } from '../context.js';
 import { isConditionFailure } from './errors.js';
 import { everyItem, filteredPage, type Page, type PageOptions } from './paging.js';
 import { Verdicts } from './vocabulary.js';
+import { itemParser } from './parse.js';
 
 /**
  * Inbound mail no reader could be found for (or that could not be parsed): kept with a pointer to
@@ -75,10 +76,7 @@ export const unmatchedEntity = (config: EntityConfiguration) =>
     config,
   );
 
-const fromItem = (i: Record<string, unknown>): UnmatchedItem | null => {
-  const r = UnmatchedItem.safeParse({ ...i, id: i.mailId });
-  return r.success ? r.data : null;
-};
+const fromItem = itemParser(UnmatchedItem, (i) => ({ ...i, id: i.mailId }));
 
 /** Keeps an unmatched message once (a re-delivery of the same raw message is a no-op). */
 export async function putUnmatchedOnce(ctx: Ctx, m: UnmatchedItem): Promise<void> {
