@@ -285,19 +285,24 @@ function rawReply(from: string, to: string, subject: string, text: string, messa
   ].join('\r\n');
 }
 
+/** The welcome lesson a reader was sent on confirming. */
+const welcomeOf = async (email: string) => (await inbox(stack, email)).find((m) => header(m, 'X-Mend-Kind') === 'lesson') as StoredEmail;
+
+/** A new reader's reply to their welcome, stored in the bucket as SES's receipt rule stores it, and the receipt event naming it. */
+async function storedReply(text: string) {
+  const reader = await enrolAndConfirm(stack);
+  const welcome = await welcomeOf(reader.email);
+  const to = welcome.replyTo[0]!;
+  const messageId = `lambda${newId(12).toLowerCase()}`;
+  await s3.put(`inbound/${messageId}`, rawReply(reader.email, to, welcome.subject, text, messageId));
+  const event = sesReceiptEvent({ messageId, from: reader.email, to, subject: `Re: ${welcome.subject}`, at: systemClock.now() });
+  return { reader, messageId, event };
+}
+
 describe('the inbound bundle on the SES receipt rule', () => {
   it('logs a reply stored in the bucket under inbound/<messageId>, and the author sees it in the admin API', async () => {
-    const reader = await enrolAndConfirm(stack);
-    const welcome = (await inbox(stack, reader.email)).find((m) => header(m, 'X-Mend-Kind') === 'lesson') as StoredEmail;
-    const to = welcome.replyTo[0]!;
-    const messageId = `lambda${newId(12).toLowerCase()}`;
-    const text = 'Today was hard, but I went for a long walk with my sister instead of checking his page.';
-    await s3.put(`inbound/${messageId}`, rawReply(reader.email, to, welcome.subject, text, messageId));
-
-    const { inv } = await runOnce(
-      'inbound',
-      sesReceiptEvent({ messageId, from: reader.email, to, subject: `Re: ${welcome.subject}`, at: systemClock.now() }),
-    );
+    const { reader, event } = await storedReply('Today was hard, but I went for a long walk with my sister instead of checking his page.');
+    const { inv } = await runOnce('inbound', event);
     expect(inv.logs).not.toContain(reader.email);
     expect(inv.logs).not.toContain('long walk');
 
@@ -309,12 +314,8 @@ describe('the inbound bundle on the SES receipt rule', () => {
     expect(replies[0]!.lessonId).toBe('tumultuous/day-00');
   });
   it('erases a reader through the api bundle, their raw mail deleted from the bucket with one signed request', async () => {
-    const reader = await enrolAndConfirm(stack);
-    const welcome = (await inbox(stack, reader.email)).find((m) => header(m, 'X-Mend-Kind') === 'lesson') as StoredEmail;
-    const to = welcome.replyTo[0]!;
-    const messageId = `lambda${newId(12).toLowerCase()}`;
-    await s3.put(`inbound/${messageId}`, rawReply(reader.email, to, welcome.subject, 'Please forget me now.', messageId));
-    await runOnce('inbound', sesReceiptEvent({ messageId, from: reader.email, to, subject: `Re: ${welcome.subject}`, at: systemClock.now() }));
+    const { reader, messageId, event } = await storedReply('Please forget me now.');
+    await runOnce('inbound', event);
     expect(await s3.has(`inbound/${messageId}`)).toBe(true);
 
     const { result, inv } = await runOnce('api', url(`/api/admin/readers/${reader.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } }));
@@ -340,13 +341,7 @@ describe('the bundles when DynamoDB does not answer', () => {
   }
 
   it('throws from the inbound bundle, so Lambda retries the event, and the retry logs the reply once', async () => {
-    const reader = await enrolAndConfirm(stack);
-    const welcome = (await inbox(stack, reader.email)).find((m) => header(m, 'X-Mend-Kind') === 'lesson') as StoredEmail;
-    const to = welcome.replyTo[0]!;
-    const messageId = `lambda${newId(12).toLowerCase()}`;
-    const text = 'Nine days now. I deleted the thread so I would stop rereading it.';
-    await s3.put(`inbound/${messageId}`, rawReply(reader.email, to, welcome.subject, text, messageId));
-    const event = sesReceiptEvent({ messageId, from: reader.email, to, subject: `Re: ${welcome.subject}`, at: systemClock.now() });
+    const { reader, event } = await storedReply('Nine days now. I deleted the thread so I would stop rereading it.');
 
     const down = await run('inbound', [event], { env: { AWS_ENDPOINT_URL_DYNAMODB: await refusedEndpoint(), AWS_MAX_ATTEMPTS: '2' } });
     expect(down.initError, down.logs).toBeUndefined();
@@ -417,7 +412,7 @@ describe('the inbound bundle and the receipt verdicts', () => {
 
   it('logs one message SES delivered twice (two message ids, one Message-ID) once', async () => {
     const reader = await enrolAndConfirm(stack);
-    const welcome = (await inbox(stack, reader.email)).find((m) => header(m, 'X-Mend-Kind') === 'lesson') as StoredEmail;
+    const welcome = await welcomeOf(reader.email);
     const raw = rawReply(reader.email, welcome.replyTo[0]!, welcome.subject, 'Day 3 of no contact and I am still here.', `twice-${newId(8)}`);
     await deliver(raw, reader.email, {});
     await deliver(raw, reader.email, {});
@@ -428,7 +423,7 @@ describe('the inbound bundle and the receipt verdicts', () => {
 describe('the ses-events bundle on the SNS topic', () => {
   it('suppresses a reader whose address bounced for good, with only the table and the signing secret linked', async () => {
     const reader = await enrolAndConfirm(stack);
-    const welcome = (await inbox(stack, reader.email)).find((m) => header(m, 'X-Mend-Kind') === 'lesson') as StoredEmail;
+    const welcome = await welcomeOf(reader.email);
     const bounce = snsBounceEvent({
       messageId: welcome.messageId,
       to: reader.email,
