@@ -5,6 +5,7 @@ import {
   ResourceNotFoundException,
   UpdateTimeToLiveCommand,
   type GlobalSecondaryIndex,
+  type TableDescription,
 } from '@aws-sdk/client-dynamodb';
 import { keyAttributes, table } from '../core/db/table.js';
 
@@ -33,17 +34,22 @@ const ACTIVE_WITHIN_MS = 30_000;
 async function untilActive(db: DynamoDBClient, name: string): Promise<void> {
   const deadline = Date.now() + ACTIVE_WITHIN_MS;
   for (let wait = 2; ; wait = Math.min(wait * 2, 100)) {
-    const { Table } = await db.send(new DescribeTableCommand({ TableName: name }));
-    if (Table?.TableStatus === 'ACTIVE' && (Table.GlobalSecondaryIndexes ?? []).every((i) => i.IndexStatus === 'ACTIVE')) return;
-    if (Date.now() > deadline) throw new Error(`DynamoDB table ${name} is still ${Table?.TableStatus ?? 'missing'} after ${ACTIVE_WITHIN_MS / 1000} s`);
+    const t = await describe(db, name);
+    if (isActive(t)) return;
+    if (Date.now() > deadline) throw new Error(`DynamoDB table ${name} is still ${t?.TableStatus ?? 'missing'} after ${ACTIVE_WITHIN_MS / 1000} s`);
     await new Promise((r) => setTimeout(r, wait));
   }
 }
 
+const isActive = (t: TableDescription | null) => t?.TableStatus === 'ACTIVE' && (t.GlobalSecondaryIndexes ?? []).every((i) => i.IndexStatus === 'ACTIVE');
+
 async function createIfMissing(db: DynamoDBClient, name: string): Promise<void> {
-  const created = await create(db, name);
+  const existing = await describe(db, name);
+  // The usual restart: the table is there and ready, one call.
+  if (existing && isActive(existing)) return;
+  if (!existing) await create(db, name);
   await untilActive(db, name);
-  if (!created) return;
+  if (existing) return;
   try {
     await db.send(
       new UpdateTimeToLiveCommand({
@@ -56,14 +62,18 @@ async function createIfMissing(db: DynamoDBClient, name: string): Promise<void> 
   }
 }
 
-/** Creates the table unless it exists (true: this call created it, or another one just did). */
-async function create(db: DynamoDBClient, name: string): Promise<boolean> {
+/** The table as DynamoDB describes it, or null if there is none. */
+async function describe(db: DynamoDBClient, name: string): Promise<TableDescription | null> {
   try {
-    await db.send(new DescribeTableCommand({ TableName: name }));
-    return false;
+    return (await db.send(new DescribeTableCommand({ TableName: name }))).Table ?? null;
   } catch (e) {
     if (!(e instanceof ResourceNotFoundException) && (e as Error).name !== 'ResourceNotFoundException') throw e;
+    return null;
   }
+}
+
+/** Creates the table from the shared definition (another process creating it at the same moment is fine). */
+async function create(db: DynamoDBClient, name: string): Promise<void> {
   const indexes: GlobalSecondaryIndex[] = Object.entries(table.indexes).map(([indexName, ix]) => ({
     IndexName: indexName,
     KeySchema: [
@@ -91,5 +101,4 @@ async function create(db: DynamoDBClient, name: string): Promise<boolean> {
   } catch (e) {
     if ((e as Error).name !== 'ResourceInUseException') throw e;
   }
-  return true;
 }
