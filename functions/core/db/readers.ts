@@ -4,7 +4,7 @@ import type { Ctx } from '../context.js';
 import { ConflictError, isConditionFailure } from './errors.js';
 import { OutboxOp } from './outbox.js';
 import { LocalDate, ReaderStatus, SendKind, Situation, TimeZone, Track } from './vocabulary.js';
-import { filteredPage, type Page, type PageOptions } from './paging.js';
+import { filteredPage, getAll, type Page, type PageOptions } from './paging.js';
 import { itemParser } from './parse.js';
 
 export { LocalDate, ReaderStatus, SendHour, SendKind, Situation, TimeZone, Track } from './vocabulary.js';
@@ -297,13 +297,8 @@ export async function getReader(ctx: Ctx, id: string): Promise<Reader | null> {
 
 /** Access pattern: many readers by id, in the order asked (admin list pages). */
 export async function getReaders(ctx: Ctx, ids: string[]): Promise<Reader[]> {
-  const found = new Map<string, Reader>();
-  let keys = [...new Set(ids)].map((readerId) => ({ readerId }));
-  while (keys.length) {
-    const { data, unprocessed } = await ctx.db.entities.reader.get(keys).go();
-    for (const d of data) found.set(d.readerId, fromItem(d));
-    keys = unprocessed;
-  }
+  const keys = [...new Set(ids)].map((readerId) => ({ readerId }));
+  const found = new Map((await getAll(keys, (k) => ctx.db.entities.reader.get(k).go(), fromItem)).map((r) => [r.id, r]));
   return ids.map((id) => found.get(id)).filter((r): r is Reader => !!r);
 }
 

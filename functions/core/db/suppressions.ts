@@ -2,7 +2,7 @@ import { Entity, type EntityConfiguration } from 'electrodb';
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { isConditionFailure } from './errors.js';
-import { filteredPage, type Page, type PageOptions } from './paging.js';
+import { filteredPage, getAll, type Page, type PageOptions } from './paging.js';
 import { itemParser } from './parse.js';
 
 /** Why an address is on the list (`unsubscribed`: a reader erased while unsubscribed, readers/erase.ts). */
@@ -68,15 +68,8 @@ export async function getSuppressions(ctx: Ctx, hashes: string[]): Promise<Map<s
   const found = new Map<string, Suppression>();
   const unique = [...new Set(hashes)];
   for (let i = 0; i < unique.length; i += 100) {
-    let keys = unique.slice(i, i + 100).map((hash) => ({ hash }));
-    while (keys.length) {
-      const { data, unprocessed } = await ctx.db.entities.suppression.get(keys).go({ consistent: true });
-      for (const d of data) {
-        const s = parse(d);
-        if (s) found.set(s.hash, s);
-      }
-      keys = unprocessed;
-    }
+    const keys = unique.slice(i, i + 100).map((hash) => ({ hash }));
+    for (const s of await getAll(keys, (k) => ctx.db.entities.suppression.get(k).go({ consistent: true }), parse)) found.set(s.hash, s);
   }
   return found;
 }
