@@ -6,6 +6,7 @@ import { handleSesEvent } from '../../functions/core/feedback/ses-events.js';
 import { addDays, localDate } from '../../functions/core/shared/time.js';
 import { advanceDays, localHour, received } from '../helpers/course.js';
 import { enrolAndConfirm, testStack, type TestStack } from '../helpers/stack.js';
+import { plain } from '../helpers/mail.js';
 import type { SendStep } from '../../functions/core/context.js';
 
 /** The test seam: the dispatcher crashes at this step of a send. */
@@ -114,6 +115,36 @@ describe('the dispatcher', () => {
     const r = (await getReader(stack.ctx, id))!;
     expect(r.claim).toBeUndefined();
     expect(r.sends.map((s) => s.ref)).toEqual(['tumultuous/day-00', 'tumultuous/day-01']);
+  });
+
+  it('finishes a send SES took before a crash, without sending it again, when a reply changed the course meanwhile', async () => {
+    const { id, email } = await enrolAndConfirm(stack, { timezone: 'UTC', sendHour: 10 });
+    stack.clock.advance(86_400_000 + 3_600_000);
+    stack.ctx.probe = crashAt('after-send');
+    await runDispatch(stack.ctx);
+    stack.ctx.probe = undefined;
+    const [welcome, lesson] = await received(stack, email);
+    expect(lesson!.ref).toBe('tumultuous/day-01');
+    // While the claim waits to go stale, the reader answers the welcome: their ex got in touch, so
+    // the course queues its interjection ahead of everything else.
+    const res = await stack.app.request('/dev/inbound?spf=PASS&dkim=PASS&dmarc=PASS', {
+      method: 'POST',
+      body: plain({ from: email, to: welcome!.mail.replyTo[0]! }, 'My ex texted me this morning. I have not answered yet.'),
+      headers: { 'content-type': 'message/rfc822' },
+    });
+    expect(await res.json()).toMatchObject({ status: 'logged', signals: ['ex-reached-out'] });
+    stack.clock.advance(11 * 60_000);
+    await runDispatch(stack.ctx);
+    const r = (await getReader(stack.ctx, id))!;
+    expect(r.claim).toBeUndefined();
+    expect(r.sends.map((s) => s.ref)).toEqual(['tumultuous/day-00', 'tumultuous/day-01']);
+    expect(await received(stack, email)).toHaveLength(2);
+    // The course goes on from there: the interjection, then the path, day-01 never again.
+    await advanceDays(stack, 4);
+    const refs = (await received(stack, email)).map((s) => s.ref);
+    expect(refs.slice(0, 3)).toEqual(['tumultuous/day-00', 'tumultuous/day-01', 'shared/ex-reached-out']);
+    expect(refs.filter((x) => x === 'tumultuous/day-01')).toHaveLength(1);
+    expect(refs.length).toBeGreaterThan(3);
   });
 
   it('suppresses a reader whose address bounces for good, and sends them nothing more', async () => {

@@ -304,6 +304,44 @@ export function afterSend(r: Reader, plan: Plan & { type: 'lesson' | 'checkin' }
   return settle(next, record.at);
 }
 
+/** Far enough ahead that whatever comes next is due by then. */
+const END_OF_TIME = new Date(8.64e15);
+
+/**
+ * A send SES took before the dispatcher could finish it (its Send marker, found once the claim
+ * was stale), recorded whatever happened to the reader since. A reply or a choice may have landed
+ * meanwhile: an interjection queued ahead of the claimed lesson, or a move to another path. The
+ * claimed lesson is finished as what it was (the next path lesson, or a queued one, with its
+ * question awaited); if the course no longer has it at all, the send is recorded and the course
+ * stays where the change put it. A pause or an unsubscribe since changes none of that.
+ */
+export function afterRecoveredSend(r: Reader, record: SendRecord): Reader {
+  const claim = r.claim;
+  if (!claim) return r;
+  if (claim.kind === 'checkin') return afterSend(r, { type: 'checkin', checkpoint: claim.ref, at: new Date(claim.at) }, record);
+  const planned = (x: Reader) => {
+    const p = planNext({ ...x, claim: undefined, status: 'active' }, END_OF_TIME, { checkpoints: [] });
+    return p?.type === 'lesson' && p.lesson === claim.ref ? p : null;
+  };
+  const c = r.cursor;
+  // Next as the course stands (nothing that matters changed since the claim).
+  const asIs = planned(r);
+  if (asIs) return afterSend(r, asIs, record);
+  if (c) {
+    // Still queued, behind an interjection queued since: taken out of the queue as sent.
+    const i = c.inserts.findIndex((x) => x.lesson === claim.ref);
+    if (i >= 0) {
+      const first = { ...r, cursor: { ...c, inserts: [c.inserts[i]!, ...c.inserts.filter((_, j) => j !== i)] } };
+      const p = planned(first);
+      if (p) return afterSend(first, p, record);
+    }
+    // The path's next lesson, with what was queued since left to come after it.
+    const p = planned({ ...r, cursor: { ...c, inserts: [] } });
+    if (p) return afterSend(r, p, record);
+  }
+  return settle({ ...r, sends: [...r.sends, record], sendSeq: record.seq, claim: undefined }, record.at);
+}
+
 export function branchOf(r: Reader, id: string): Branch {
   const b = courseFor(r.courseVersion).branches[id];
   if (!b) throw new Error(`unknown branch ${id}`);

@@ -1,6 +1,6 @@
 import type { Ctx } from '../context.js';
 import { choose } from '../choices/record.js';
-import { afterSend, CLAIM_STALE_MS, planNext, type Plan } from '../course/engine.js';
+import { afterRecoveredSend, afterSend, CLAIM_STALE_MS, planNext, type Plan } from '../course/engine.js';
 import { ConflictError } from '../db/errors.js';
 import type { Reader, SendRecord } from '../db/readers.js';
 import { getSentMark } from '../db/sent-marks.js';
@@ -103,16 +103,24 @@ async function finish(
     return await commitReader(ctx, claimed, afterSend(claimed, plan, record), ops(claimed));
   } catch (e) {
     if (!(e instanceof ConflictError)) throw e;
-    return mutateReader(ctx, claimed.id, (cur) => (cur.claim?.seq === record.seq ? afterSend(cur, plan, record) : null), { ops });
+    // Someone wrote since the claim (a reply, a click): the plan holds unless it moved the course.
+    const apply = (cur: Reader) => (samePlace(cur, claimed) ? afterSend(cur, plan, record) : afterRecoveredSend(cur, record));
+    return mutateReader(ctx, claimed.id, (cur) => (cur.claim?.seq === record.seq ? apply(cur) : null), { ops });
   }
 }
 
-/** SES took the message but we crashed before finishing: finish without sending again. */
+/** Whether the course is where it was: same path and place, same lesson queued first. */
+const samePlace = (a: Reader, b: Reader) =>
+  a.cursor?.path === b.cursor?.path && a.cursor?.index === b.cursor?.index && a.cursor?.inserts[0]?.lesson === b.cursor?.inserts[0]?.lesson;
+
+/**
+ * SES took the message but we crashed before finishing: finish without sending again, whatever
+ * changed since the claim (see afterRecoveredSend; giving up here once left the claim in place for
+ * good, so the reader got nothing more and the email SES sent was never recorded).
+ */
 async function recoverSent(ctx: Ctx, r: Reader, messageId: string): Promise<ReaderOutcome> {
   const claim = r.claim!;
-  const plan = rebuildPlan(r);
-  if (!plan) return { type: 'skipped' };
-  const done = await finish(ctx, r, plan, {
+  const record: SendRecord = {
     seq: claim.seq,
     kind: claim.kind,
     ref: claim.ref,
@@ -120,16 +128,10 @@ async function recoverSent(ctx: Ctx, r: Reader, messageId: string): Promise<Read
     at: claim.at,
     localDate: localDate(new Date(claim.at), r.timezone),
     messageId,
-  });
+  };
+  const ops = (cur: Reader) => (claim.kind === 'checkin' ? [askedOp(cur, claim.ref)] : []);
+  const done = await mutateReader(ctx, r.id, (cur) => (cur.claim?.seq === claim.seq ? afterRecoveredSend(cur, record) : null), { ops, current: r });
   return { type: 'recovered', dueAt: done?.dueAt };
-}
-
-function rebuildPlan(r: Reader): (Plan & { type: 'lesson' | 'checkin' }) | null {
-  const claim = r.claim!;
-  if (claim.kind === 'checkin') return { type: 'checkin', checkpoint: claim.ref, at: new Date(claim.at) };
-  const plan = planNext({ ...r, claim: undefined }, new Date(8.64e15), { checkpoints: [] });
-  // (far future: whatever lesson is next is due by then)
-  return plan?.type === 'lesson' && plan.lesson === claim.ref ? plan : null;
 }
 
 /**

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DAY } from '../../../functions/core/clock.js';
 import {
+  afterRecoveredSend,
   afterSend,
   applyChoice,
   computeDueAt,
@@ -94,12 +95,23 @@ interface Sent {
 }
 
 /** Drives one reader for `days` days; returns what was sent and the states the scheduler saw. */
-function live(p: { situation: Track; timezone: string; sendHour: number; followUpConsent: boolean; confirmMinute: number }, events: Event[], days = 200) {
+/**
+ * `crashes`: every send is a crash after SES took it. The claim stays while what the reader does
+ * in the next `crashes.claimMs` lands (clicks, replies' signals, pauses...), then the send is
+ * finished from its marker, as the dispatcher does once the claim is stale.
+ */
+function live(
+  p: { situation: Track; timezone: string; sendHour: number; followUpConsent: boolean; confirmMinute: number },
+  events: Event[],
+  days = 200,
+  crashes?: { claimMs: number },
+) {
   const sorted = [...events].sort((a, b) => a.at - b.at);
   const confirmed = START + p.confirmMinute * 60_000;
   let r = startCourse(pending(p), new Date(confirmed));
   const sent: Sent[] = [];
   const strandings: string[] = [];
+  const recoveries: string[] = [];
   const end = START + days * DAY;
   let t = confirmed;
   let next = 0;
@@ -120,7 +132,18 @@ function live(p: { situation: Track; timezone: string; sendHour: number; followU
         at: now.toISOString(), localDate: localDate(now, r.timezone),
       };
       sent.push({ at: now, kind: plan.type, ref: record.ref, timezone: r.timezone, sendHour: r.sendHour });
-      r = afterSend(r, plan, record);
+      if (!crashes) {
+        r = afterSend(r, plan, record);
+        return;
+      }
+      r = { ...r, claim: { seq: record.seq, kind: plan.type, ref: record.ref, at: record.at } };
+      while (next < sorted.length && eventAt(sorted[next]!) <= now.getTime() + crashes.claimMs) {
+        const e = sorted[next++]!;
+        r = act(r, e, new Date(eventAt(e)));
+      }
+      const before = r.sends.length;
+      r = afterRecoveredSend(r, record);
+      if (r.claim || r.sends.length !== before + 1) recoveries.push(`claim ${record.ref} left ${r.claim ? 'in place' : 'unrecorded'}`);
       return;
     }
   };
@@ -138,7 +161,7 @@ function live(p: { situation: Track; timezone: string; sendHour: number; followU
     if (!Number.isFinite(upcoming)) break;
     t = Math.max(Math.ceil(upcoming / TICK) * TICK, Math.floor(t / TICK) * TICK + TICK);
   }
-  return { sent, strandings, reader: r };
+  return { sent, strandings, recoveries, reader: r };
 }
 
 describe('the course engine, driven by any sequence of reader actions', () => {
@@ -185,6 +208,20 @@ describe('the course engine, driven by any sequence of reader actions', () => {
         expect(sent.filter((s) => s.kind === 'lesson').length).toBeGreaterThan(8);
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('finishes every send SES took before a crash, whatever the reader did while it was claimed, and still never strands them', () => {
+    fc.assert(
+      fc.property(newcomer, fc.array(event, { maxLength: 25 }), (p, events) => {
+        // Half a day claimed: clicks, replies and pauses land on claimed readers often enough to matter.
+        const { sent, strandings, recoveries } = live(p, events, 200, { claimMs: 12 * 60 * 60_000 });
+        expect(recoveries).toEqual([]);
+        expect(strandings).toEqual([]);
+        const days = sent.map((s) => localDate(s.at, s.timezone));
+        expect(new Set(days).size).toBe(days.length);
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 150) },
     );
   });
 });
