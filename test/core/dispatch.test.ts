@@ -21,6 +21,16 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 
+/** A reader whose day-1 lesson is due, and a dispatch run that crashes at `step` of sending it. */
+async function crashOnDayOne(step: SendStep) {
+  const reader = await enrolAndConfirm(stack, { timezone: 'UTC', sendHour: 10 });
+  stack.clock.advance(86_400_000 + 3_600_000);
+  stack.ctx.probe = crashAt(step);
+  await runDispatch(stack.ctx);
+  stack.ctx.probe = undefined;
+  return reader;
+}
+
 describe('the dispatcher', () => {
   it('sends each lesson at the reader\'s own hour, on its day, one a day, across time zones and DST', async () => {
     const readers = await Promise.all([
@@ -80,11 +90,7 @@ describe('the dispatcher', () => {
   });
 
   it('neither sends twice nor skips when it crashes between claim and send', async () => {
-    const { id, email } = await enrolAndConfirm(stack, { timezone: 'UTC', sendHour: 10 });
-    stack.clock.advance(86_400_000 + 3_600_000);
-    stack.ctx.probe = crashAt('after-claim');
-    await runDispatch(stack.ctx);
-    stack.ctx.probe = undefined;
+    const { id, email } = await crashOnDayOne('after-claim');
     expect((await getReader(stack.ctx, id))!.claim).toMatchObject({ ref: 'tumultuous/day-01' });
     await runDispatch(stack.ctx); // the claim is fresh: nobody else may take it yet
     expect(await received(stack, email)).toHaveLength(1);
@@ -96,11 +102,7 @@ describe('the dispatcher', () => {
   });
 
   it('does not resend when it crashes after SES accepted the message (the Send event marks it)', async () => {
-    const { id, email } = await enrolAndConfirm(stack, { timezone: 'UTC', sendHour: 10 });
-    stack.clock.advance(86_400_000 + 3_600_000);
-    stack.ctx.probe = crashAt('after-send');
-    await runDispatch(stack.ctx);
-    stack.ctx.probe = undefined;
+    const { id, email } = await crashOnDayOne('after-send');
     const claimed = (await getReader(stack.ctx, id))!;
     const mails = await received(stack, email);
     expect(mails).toHaveLength(2);
@@ -118,11 +120,7 @@ describe('the dispatcher', () => {
   });
 
   it('finishes a send SES took before a crash, without sending it again, when a reply changed the course meanwhile', async () => {
-    const { id, email } = await enrolAndConfirm(stack, { timezone: 'UTC', sendHour: 10 });
-    stack.clock.advance(86_400_000 + 3_600_000);
-    stack.ctx.probe = crashAt('after-send');
-    await runDispatch(stack.ctx);
-    stack.ctx.probe = undefined;
+    const { id, email } = await crashOnDayOne('after-send');
     const [welcome, lesson] = await received(stack, email);
     expect(lesson!.ref).toBe('tumultuous/day-01');
     // While the claim waits to go stale, the reader answers the welcome: their ex got in touch, so
