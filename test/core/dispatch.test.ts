@@ -7,6 +7,7 @@ import { addDays, localDate } from '../../functions/core/shared/time.js';
 import { advanceDays, localHour, received } from '../helpers/course.js';
 import { enrolAndConfirm, testStack, type TestStack } from '../helpers/stack.js';
 import { plain } from '../helpers/mail.js';
+import { applyReaderAction } from '../../functions/core/readers/actions.js';
 import type { SendStep } from '../../functions/core/context.js';
 
 /** The test seam: the dispatcher crashes at this step of a send. */
@@ -99,6 +100,21 @@ describe('the dispatcher', () => {
     await runDispatch(stack.ctx);
     expect((await received(stack, email)).map((s) => s.ref)).toEqual(['tumultuous/day-00', 'tumultuous/day-01']);
     expect((await getReader(stack.ctx, id))!.claim).toBeUndefined();
+  });
+
+  it('lets go of a stale claim SES never took once the reader paused, and sends that lesson once they resume', async () => {
+    const { id, email } = await crashOnDayOne('after-claim');
+    await applyReaderAction(stack.ctx, id, { action: 'pause' });
+    stack.clock.advance(11 * 60_000);
+    await runDispatch(stack.ctx);
+    const paused = (await getReader(stack.ctx, id))!;
+    expect(paused.claim).toBeUndefined();
+    expect(paused.dueAt).toBeUndefined(); // not looked at again on every run while paused
+    await applyReaderAction(stack.ctx, id, { action: 'resume' });
+    await advanceDays(stack, 2);
+    const refs = (await received(stack, email)).map((s) => s.ref);
+    expect(refs.slice(0, 2)).toEqual(['tumultuous/day-00', 'tumultuous/day-01']);
+    expect(refs.filter((x) => x === 'tumultuous/day-01')).toHaveLength(1);
   });
 
   it('does not resend when it crashes after SES accepted the message (the Send event marks it)', async () => {

@@ -43,7 +43,7 @@ export async function dispatchReader(ctx: Ctx, reader: Reader, cache: RenderCach
     if (messageId !== null) return recoverSent(ctx, r, messageId);
   }
   const plan = planNext(r, now, ctx.config);
-  if (!plan) return { type: 'skipped', dueAt: r.dueAt };
+  if (!plan) return { type: 'skipped', dueAt: (r.claim ? await releaseClaim(ctx, r) : r).dueAt };
   if (plan.type === 'expire') return (await expirePending(ctx, r)) ? { type: 'expired' } : { type: 'skipped' };
   if (plan.type === 'timeout') {
     const res = await choose(ctx, r.id, { branch: plan.branch, seq: plan.seq, by: 'timeout' }, r);
@@ -88,6 +88,15 @@ export async function dispatchReader(ctx: Ctx, reader: Reader, cache: RenderCach
   };
   const done = await finish(ctx, r, plan, record);
   return { type: 'sent', kind: plan.type, ref, track: r.track, dueAt: done?.dueAt };
+}
+
+/**
+ * A stale claim SES never took (no Send marker), on a reader with nothing to send now (paused or
+ * stopped since): let it go. Kept, it would make the reader due on every run for good.
+ */
+async function releaseClaim(ctx: Ctx, r: Reader): Promise<Reader> {
+  const seq = r.claim!.seq;
+  return (await mutateReader(ctx, r.id, (cur) => (cur.claim?.seq === seq ? { ...cur, claim: undefined } : null), { current: r })) ?? r;
 }
 
 /** Finish the claim: fast path on the version we hold, else re-read (a pause may have landed). */
