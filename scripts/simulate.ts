@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { FolderInUseError } from '../functions/local/lock.js';
 import { simulate, type SimReader, type SimResult, type SimStart } from '../functions/local/simulate.js';
 import { daysBetween, localDate } from '../functions/core/shared/time.js';
+import { makeLogger } from '../functions/core/shared/log.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -74,7 +75,10 @@ const announce = (s: SimStart) => {
   if (s.through) console.log(`Mend is running on this data folder (PID ${s.through.pid}): simulating through it at ${s.through.app}.`);
 };
 const FAULT_MIX = { ses: { throttle: 0.2, serverError: 0.05, dropAfterAccept: 0.02 }, dynamo: { throttle: 0.05 }, seed: opts.seed };
-const result = await simulate({ ...opts, faults: opts.faults ? FAULT_MIX : undefined, onStart: announce, onDay: bar }).catch((e: Error) => {
+// The app's log, kept in memory for the delivery check to quote (a run prints only its summary).
+const logLines: string[] = [];
+const log = makeLogger({ sink: (line) => void (logLines.length < 200_000 && logLines.push(line)) });
+const result = await simulate({ ...opts, log, faults: opts.faults ? FAULT_MIX : undefined, onStart: announce, onDay: bar }).catch((e: Error) => {
   process.stderr.write('\n');
   console.error(`simulate: ${e instanceof FolderInUseError ? e.message : `stopped: ${e.message}`}`);
   if (process.env.DEBUG && !(e instanceof FolderInUseError)) console.error(e.stack);
@@ -108,6 +112,11 @@ function printDelivery(res: SimResult) {
   console.log(`  readers with something overdue at the end: ${d.overdue}; readers suppressed: ${d.suppressed}`);
   const ok = d.duplicated === 0 && d.missing === 0 && d.offDay === 0 && d.overdue === 0 && (!res.faults || d.suppressed === 0) && d.emails === d.recorded;
   console.log(`  ${ok ? 'OK: every due email exactly once, on its day' : 'NOT OK: see above'}`);
+  // Which readers, and what the app logged about them (log lines carry reader ids, never addresses or names).
+  for (const p of ok ? [] : (d.problems ?? [])) {
+    console.log(`  ${p.problem}: reader ${p.readerId}: ${p.detail}`);
+    for (const line of logLines.filter((l) => l.includes(p.readerId)).slice(-12)) console.log(`    log: ${line}`);
+  }
   if (!ok) process.exitCode = 1;
 }
 

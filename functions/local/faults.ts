@@ -108,11 +108,11 @@ async function startProxy(
 const newStats = (): FaultStats => ({ calls: 0, sendEmails: 0, throttled: 0, serverErrors: 0, dropped: 0, denied: 0 });
 
 /**
- * SES with faults. Only the API (`/v2/...`) is faulted; the emulator's own pages and store pass.
- * `onAccepted` is told of every SendEmail the emulator accepted whose answer was then dropped: SES
- * would still publish its Send event for it, so the caller publishes one (see local/send-events.ts).
+ * SES with faults. Only the API (`/v2/...`) is faulted; the emulator's own pages and store pass
+ * (a stack behind it finds a dropped send's copy in the store and publishes its Send event, as
+ * SES would: local/send-events.ts).
  */
-export async function startSesFaults(target: string, faults: SesFaults, opts: { seed?: number; onAccepted?: (input: unknown, messageId: string) => Promise<void> } = {}): Promise<FaultProxy> {
+export async function startSesFaults(target: string, faults: SesFaults, opts: { seed?: number } = {}): Promise<FaultProxy> {
   const rand = rng(opts.seed ?? 12);
   const stats = newStats();
   const live: SesFaults = { ...faults };
@@ -145,8 +145,6 @@ export async function startSesFaults(target: string, faults: SesFaults, opts: { 
     const up = await pass();
     if (x < d && up.status === 200) {
       stats.dropped++;
-      const messageId = (JSON.parse(up.body.toString('utf8')) as { MessageId?: string }).MessageId;
-      if (messageId) await opts.onAccepted?.(JSON.parse(body.toString('utf8')), messageId);
       res.socket?.destroy(); // accepted and sent, but the client never hears
       return;
     }

@@ -1,6 +1,7 @@
 import type { SESv2Client, SendBulkEmailCommandInput, SendBulkEmailCommandOutput, SendEmailCommandInput } from '@aws-sdk/client-sesv2';
 import type { Ctx } from '../core/context.js';
 import { handleSesEvents } from '../core/feedback/ses-events.js';
+import { classifySendError } from '../core/sending/errors.js';
 
 /**
  * SES publishes a Send event for every message it accepts; the emulator publishes none. Locally
@@ -43,28 +44,95 @@ export function sendEventPublisher(ctx: () => Ctx): SendEventPublisher {
   };
 }
 
-/** Publishes a Send event after each SendEmail the emulator accepted (the client's middleware: local only). */
-export function publishSendEvents(ses: SESv2Client, publisher: SendEventPublisher): void {
+/**
+ * Publishes a Send event after each SendEmail the emulator accepted (the client's middleware: local
+ * only). A call that got no answer (a timeout, a connection reset after the request went out) may
+ * still have been accepted: SES would publish its Send event all the same, so the emulator's store
+ * (`storeUrl`) is asked what it took, and each of those gets its event before the error goes on.
+ */
+export function publishSendEvents(ses: SESv2Client, publisher: SendEventPublisher, opts: { storeUrl?: string } = {}): void {
   ses.middlewareStack.add(
     (next, context) => async (args) => {
-      const out = await next(args);
+      const name = context.commandName;
+      const startedSec = Math.floor(Date.now() / 1000);
+      let out: Awaited<ReturnType<typeof next>>;
+      try {
+        out = await next(args);
+      } catch (e) {
+        if (opts.storeUrl && (name === 'SendEmailCommand' || name === 'SendBulkEmailCommand') && classifySendError(e).kind === 'ambiguous')
+          await publishWhatWasTaken(opts.storeUrl, startedSec, sends(name, args.input as SendEmailCommandInput), publisher);
+        throw e;
+      }
       const messageId = (out.output as { MessageId?: string }).MessageId;
-      if (context.commandName === 'SendEmailCommand' && messageId) await publisher.publish(args.input as SendEmailCommandInput, messageId);
+      if (name === 'SendEmailCommand' && messageId) await publisher.publish(args.input as SendEmailCommandInput, messageId);
       // A bulk call: one Send event per entry SES took, with that entry's tags over the defaults.
-      if (context.commandName === 'SendBulkEmailCommand') {
-        const input = args.input as SendBulkEmailCommandInput;
+      if (name === 'SendBulkEmailCommand') {
         const results = (out.output as SendBulkEmailCommandOutput).BulkEmailEntryResults ?? [];
-        await Promise.all(
-          results.map((r, i) => {
-            const entry = input.BulkEmailEntries?.[i];
-            if (r.Status !== 'SUCCESS' || !r.MessageId || !entry) return undefined;
-            const tags = [...(input.DefaultEmailTags ?? []).filter((t) => !entry.ReplacementTags?.some((x) => x.Name === t.Name)), ...(entry.ReplacementTags ?? [])];
-            return publisher.publish({ Destination: entry.Destination, EmailTags: tags } as SendEmailCommandInput, r.MessageId);
-          }),
-        );
+        const each = sends(name, args.input as SendBulkEmailCommandInput);
+        await Promise.all(results.map((r, i) => (r.Status === 'SUCCESS' && r.MessageId && each[i] ? publisher.publish(each[i]!.event, r.MessageId) : undefined)));
       }
       return out;
     },
     { step: 'initialize', name: 'mendLocalSendEvents' },
   );
+}
+
+/** Each destination of a call: its Send event's input, and what identifies its copy in the store. */
+interface OneSend {
+  event: SendEmailCommandInput;
+  to: string;
+  ref?: string;
+  sentAt?: string;
+}
+
+type Header = { Name?: string; Value?: string };
+const headerOf = (hs: Header[] | undefined, name: string) => hs?.find((h) => h.Name === name)?.Value;
+
+function sends(name: string, args: SendEmailCommandInput | SendBulkEmailCommandInput): OneSend[] {
+  if (name === 'SendEmailCommand') {
+    const input = args as SendEmailCommandInput;
+    const hs = input.Content?.Simple?.Headers;
+    return [{ event: input, to: input.Destination?.ToAddresses?.[0] ?? '', ref: headerOf(hs, 'X-Mend-Ref'), sentAt: headerOf(hs, 'X-Mend-Sent-At') }];
+  }
+  const input = args as SendBulkEmailCommandInput;
+  const hs = input.DefaultContent?.Template?.Headers;
+  return (input.BulkEmailEntries ?? []).map((entry) => {
+    const tags = [...(input.DefaultEmailTags ?? []).filter((t) => !entry.ReplacementTags?.some((x) => x.Name === t.Name)), ...(entry.ReplacementTags ?? [])];
+    const to = entry.Destination?.ToAddresses?.[0] ?? '';
+    return { event: { Destination: entry.Destination, EmailTags: tags } as SendEmailCommandInput, to, ref: headerOf(hs, 'X-Mend-Ref'), sentAt: headerOf(hs, 'X-Mend-Sent-At') };
+  });
+}
+
+interface StoredCopy {
+  messageId: string;
+  destination?: { to?: string[] };
+  headers?: { name: string; value: string }[];
+}
+
+/**
+ * What the emulator stored of these sends since the call began (same recipient, same X-Mend-Ref
+ * and X-Mend-Sent-At: one copy per send), published as SES would. A request still on its way in
+ * is waited for a moment; a store that cannot be read is logged by the caller's error as before.
+ */
+async function publishWhatWasTaken(storeUrl: string, sinceSec: number, wanted: OneSend[], publisher: SendEventPublisher): Promise<void> {
+  const open = wanted.filter((w) => w.to && w.ref && w.sentAt);
+  const header = (c: StoredCopy, n: string) => c.headers?.find((h) => h.name === n)?.value;
+  for (const waitMs of [0, 100, 400, 1500]) {
+    if (!open.length) return;
+    if (waitMs) await new Promise((r) => setTimeout(r, waitMs));
+    let emails: StoredCopy[];
+    try {
+      const res = await fetch(`${storeUrl}/store?since=${sinceSec - 1}`);
+      if (!res.ok) return;
+      emails = ((await res.json()) as { emails?: StoredCopy[] }).emails ?? [];
+    } catch {
+      return;
+    }
+    for (const c of emails) {
+      const i = open.findIndex((w) => c.destination?.to?.[0] === w.to && header(c, 'X-Mend-Ref') === w.ref && header(c, 'X-Mend-Sent-At') === w.sentAt);
+      if (i < 0) continue;
+      await publisher.publish(open[i]!.event, c.messageId);
+      open.splice(i, 1);
+    }
+  }
 }

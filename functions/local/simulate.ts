@@ -16,7 +16,6 @@ import type { Logger } from '../core/shared/log.js';
 import { startStack } from './stack.js';
 import { startDynamoFaults, startSesFaults, type DynamoFaults, type FaultStats, type SesFaults } from './faults.js';
 import { startDynalite, startSes, type Service } from './services.js';
-import type { SendEventPublisher } from './send-events.js';
 import { localParts } from '../core/shared/time.js';
 
 export interface SimOptions {
@@ -98,6 +97,8 @@ export interface DeliveryCheck {
   maxSlipMinutes: number;
   /** Readers still owed something that was due more than an hour before the end. */
   overdue: number;
+  /** The first readers behind each problem above (their id and what was received and recorded), to look into. */
+  problems?: { readerId: string; problem: 'duplicated' | 'missing' | 'offDay' | 'overdue'; detail: string }[];
   suppressed: number;
 }
 
@@ -287,17 +288,33 @@ function checkDelivery(records: Reader[], delivered: Map<string, { ref: string; 
       if (best < 0) unmatched++;
       else unused.splice(best, 1);
     }
-    if (unused.length > 0) out.duplicated++;
-    if (unmatched > 0) out.missing++;
+    const note = (problem: NonNullable<DeliveryCheck['problems']>[number]['problem'], detail: string) => {
+      if ((out.problems ??= []).length < 20) out.problems.push({ readerId: r.id, problem, detail });
+    };
+    const seqs = (ref: string) => sends.filter((s) => s.ref === ref).map((s) => `#${s.seq} ${s.at}`).join(', ') || 'none';
+    if (unused.length > 0) {
+      out.duplicated++;
+      note('duplicated', unused.map((g) => `received ${g.ref} sent at ${new Date(g.at).toISOString()}; recorded: ${seqs(g.ref)}`).join('; '));
+    }
+    if (unmatched > 0) {
+      out.missing++;
+      note('missing', `${unmatched} recorded send(s) with no email received`);
+    }
     for (const [i, s] of sends.entries()) {
       if (i === 0 && s.seq === 1) continue; // the welcome goes at once, on confirming
       const { hour, minute } = localParts(new Date(s.at), r.timezone);
       const slip = (hour - r.sendHour) * 60 + minute;
-      if (slip < 0) out.offDay++;
+      if (slip < 0) {
+        out.offDay++;
+        note('offDay', `#${s.seq} ${s.ref} at ${s.at}, hour ${r.sendHour} ${r.timezone}`);
+      }
       else out.maxSlipMinutes = Math.max(out.maxSlipMinutes, slip);
     }
     if (r.status === 'suppressed') out.suppressed++;
-    if ((r.status === 'active' || r.status === 'completed') && r.dueAt && Date.parse(r.dueAt) < end - HOUR) out.overdue++;
+    if ((r.status === 'active' || r.status === 'completed') && r.dueAt && Date.parse(r.dueAt) < end - HOUR) {
+      out.overdue++;
+      note('overdue', `due ${r.dueAt}${r.claim ? `, holding a claim on #${r.claim.seq} ${r.claim.ref} since ${r.claim.at}` : ''}`);
+    }
   }
   return out;
 }
@@ -308,9 +325,7 @@ async function openTarget(opts: SimOptions, seed: number): Promise<Target> {
   // dynalite cannot open a folder twice: through the running server's own HTTP routes instead.
   if (running?.app && running.dynamo && running.inbox) return throughRunning(running as Running);
   const faulty = opts.faults && !opts.persist ? await faultyServices(opts) : undefined;
-  let stack: Awaited<ReturnType<typeof startStack>> | undefined;
-  faulty?.bind(() => stack!);
-  stack = await startStack({
+  const stack = await startStack({
     dataDir,
     clock: opts.persist ? undefined : new ManualClock(opts.start ?? '2026-01-05T08:00:00Z'),
     sesUrl: faulty?.ses.url ?? opts.sesUrl,
@@ -340,20 +355,18 @@ async function openTarget(opts: SimOptions, seed: number): Promise<Target> {
 
 /**
  * The SES emulator and dynalite (started here unless given) behind fault-injecting proxies. A
- * dropped send's Send event is published through the stack, as SES would still publish it.
+ * dropped send's Send event is published by the stack from the emulator's store, as SES would.
  */
 async function faultyServices(opts: SimOptions) {
   const own: Service[] = [];
   const sesUrl = opts.sesUrl ?? (own.push(await startSes()), own.at(-1)!.url);
   const dynamoUrl = opts.dynamoUrl ?? (own.push(await startDynalite()), own.at(-1)!.url);
-  let stackOf: () => { sendEvents?: SendEventPublisher } = () => ({});
-  const ses = await startSesFaults(sesUrl, opts.faults?.ses ?? {}, { seed: opts.faults?.seed, onAccepted: (input, id) => stackOf().sendEvents?.publish(input as never, id) ?? Promise.resolve() });
+  const ses = await startSesFaults(sesUrl, opts.faults?.ses ?? {}, { seed: opts.faults?.seed });
   const dynamo = await startDynamoFaults(dynamoUrl, opts.faults?.dynamo ?? {}, { seed: (opts.faults?.seed ?? 0) + 1 });
   return {
     ses,
     dynamo,
     inboxUrl: sesUrl,
-    bind: (f: () => { sendEvents?: SendEventPublisher }) => void (stackOf = f),
     close: async () => {
       await ses.close();
       await dynamo.close();

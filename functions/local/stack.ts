@@ -145,7 +145,7 @@ async function assemble(opts: StackOptions, dataDir: string | null, owned: Servi
   // SES's Send events, published by the stack (the emulator has none): see send-events.ts.
   let ctxRef: Ctx | undefined;
   const sendEvents = opts.sendEvents === false ? undefined : sendEventPublisher(() => ctxRef!);
-  if (sendEvents) publishSendEvents(ses, sendEvents);
+  if (sendEvents) publishSendEvents(ses, sendEvents, { storeUrl: sesUrl });
   // In memory (no data folder): a folder of this stack's own, gone when it closes, so one stack's
   // retention sweep or erasure never reaches another's messages.
   const rawDir = dataDir ? join(dataDir, 'raw') : join(process.env.TMPDIR ?? '/tmp', `mend-raw-${process.pid}-${newId(8)}`);

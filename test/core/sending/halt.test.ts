@@ -8,13 +8,12 @@ import { enrolAndConfirm, inbox, testStack, type TestStack } from '../../helpers
 import { apiJson } from '../../api/admin/admin-helpers.js';
 import { services } from '../../helpers/services.js';
 
-/** A stack whose SES is the emulator behind a fault-injecting proxy; the proxy's dropped sends publish their Send event as SES would. */
+/** A stack whose SES is the emulator behind a fault-injecting proxy (a dropped send's Send event comes from the emulator's store, as SES would publish it). */
 async function faultyStack(): Promise<{ stack: TestStack; ses: FaultProxy }> {
-  let stack: TestStack | undefined;
-  const ses = await startSesFaults(services().sesUrl, {}, { onAccepted: (input, id) => stack!.sendEvents!.publish(input as never, id) });
-  stack = await testStack({ now: '2026-03-02T09:00:00Z', sesUrl: ses.url });
+  const ses = await startSesFaults(services().sesUrl, {});
+  const stack = await testStack({ now: '2026-03-02T09:00:00Z', sesUrl: ses.url });
   onTestFinished(async () => {
-    await stack!.close();
+    await stack.close();
     await ses.close();
   });
   return { stack, ses };
