@@ -10,7 +10,8 @@ import { getEmailOwner } from '../core/db/email-lookups.js';
 import { readerHistory } from '../core/db/history.js';
 import { getReader, type Reader } from '../core/db/readers.js';
 import { newId } from '../core/shared/ids.js';
-import { advanceClock } from './advance.js';
+import { advanceClock, TICK_MS } from './advance.js';
+import { CLAIM_STALE_MS } from '../core/course/engine.js';
 import { folderHolder, type LockInfo } from './lock.js';
 import type { Logger } from '../core/shared/log.js';
 import { startStack } from './stack.js';
@@ -241,13 +242,25 @@ export async function simulate(opts: SimOptions): Promise<SimResult> {
       opts.onDay?.(day, opts.days);
     }
     await inbox.fresh();
-    const readers: SimReader[] = [];
-    const records: Reader[] = [];
-    for (const email of people.keys()) {
-      const id = await getEmailOwner(target.ctx, email);
-      const r = id ? await getReader(target.ctx, id) : null;
-      if (r) (readers.push(await describe(target.ctx, r)), records.push(r));
+    const load = async () => {
+      const out: Reader[] = [];
+      for (const email of people.keys()) {
+        const id = await getEmailOwner(target.ctx, email);
+        const r = id ? await getReader(target.ctx, id) : null;
+        if (r) out.push(r);
+      }
+      return out;
+    };
+    let records = await load();
+    if (records.some((r) => r.claim)) {
+      // A send still claimed at the end (its answer lost in the last tick) is finished once its claim
+      // is stale, by the Send marker or a send: let that happen, as it would, before checking.
+      await target.advance(CLAIM_STALE_MS + TICK_MS);
+      await inbox.fresh();
+      records = await load();
     }
+    const readers: SimReader[] = [];
+    for (const r of records) readers.push(await describe(target.ctx, r));
     const delivery = checkDelivery(records, delivered, target.now());
     return { seed, days: opts.days, start: startedAt, end: new Date(target.now()).toISOString(), readers, delivery, faults: target.faults?.() };
   } finally {

@@ -31,4 +31,22 @@ describe('sending under the fault mix', () => {
     expect(delivery).toMatchObject({ duplicated: 0, missing: 0, offDay: 0, overdue: 0, suppressed: 0 });
     expect(delivery.emails).toBe(delivery.recorded);
   }, 600_000);
+
+  it('finishes every send whose answer is lost, from the Send events SES would publish, and sends none twice', async () => {
+    // Every send is taken by SES and its answer dropped: each one is finished by its Send event
+    // (found in the emulator's store), the last ones after the end of the run, once their claims go stale.
+    const result = await simulate({
+      readers: 12,
+      days: 3,
+      seed: 3,
+      sesUrl: services().sesUrl,
+      dynamoUrl: services().dynamoUrl,
+      faults: { ses: { dropAfterAccept: 1 }, dynamo: {}, seed: 3 },
+    });
+    const { delivery, faults } = result;
+    expect(faults!.ses.dropped).toBeGreaterThan(8);
+    expect(delivery.emails).toBeGreaterThan(8);
+    expect(delivery).toMatchObject({ duplicated: 0, missing: 0, offDay: 0, overdue: 0, suppressed: 0 });
+    expect(delivery.emails).toBe(delivery.recorded);
+  });
 });
