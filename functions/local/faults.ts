@@ -15,7 +15,7 @@ export interface SesFaults {
   throttle?: number;
   /** Share answered 500 InternalFailure. */
   serverError?: number;
-  /** Share accepted by the emulator (the email is sent) whose connection is then dropped: the client never hears. */
+  /** Share of sends (SendEmail, SendBulkEmail) accepted by the emulator (the email is sent) whose connection is then dropped: the client never hears. */
   dropAfterAccept?: number;
   /** While true, every SendEmail is answered 403 AccessDeniedException. */
   accessDenied?: boolean;
@@ -125,6 +125,7 @@ export async function startSesFaults(target: string, faults: SesFaults, opts: { 
     }
     stats.calls++;
     const isSend = req.method === 'POST' && req.url.startsWith('/v2/email/outbound-emails');
+    const isBulk = req.method === 'POST' && req.url.startsWith('/v2/email/outbound-bulk-emails');
     if (isSend) stats.sendEmails++;
     if (isSend && live.accessDenied) {
       stats.denied++;
@@ -133,7 +134,7 @@ export async function startSesFaults(target: string, faults: SesFaults, opts: { 
     const x = rand.next();
     const t = live.throttle ?? 0;
     const s = t + (live.serverError ?? 0);
-    const d = s + (isSend ? (live.dropAfterAccept ?? 0) : 0);
+    const d = s + (isSend || isBulk ? (live.dropAfterAccept ?? 0) : 0);
     if (x < t) {
       stats.throttled++;
       return answer(res, 429, 'TooManyRequestsException', 'Maximum sending rate exceeded.');

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { HOUR, MINUTE } from '../../../functions/core/clock.js';
 import { allDeliveries } from '../../../functions/core/db/newsletter-ledger.js';
 import { runBroadcasts } from '../../../functions/core/newsletters/broadcast.js';
@@ -10,6 +10,8 @@ import { advanceClock } from '../../../functions/local/advance.js';
 import { api, apiJson, parseCsv } from '../../api/admin/admin-helpers.js';
 import { copies, copyCounts, issue, newIssue, seed, seededReader } from '../../helpers/newsletters.js';
 import { header, testStack, type TestStack } from '../../helpers/stack.js';
+import { services } from '../../helpers/services.js';
+import { startDynamoFaults, startSesFaults } from '../../../functions/local/faults.js';
 
 const send = (stack: TestStack, id: string, body: Record<string, unknown>) => api(stack, `/newsletters/${id}/send`, { body });
 /** One batch at a time, so a test can stop it between batches. */
@@ -221,5 +223,32 @@ describe('a broadcast that is paused, resumed, cancelled or killed mid-way', () 
     const counts = await copyCounts(stack, id, readers.map((r) => r.email));
     expect([...counts.values()].filter((n) => n !== 1)).toEqual([]);
     expect(await issue(stack, id)).toMatchObject({ status: 'sent', sent: 150 });
+  });
+});
+
+describe('a newsletter broadcast under the fault mix', () => {
+  it('sends each copy exactly once through SES throttling, 5xx and lost answers, and DynamoDB throttling', async () => {
+    // Lost answers (the copies went out, the client never heard) leave the batch claimed: once the
+    // claim is stale, the Send events SES published for what it took decide, copy by copy.
+    const ses = await startSesFaults(services().sesUrl, { throttle: 0.2, serverError: 0.1, dropAfterAccept: 0.3 }, { seed: 5 });
+    const dynamo = await startDynamoFaults(services().dynamoUrl, { throttle: 0.05 }, { seed: 6 });
+    const s = await testStack({ now: '2026-03-02T09:00:00Z', sesUrl: ses.url, dynamoUrl: dynamo.url });
+    onTestFinished(async () => {
+      await s.close();
+      await ses.close();
+      await dynamo.close();
+    });
+    const readers = await seed(s, Array.from({ length: 300 }, () => seededReader()));
+    const id = await newIssue(s);
+    expect((await send(s, id, { segment: {} })).status).toBe(202);
+    for (let i = 0; i < 12 && (await issue(s, id)).status !== 'sent'; i++) {
+      await runBroadcasts(s.ctx);
+      s.clock.advance(16 * MINUTE);
+    }
+    expect(ses.stats.dropped).toBeGreaterThan(0);
+    expect(dynamo.stats.throttled).toBeGreaterThan(10);
+    const got = await copyCounts(s, id, readers.map((r) => r.email));
+    expect(readers.filter((r) => got.get(r.email.toLowerCase()) !== 1)).toEqual([]);
+    expect(await issue(s, id)).toMatchObject({ status: 'sent', recipients: 300, sent: 300, failed: 0 });
   });
 });
