@@ -1,6 +1,7 @@
 import type { SESv2Client, SendBulkEmailCommandInput, SendBulkEmailCommandOutput, SendEmailCommandInput } from '@aws-sdk/client-sesv2';
 import type { Ctx } from '../core/context.js';
 import { handleSesEvents } from '../core/feedback/ses-events.js';
+import { systemClock } from '../core/clock.js';
 import { classifySendError } from '../core/sending/errors.js';
 
 /**
@@ -54,7 +55,8 @@ export function publishSendEvents(ses: SESv2Client, publisher: SendEventPublishe
   ses.middlewareStack.add(
     (next, context) => async (args) => {
       const name = context.commandName;
-      const startedSec = Math.floor(Date.now() / 1000);
+      // Real time: the emulator stamps what it stores with the real second it arrived.
+      const startedSec = Math.floor(systemClock.now().getTime() / 1000);
       let out: Awaited<ReturnType<typeof next>>;
       try {
         out = await next(args);
@@ -112,7 +114,8 @@ interface StoredCopy {
 /**
  * What the emulator stored of these sends since the call began (same recipient, same X-Mend-Ref
  * and X-Mend-Sent-At: one copy per send), published as SES would. A request still on its way in
- * is waited for a moment; a store that cannot be read is logged by the caller's error as before.
+ * is waited for, about 2 s at most. A store that cannot be read (an endpoint that is not the
+ * emulator) changes nothing: the claim goes stale and, with no marker, the send is tried again.
  */
 async function publishWhatWasTaken(storeUrl: string, sinceSec: number, wanted: OneSend[], publisher: SendEventPublisher): Promise<void> {
   const open = wanted.filter((w) => w.to && w.ref && w.sentAt);
@@ -128,11 +131,14 @@ async function publishWhatWasTaken(storeUrl: string, sinceSec: number, wanted: O
     } catch {
       return;
     }
+    const found: Promise<void>[] = [];
     for (const c of emails) {
       const i = open.findIndex((w) => c.destination?.to?.[0] === w.to && header(c, 'X-Mend-Ref') === w.ref && header(c, 'X-Mend-Sent-At') === w.sentAt);
       if (i < 0) continue;
-      await publisher.publish(open[i]!.event, c.messageId);
+      found.push(publisher.publish(open[i]!.event, c.messageId));
       open.splice(i, 1);
     }
+    // Together, so a bulk call's copies share the publisher's batch writes.
+    await Promise.all(found);
   }
 }

