@@ -51,6 +51,8 @@ export interface InboxPage {
 export interface LocalInbox {
   list(q: InboxQuery): Promise<InboxPage>;
   get(id: string): Promise<InboxEmail | null>;
+  /** What the emulator received from this real second on (epoch seconds), in the order received. */
+  since(sec: number): Promise<InboxEmail[]>;
 }
 
 const header = (hs: { name: string; value: string }[], name: string) => hs.find((h) => h.name.toLowerCase() === name.toLowerCase())?.value;
@@ -76,8 +78,8 @@ function toEmail(raw: z.infer<typeof Stored>): InboxEmail {
 
 /** Reads the emulator's store over HTTP (it may run in this process or, in tests, in another). */
 export function localInbox(sesUrl: string): LocalInbox {
-  const all = async (): Promise<InboxEmail[]> => {
-    const res = await fetch(`${sesUrl}/store`);
+  const all = async (sinceSec?: number): Promise<InboxEmail[]> => {
+    const res = await fetch(sinceSec === undefined ? `${sesUrl}/store` : `${sesUrl}/store?since=${sinceSec}`);
     if (!res.ok) throw new Error(`the SES emulator answered ${res.status}`);
     const { emails } = (await res.json()) as { emails?: unknown[] };
     // Something odd in the store (sent to the emulator by other means) is left out, not fatal.
@@ -101,5 +103,6 @@ export function localInbox(sesUrl: string): LocalInbox {
     async get(id) {
       return (await all()).find((e) => e.id === id) ?? null;
     },
+    since: (sec) => all(sec),
   };
 }

@@ -3,6 +3,7 @@ import type { Ctx } from '../core/context.js';
 import { handleSesEvents } from '../core/feedback/ses-events.js';
 import { systemClock } from '../core/clock.js';
 import { classifySendError } from '../core/sending/errors.js';
+import { localInbox, type InboxEmail } from './inbox.js';
 
 /**
  * SES publishes a Send event for every message it accepts; the emulator publishes none. Locally
@@ -105,12 +106,6 @@ function sends(name: string, args: SendEmailCommandInput | SendBulkEmailCommandI
   });
 }
 
-interface StoredCopy {
-  messageId: string;
-  destination?: { to?: string[] };
-  headers?: { name: string; value: string }[];
-}
-
 /**
  * What the emulator stored of these sends since the call began (same recipient, same X-Mend-Ref
  * and X-Mend-Sent-At: one copy per send), published as SES would. A request still on its way in
@@ -119,23 +114,21 @@ interface StoredCopy {
  */
 async function publishWhatWasTaken(storeUrl: string, sinceSec: number, wanted: OneSend[], publisher: SendEventPublisher): Promise<void> {
   const open = wanted.filter((w) => w.to && w.ref && w.sentAt);
-  const header = (c: StoredCopy, n: string) => c.headers?.find((h) => h.name === n)?.value;
+  const store = localInbox(storeUrl);
   for (const waitMs of [0, 100, 400, 1500]) {
     if (!open.length) return;
     if (waitMs) await new Promise((r) => setTimeout(r, waitMs));
-    let emails: StoredCopy[];
+    let emails: InboxEmail[];
     try {
-      const res = await fetch(`${storeUrl}/store?since=${sinceSec - 1}`);
-      if (!res.ok) return;
-      emails = ((await res.json()) as { emails?: StoredCopy[] }).emails ?? [];
+      emails = await store.since(sinceSec - 1);
     } catch {
       return;
     }
     const found: Promise<void>[] = [];
     for (const c of emails) {
-      const i = open.findIndex((w) => c.destination?.to?.[0] === w.to && header(c, 'X-Mend-Ref') === w.ref && header(c, 'X-Mend-Sent-At') === w.sentAt);
+      const i = open.findIndex((w) => c.to[0] === w.to && c.ref === w.ref && c.sentAt === w.sentAt);
       if (i < 0) continue;
-      found.push(publisher.publish(open[i]!.event, c.messageId));
+      found.push(publisher.publish(open[i]!.event, c.id));
       open.splice(i, 1);
     }
     // Together, so a bulk call's copies share the publisher's batch writes.

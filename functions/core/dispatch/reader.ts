@@ -106,8 +106,7 @@ async function finish(
   plan: Plan & { type: 'lesson' | 'checkin' },
   record: SendRecord,
 ): Promise<Reader | null> {
-  // A check-in counts as "asked" for the outcome report in the same write that records it.
-  const ops = (r: Reader) => (plan.type === 'checkin' ? [askedOp(r, plan.checkpoint)] : []);
+  const ops = askedOps(plan.type, plan.type === 'checkin' ? plan.checkpoint : '');
   try {
     return await commitReader(ctx, claimed, afterSend(claimed, plan, record), ops(claimed));
   } catch (e) {
@@ -117,6 +116,9 @@ async function finish(
     return mutateReader(ctx, claimed.id, (cur) => (cur.claim?.seq === record.seq ? apply(cur) : null), { ops });
   }
 }
+
+/** A check-in counts as "asked" for the outcome report in the same write that records its send. */
+const askedOps = (kind: string, checkpoint: string) => (r: Reader) => (kind === 'checkin' ? [askedOp(r, checkpoint)] : []);
 
 /** Whether the course is where it was: same path and place, same lesson queued first. */
 const samePlace = (a: Reader, b: Reader) =>
@@ -138,7 +140,7 @@ async function recoverSent(ctx: Ctx, r: Reader, messageId: string): Promise<Read
     localDate: localDate(new Date(claim.at), r.timezone),
     messageId,
   };
-  const ops = (cur: Reader) => (claim.kind === 'checkin' ? [askedOp(cur, claim.ref)] : []);
+  const ops = askedOps(claim.kind, claim.ref);
   const done = await mutateReader(ctx, r.id, (cur) => (cur.claim?.seq === claim.seq ? afterRecoveredSend(cur, record) : null), { ops, current: r });
   return { type: 'recovered', dueAt: done?.dueAt };
 }
