@@ -15,6 +15,8 @@ import { buildEmail, type RenderCache } from './emails.js';
 
 export type ReaderOutcome = (
   | { type: 'sent'; kind: 'lesson' | 'checkin'; ref: string; track: string }
+  /** A send SES took in an earlier run, finished now from its Send event: `at` is when it went. */
+  | { type: 'recovered'; kind: 'lesson' | 'checkin'; ref: string; track: string; at: string }
   | { type: 'skipped' | 'expired' | 'timeout' | 'failed' | 'rejected' | 'recovered' | 'halted' }
 ) & {
   /** When this reader is next due, if known. */
@@ -141,8 +143,11 @@ async function recoverSent(ctx: Ctx, r: Reader, messageId: string): Promise<Read
     messageId,
   };
   const ops = askedOps(claim.kind, claim.ref);
-  const done = await mutateReader(ctx, r.id, (cur) => (cur.claim?.seq === claim.seq ? afterRecoveredSend(cur, record) : null), { ops, current: r });
-  return { type: 'recovered', dueAt: done?.dueAt };
+  let finished = false;
+  const done = await mutateReader(ctx, r.id, (cur) => ((finished = cur.claim?.seq === claim.seq) ? afterRecoveredSend(cur, record) : null), { ops, current: r });
+  // Counted as sent once, by whoever records it (the run that sent it only heard a failure).
+  if (!finished || (claim.kind !== 'lesson' && claim.kind !== 'checkin')) return { type: 'recovered', dueAt: done?.dueAt };
+  return { type: 'recovered', kind: claim.kind, ref: claim.ref, track: record.track!, at: claim.at, dueAt: done?.dueAt };
 }
 
 /**

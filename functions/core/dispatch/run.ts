@@ -99,7 +99,7 @@ export async function runDispatch(ctx: Ctx, opts: RunOptions = {}): Promise<Disp
     }
     const key = out.type === 'sent' ? out.kind : out.type;
     byKind[key] = (byKind[key] ?? 0) + 1;
-    sends.add(out);
+    sends.add(out, now);
   };
   await Promise.all(
     shards.map(async (shard) => {
@@ -125,7 +125,7 @@ export async function runDispatch(ctx: Ctx, opts: RunOptions = {}): Promise<Disp
     ctx.log.info('dispatch skipped: the author paused lessons', { since: paused.since });
     return { at: now, shards, readers: 0, sent: 0, byKind: {}, ms: Math.round(performance.now() - started), stopped: 'paused' };
   }
-  await sends.write(ctx, now);
+  await sends.write(ctx);
   const report: DispatchReport = {
     at: now,
     shards,
@@ -160,32 +160,37 @@ export async function dispatchNow(ctx: Ctx, readerId: string): Promise<ReaderOut
   if (!r) return null;
   const out = await dispatchReader(ctx, r, new Map(), { priority: true });
   const sends = new SendTally();
-  sends.add(out);
-  await sends.write(ctx, ctx.clock.now().toISOString());
+  sends.add(out, ctx.clock.now().toISOString());
+  await sends.write(ctx);
   return out;
 }
 
 /**
  * The dashboard's send counters: per lesson (funnel) and per UTC day, tallied as a run goes (totals
  * only, so memory does not grow with the readers due) and written once per lesson per run, not per
- * send. Best effort: a crash before `write` loses a few "sent" counts; outcome counters are exact.
+ * send. A send finished from its Send event counts here too, on the day it went: the run that sent
+ * it only heard a failure. Best effort: a crash before `write` loses a few "sent" counts; outcome
+ * counters are exact.
  */
 class SendTally {
   private funnel = new Map<string, number>();
-  private perDay = { lesson: 0, checkin: 0 };
+  private perDay = new Map<string, { lesson: number; checkin: number }>();
 
-  add(out: ReaderOutcome): void {
-    if (out.type !== 'sent') return;
-    this.perDay[out.kind]++;
+  add(out: ReaderOutcome, now: string): void {
+    if (!('kind' in out)) return;
+    const day = (out.type === 'recovered' ? out.at : now).slice(0, 10);
+    const counts = this.perDay.get(day) ?? { lesson: 0, checkin: 0 };
+    counts[out.kind]++;
+    this.perDay.set(day, counts);
     if (out.kind === 'lesson') {
       const dims = funnelDims(out.track, out.ref);
       this.funnel.set(dims, (this.funnel.get(dims) ?? 0) + 1);
     }
   }
 
-  async write(ctx: Ctx, now: string): Promise<void> {
+  async write(ctx: Ctx): Promise<void> {
     const bumps = [...this.funnel].map(([dims, n]) => bumpCounter(ctx, 'funnel', dims, { sent: n }));
-    if (this.perDay.lesson || this.perDay.checkin) bumps.push(bumpCounter(ctx, 'sent', now.slice(0, 10), this.perDay));
+    for (const [day, counts] of this.perDay) bumps.push(bumpCounter(ctx, 'sent', day, counts));
     await Promise.all(bumps);
   }
 }

@@ -84,5 +84,13 @@ describe('a send that may have gone out', () => {
     const r = (await getReader(stack.ctx, id))!;
     expect(r.claim).toBeUndefined();
     expect(r.sends.map((s) => s.ref)).toEqual(['tumultuous/day-00', 'tumultuous/day-01']);
+    // The author's numbers count it, once: the run that sent it only heard a failure.
+    const { rows } = await apiJson<{ rows: { track: string; lessonId: string; sent: number }[] }>(stack, '/reports/funnel');
+    expect(rows.filter((x) => x.sent > 0).map((x) => [x.lessonId, x.sent])).toEqual([
+      ['tumultuous/day-00', 1],
+      ['tumultuous/day-01', 1],
+    ]);
+    const { sent } = await apiJson<{ sent: { last7: { lesson: number } } }>(stack, '/overview');
+    expect(sent.last7.lesson).toBe(2);
   });
 });
