@@ -4,7 +4,7 @@ import { routePath } from 'hono/route';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import { DomainError, Invalid, RateLimited, RETRY_AFTER_FAULT, TooLarge, Unavailable, type ErrorKind } from '../core/shared/errors.js';
-import { TransientSendError } from '../core/sending/errors.js';
+import { AmbiguousSendError, TransientSendError } from '../core/sending/errors.js';
 import { serviceFault } from '../core/shared/service-faults.js';
 import type { Env } from './app.js';
 import { adminErrorPage } from './pages/admin/error.js';
@@ -63,6 +63,11 @@ function asUnavailable(err: Error, c: Context<Env>): Unavailable | null {
     c.var.ctx.log.warn('mail service unavailable', { ...where, error: err.name, cause: err.code });
     return new Unavailable(MAIL_FAULT, { retryAfter: MAIL_RETRY_AFTER });
   }
+  // SES's answer was lost after the request went out: the email may be on its way.
+  if (err instanceof AmbiguousSendError) {
+    c.var.ctx.log.warn('mail service answer lost', { ...where, error: err.name, cause: err.code });
+    return new Unavailable(MAIL_UNSURE, { retryAfter: MAIL_RETRY_AFTER });
+  }
   const fault = serviceFault(err);
   if (!fault) return null;
   c.var.ctx.log.warn('service unavailable', { ...where, ...fault });
@@ -71,6 +76,8 @@ function asUnavailable(err: Error, c: Context<Env>): Unavailable | null {
 
 /** An email a request sends (a data export's link, a test copy) that SES would not take just now. */
 export const MAIL_FAULT = 'We could not send the email just now: the mail service is busy. Nothing was lost; please try again in a minute.';
+/** An email a request sends whose answer from SES was lost: it may well have gone. */
+export const MAIL_UNSURE = 'We asked for the email to be sent but did not hear back that it went. Please look in your inbox in a few minutes; if nothing has arrived, try again.';
 const MAIL_RETRY_AFTER = 60;
 
 /** A program, not a person: it sent JSON, or asks for JSON and not for a page. */

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getReader } from '../../functions/core/db/readers.js';
 import { getEmailOwner } from '../../functions/core/db/email-lookups.js';
+import { startSesFaults, type FaultProxy } from '../../functions/local/faults.js';
+import { services } from '../helpers/services.js';
 import { header, inbox, json, linkIn, testStack, uniqueEmail, validEnrolment, type TestStack } from '../helpers/stack.js';
 
 let stack: TestStack;
@@ -147,5 +149,53 @@ describe('POST /api/enroll', () => {
     expect(await getEmailOwner(stack.ctx, body.email)).toBeTruthy();
     expect((await enrol(body)).status).toBe(202);
     expect(await inbox(stack, body.email)).toHaveLength(1);
+  });
+});
+
+describe('POST /api/enroll when SES takes the confirmation and its answer is lost', () => {
+  let ses: FaultProxy;
+  let lossy: TestStack;
+  beforeAll(async () => {
+    ses = await startSesFaults(services().sesUrl, {});
+    lossy = await testStack({ sesUrl: ses.url });
+  });
+  afterAll(async () => {
+    await lossy.close();
+    await ses.close();
+  });
+  const lost = async (init: RequestInit) => {
+    ses.faults.dropAfterAccept = 1;
+    try {
+      return await lossy.app.request('/api/enroll', init);
+    } finally {
+      ses.faults.dropAfterAccept = 0;
+    }
+  };
+
+  it('says the email may be on its way, keeps its link working, and sends no second copy for ten minutes', async () => {
+    const body = validEnrolment();
+    const res = await lost(json(body));
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('600');
+    expect(((await res.json()) as { error: string }).error).toMatch(/did not hear back that it went\. Please look in your inbox/);
+    // It did go, and its link confirms.
+    const [mail] = await inbox(lossy, body.email);
+    expect(mail).toBeDefined();
+    // Sent again at once, the form sends nothing more (the stamp holds the next copy back).
+    expect((await lossy.app.request('/api/enroll', json(body))).status).toBe(202);
+    expect(await inbox(lossy, body.email)).toHaveLength(1);
+    expect((await lossy.app.request(linkIn(mail!, '/confirm?token='))).status).toBe(200);
+    const id = (await getEmailOwner(lossy.ctx, body.email))!;
+    expect((await getReader(lossy.ctx, id))!.status).toBe('active');
+  });
+
+  it('tells the person at the form on a page to look in their inbox first', async () => {
+    const body = Object.fromEntries(Object.entries(validEnrolment()).map(([k, v]) => [k, String(v)]));
+    const res = await lost({ method: 'POST', body: new URLSearchParams(body), headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' } });
+    expect(res.status).toBe(503);
+    const page = await res.text();
+    expect(page).toContain('Your confirmation email may be on its way');
+    expect(page).toContain('your spam folder');
+    expect(await inbox(lossy, body.email!)).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-import { CONFIRMATION_HELD } from '../../core/enrollment/enroll.js';
+import { CONFIRMATION_HELD, CONFIRMATION_UNSURE } from '../../core/enrollment/enroll.js';
 import { LinkRefusal } from '../../core/links/open.js';
 import { Invalid, type DomainError } from '../../core/shared/errors.js';
 import { CONFIRM_REFUSED } from './confirm.js';
@@ -68,6 +68,15 @@ const CONFIRMATION_HELD_WORDS: Words = {
   ],
 };
 
+/** SES's answer to the confirmation was lost: it may be on its way, and its stamp holds the next copy back ten minutes. */
+const CONFIRMATION_UNSURE_WORDS: Words = {
+  title: 'Your confirmation email may be on its way',
+  paragraphs: [
+    'We asked for it to be sent, but did not hear back that it went. Your sign-up is kept, and nothing is wrong with what you entered.',
+    'Please look in your inbox, and your spam folder, over the next few minutes. If nothing has arrived, send the form again in about ten minutes and we will send a new one.',
+  ],
+};
+
 const TOO_LARGE: Words = {
   title: 'That was more than we can take',
   paragraphs: ['What was sent is much larger than this form ever sends, so nothing was read or changed. Please go back and try again.'],
@@ -86,7 +95,7 @@ function words(view: PublicErrorView, e: DomainError | null): Words {
   if (e.reason === LinkRefusal.broken) return BAD_LINK.broken;
   if (e.reason === LinkRefusal.expired) return BAD_LINK.expired;
   if (e instanceof Invalid) return BAD_INPUT(e);
-  if (e.kind === 'unavailable') return e.reason === 'storage' ? STORAGE[view] : e.reason === CONFIRMATION_HELD ? CONFIRMATION_HELD_WORDS : UNAVAILABLE;
+  if (e.kind === 'unavailable') return e.reason === 'storage' ? STORAGE[view] : e.reason === CONFIRMATION_HELD ? CONFIRMATION_HELD_WORDS : e.reason === CONFIRMATION_UNSURE ? CONFIRMATION_UNSURE_WORDS : UNAVAILABLE;
   return OUR_FAULT;
 }
 

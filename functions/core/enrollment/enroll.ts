@@ -8,6 +8,7 @@ import { Unavailable } from '../shared/errors.js';
 import { isSuppressed } from '../sending/suppression.js';
 import { commitReader, mutateReader } from '../readers/store.js';
 import { sendConfirmation } from './confirmation-email.js';
+import { AmbiguousSendError } from '../sending/errors.js';
 import type { EnrollInput } from './input.js';
 import type { JoinIo } from './join.js';
 import { stoppedSince } from './confirm.js';
@@ -20,6 +21,8 @@ const RESEND_PER_DAY = 5;
 
 /** Why a sign-up answered 503 must wait for the re-send gap (the page says so: api/pages/errors.ts). */
 export const CONFIRMATION_HELD = 'confirmation-held';
+/** SES may have sent the confirmation (its answer was lost): the person looks in their inbox first (api/pages/errors.ts). */
+export const CONFIRMATION_UNSURE = 'confirmation-unsure';
 
 /** `join-sent`: a known reader asked for something they do not have yet; its own confirmation went (join.ts). */
 export type EnrollOutcome = 'sent' | 'resent' | 'join-sent' | 'rate-limited' | 'already-active' | 'ignored' | 'suppressed';
@@ -85,6 +88,15 @@ export async function confirmOrUndo(ctx: Ctx, r: Reader, join?: NonNullable<Read
   try {
     await sendConfirmation(ctx, r, join);
   } catch (e) {
+    if (e instanceof AmbiguousSendError) {
+      // SES may well have sent it: its stamp and any join request stay (the link in it must work, and
+      // the re-send gap keeps a second copy from following at once), and the person is told just that.
+      ctx.log.warn('confirmation may or may not have gone out', { readerId: r.id, error: e.code });
+      throw new Unavailable(
+        `We asked for your confirmation email to be sent but did not hear back that it went. Please look in your inbox (and spam folder) over the next few minutes; if nothing has arrived, send the form again in ${RESEND_GAP / MINUTE} minutes and we will send another.`,
+        { retryAfter: RESEND_GAP / 1000, reason: CONFIRMATION_UNSURE },
+      );
+    }
     ctx.log.error('confirmation email failed', { readerId: r.id, error: (e as Error).name });
     const stamp = r.confirmSentAt.at(-1);
     // A join request whose email never went has no link that could apply it: it goes too.
