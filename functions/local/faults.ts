@@ -29,6 +29,14 @@ export interface DynamoFaults {
    * throttled: an outage that starts at an exact point of a flow, to see what it leaves behind.
    */
   throttleAfter?: number;
+  /**
+   * Share of writes (PutItem, UpdateItem, DeleteItem, BatchWriteItem) that dynalite applies and whose
+   * answer is then lost (the connection drops): the SDK retries a write that already happened, so a
+   * conditional one fails its condition and a plain increment lands twice, as after a timeout in AWS.
+   */
+  dropAfterApply?: number;
+  /** Loses the answer to every write this picks (its operation and JSON body): a test aims at one write of a flow. */
+  dropAfterApplyIf?: (op: string, body: string) => boolean;
 }
 
 export interface FaultStats {
@@ -155,18 +163,31 @@ export async function startSesFaults(target: string, faults: SesFaults, opts: { 
   return Object.assign(svc, { faults: live, stats });
 }
 
-/** DynamoDB with faults: a share of calls throttled (400 ThrottlingException, not applied; the SDK retries). */
+const WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem']);
+
+/**
+ * DynamoDB with faults: a share of calls throttled (400 ThrottlingException, not applied; the SDK
+ * retries), and a share of writes applied with their answer lost.
+ */
 export async function startDynamoFaults(target: string, faults: DynamoFaults, opts: { seed?: number } = {}): Promise<FaultProxy> {
   const rand = rng(opts.seed ?? 34);
   const stats = newStats();
   const live: DynamoFaults = { ...faults };
-  const svc = await startProxy(target, async (_req, res, _body, pass) => {
+  const svc = await startProxy(target, async (req, res, body, pass) => {
     stats.calls++;
-    if (rand.next() < (live.throttle ?? 0) || (live.throttleAfter !== undefined && stats.calls > live.throttleAfter)) {
+    const x = rand.next();
+    if (x < (live.throttle ?? 0) || (live.throttleAfter !== undefined && stats.calls > live.throttleAfter)) {
       stats.throttled++;
       return answer(res, 400, 'com.amazonaws.dynamodb.v20120810#ThrottlingException', 'Rate of requests exceeds the allowed throughput.', 'application/x-amz-json-1.0');
     }
+    const op = String(req.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
+    const lose = WRITES.has(op) && (x < (live.throttle ?? 0) + (live.dropAfterApply ?? 0) || !!live.dropAfterApplyIf?.(op, body.toString()));
     const up = await pass();
+    if (lose && up.status === 200) {
+      stats.dropped++;
+      res.socket?.destroy(); // applied, but the client never hears
+      return;
+    }
     res.writeHead(up.status, up.headers);
     res.end(up.body);
   });

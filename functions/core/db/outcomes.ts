@@ -28,6 +28,8 @@ export const OutcomeRecord = z.object({
   history: z.array(z.object({ outcome: Outcome, at: z.string(), source: OutcomeSource })).default([]),
   outbox: z.array(OutboxOp).default([]),
   ver: z.number().int().default(0),
+  /** The id of the write that stored this version: after a lost answer, a writer tells its own write from someone else's. */
+  wid: z.string().optional(),
 });
 export type OutcomeRecord = z.infer<typeof OutcomeRecord>;
 
@@ -47,6 +49,7 @@ export const outcomeEntity = (config: EntityConfiguration) =>
         history: { type: 'any' },
         outbox: { type: 'any' },
         ver: { type: 'number', required: true },
+        wid: { type: 'string' },
       },
       indexes: {
         byReader: {

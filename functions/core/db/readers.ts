@@ -164,6 +164,8 @@ export const Reader = z.object({
     .optional(),
   /** Optimistic-concurrency version: every write is conditional on it. */
   ver: z.number().int().default(0),
+  /** The id of the write that stored this version: after a lost answer, a writer tells its own write from someone else's. */
+  wid: z.string().optional(),
 });
 export type Reader = z.infer<typeof Reader>;
 
@@ -239,6 +241,7 @@ export const readerEntity = (config: EntityConfiguration) =>
         notAsked: { type: 'any' },
         joining: { type: 'any' },
         ver: { type: 'number', required: true },
+        wid: { type: 'string' },
         /** Index attributes of `due`, present only while something is due. */
         dueShard: { type: 'number' },
         dueSlot: { type: 'string' },

@@ -1,4 +1,5 @@
 import type { Ctx } from '../context.js';
+import { newId } from '../shared/ids.js';
 import { applyCounterOnce, forgetCounterOp } from './counters.js';
 import { ConflictError } from './errors.js';
 import { STALE_OP_MS, type HistoryPut, type NewOp, type OutboxOp } from './outbox.js';
@@ -15,6 +16,8 @@ import { getReader, saveReader, type Reader } from './readers.js';
 export interface Versioned {
   ver: number;
   outbox: OutboxOp[];
+  /** Which write stored this version (see writeVersioned). */
+  wid?: string;
 }
 
 export interface VersionedStore<T extends Versioned, K> {
@@ -55,15 +58,23 @@ export async function writeVersioned<T extends Versioned, K>(
     if (!plan) return { item: current, written: false };
     const at = ctx.clock.now().toISOString();
     const ops: OutboxOp[] = (plan.ops ?? []).map((o) => ({ ...o, puts: o.puts ?? [], at }));
-    const next = ops.length ? { ...plan.next, outbox: [...plan.next.outbox, ...ops] } : plan.next;
+    const wid = newId(12);
+    const next = { ...plan.next, wid, ...(ops.length ? { outbox: [...plan.next.outbox, ...ops] } : {}) };
     let saved: T;
     try {
       saved = await store.save(ctx, next, current ? current.ver : null);
     } catch (e) {
-      if (!(e instanceof ConflictError) || attempt >= attempts) throw e;
-      await backoff(attempt);
-      current = await store.get(ctx, key);
-      continue;
+      if (!(e instanceof ConflictError)) throw e;
+      // A lost answer (a timeout after DynamoDB applied the write): the SDK sent it again, and the
+      // copy failed on the very version the first one wrote. The item says whose write it holds.
+      const landed = await store.get(ctx, key);
+      if (landed?.wid === wid) saved = landed;
+      else {
+        if (attempt >= attempts) throw e;
+        await backoff(attempt);
+        current = landed;
+        continue;
+      }
     }
     return { item: await drainOrLeave(ctx, store, key, saved, new Set(ops.map((o) => o.id))), written: true };
   }
