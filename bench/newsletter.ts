@@ -126,24 +126,26 @@ interface Usage {
 
 function meter(ctx: Ctx): Usage {
   const u: Usage = { calls: 0, read: 0, written: 0, ses: 0 };
-  ctx.db.client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const input = args.input as { RequestItems?: Record<string, unknown[] | { Keys: unknown[] }> };
-      const out = await next(args);
-      u.calls++;
-      const name = context.commandName ?? '';
-      if (name === 'BatchWriteItemCommand') u.written += Object.values(input.RequestItems ?? {}).reduce((a, v) => a + (v as unknown[]).length, 0);
-      else if (['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand'].includes(name)) u.written++;
-      else if (name === 'BatchGetItemCommand') u.read += Object.values(input.RequestItems ?? {}).reduce((a, v) => a + (v as { Keys: unknown[] }).Keys.length, 0);
-      else if (name === 'GetItemCommand') u.read++;
-      else {
-        const o = out.output as { Count?: number };
-        u.read += o.Count ?? 0;
-      }
-      return out;
-    },
-    { step: 'initialize', name: 'benchNewsletterMeter' },
-  );
+  // Both of its clients: the counters' plain increments go through one of their own (db/client.ts).
+  for (const client of [ctx.db.client, ctx.db.incrementClient])
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = args.input as { RequestItems?: Record<string, unknown[] | { Keys: unknown[] }> };
+        const out = await next(args);
+        u.calls++;
+        const name = context.commandName ?? '';
+        if (name === 'BatchWriteItemCommand') u.written += Object.values(input.RequestItems ?? {}).reduce((a, v) => a + (v as unknown[]).length, 0);
+        else if (['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand'].includes(name)) u.written++;
+        else if (name === 'BatchGetItemCommand') u.read += Object.values(input.RequestItems ?? {}).reduce((a, v) => a + (v as { Keys: unknown[] }).Keys.length, 0);
+        else if (name === 'GetItemCommand') u.read++;
+        else {
+          const o = out.output as { Count?: number };
+          u.read += o.Count ?? 0;
+        }
+        return out;
+      },
+      { step: 'initialize', name: 'benchNewsletterMeter' },
+    );
   const real = ctx.ses.send.bind(ctx.ses);
   ctx.ses.send = ((cmd: never) => (u.ses++, real(cmd))) as typeof ctx.ses.send;
   return u;

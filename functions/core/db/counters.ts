@@ -2,7 +2,8 @@ import { Entity, type EntityConfiguration } from 'electrodb';
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { Outcome } from '../outcomes/categories.js';
-import { isConditionFailure } from './errors.js';
+import { serviceFault } from '../shared/service-faults.js';
+import { isConditionFailure, isThrottling } from './errors.js';
 import { ReaderStatus, Track } from './vocabulary.js';
 
 /**
@@ -113,9 +114,19 @@ export async function forgetCounterOp(ctx: Ctx, name: CounterName, dims: string,
   await ctx.db.entities.counters[name].update({ dims }).delete({ ops: [opId] }).go({ response: 'none' });
 }
 
-/** A plain increment for high-volume counts where a lost increment in a crash is acceptable. */
+/**
+ * A plain increment for high-volume counts where a lost increment (a crash) is acceptable and a
+ * doubled one is not: sent at most once (see Db.increments), so a count is never above the truth.
+ */
 export async function bumpCounter(ctx: Ctx, name: CounterName, dims: string, add: Counts): Promise<void> {
-  await ctx.db.entities.counters[name].update({ dims }).add(known(name, add)).go({ response: 'none' });
+  try {
+    await ctx.db.increments[name].update({ dims }).add(known(name, add)).go({ response: 'none' });
+  } catch (e) {
+    // A fault that may have let it land (a lost answer, a 5xx) is not thrown either: a caller's retry would count it twice.
+    const fault = serviceFault(e);
+    if (!fault || isThrottling(e)) throw e;
+    ctx.log.warn('a count may be short: its increment went once and its answer was lost', { counter: name, cause: fault.cause });
+  }
 }
 
 /** One counter item's numbers (empty when nothing was counted yet). */
