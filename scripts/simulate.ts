@@ -2,7 +2,8 @@
  * npm run simulate -- --readers N --days D [--enrol-over DAYS] [--seed S] [--json FILE] [--persist] [--faults]
  * Runs synthetic readers through the real system on a fake clock and prints what happened.
  * --faults: against SES and DynamoDB stand-ins that fail (local/faults.ts), then checks that every
- * due email went out exactly once, on the reader's day, and that nobody was suppressed.
+ * due email went out exactly once, on the reader's day, that the reports counted it once, and that
+ * nobody was suppressed.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -47,7 +48,8 @@ function options() {
 function usage(code: number): never {
   console.log('usage: npm run simulate -- --readers N --days D [--enrol-over DAYS] [--seed S] [--json FILE] [--persist] [--faults]');
   console.log('  --faults           SES throttles 20% of calls, answers 5xx to 5%, drops 2% of sends after accepting them;');
-  console.log('                     DynamoDB throttles 5%: then checks every due email went out exactly once');
+  console.log('                     DynamoDB throttles 5% and loses the answer to 2% of writes after applying them:');
+  console.log('                     then checks every due email went out exactly once and the reports counted it once');
   console.log('  --enrol-over DAYS  spread sign-ups over the first DAYS days (default 42; 0 = all on day one)');
   console.log("  --persist          write into the data folder (DATA_DIR, default .data), continuing its app clock;");
   console.log('                     if `npm start` is running on it, the simulation runs through that server');
@@ -74,7 +76,7 @@ const announce = (s: SimStart) => {
   console.log(`Continuing the data folder's app clock: ${s.start} -> ${s.end}; npm start carries on from there.`);
   if (s.through) console.log(`Mend is running on this data folder (PID ${s.through.pid}): simulating through it at ${s.through.app}.`);
 };
-const FAULT_MIX = { ses: { throttle: 0.2, serverError: 0.05, dropAfterAccept: 0.02 }, dynamo: { throttle: 0.05 }, seed: opts.seed };
+const FAULT_MIX = { ses: { throttle: 0.2, serverError: 0.05, dropAfterAccept: 0.02 }, dynamo: { throttle: 0.05, dropAfterApply: 0.02 }, seed: opts.seed };
 // The app's log, kept in memory for the delivery check to quote (a run prints only its summary).
 const logLines: string[] = [];
 const log = makeLogger({ sink: (line) => void (logLines.length < 200_000 && logLines.push(line)) });
@@ -104,14 +106,17 @@ function printDelivery(res: SimResult) {
   console.log('\n== Delivery ==');
   if (res.faults) {
     const f = res.faults;
-    console.log(`  faults injected: SES ${f.ses.calls} calls, ${f.ses.throttled} throttled, ${f.ses.serverErrors} 5xx, ${f.ses.dropped} accepted then dropped; DynamoDB ${f.dynamo.calls} calls, ${f.dynamo.throttled} throttled`);
+    console.log(`  faults injected: SES ${f.ses.calls} calls, ${f.ses.throttled} throttled, ${f.ses.serverErrors} 5xx, ${f.ses.dropped} accepted then dropped; DynamoDB ${f.dynamo.calls} calls, ${f.dynamo.throttled} throttled, ${f.dynamo.dropped} writes applied then their answer dropped`);
   }
   console.log(`  course emails received by SES: ${d.emails}; sends recorded: ${d.recorded}`);
   console.log(`  readers sent something twice: ${d.duplicated}; sends recorded but never received: ${d.missing}`);
   console.log(`  sends off the reader's local day: ${d.offDay}; latest after the reader's hour: ${d.maxSlipMinutes} min`);
   console.log(`  readers with something overdue at the end: ${d.overdue}; readers suppressed: ${d.suppressed}`);
-  const ok = d.duplicated === 0 && d.missing === 0 && d.offDay === 0 && d.overdue === 0 && (!res.faults || d.suppressed === 0) && d.emails === d.recorded;
-  console.log(`  ${ok ? 'OK: every due email exactly once, on its day' : 'NOT OK: see above'}`);
+  const c = d.counts;
+  if (c) console.log(`  the reports count ${c.funnel.counted} lessons sent (${c.funnel.recorded} recorded) and ${c.perDay.counted} lessons and check-ins by day (${c.perDay.recorded})`);
+  const counted = !c || (c.funnel.itemsOff === 0 && c.perDay.daysOff === 0);
+  const ok = d.duplicated === 0 && d.missing === 0 && d.offDay === 0 && d.overdue === 0 && (!res.faults || d.suppressed === 0) && d.emails === d.recorded && counted;
+  console.log(`  ${ok ? `OK: every due email exactly once, on its day${c ? ', and counted once' : ''}` : 'NOT OK: see above'}`);
   // Which readers, and what the app logged about them (log lines carry reader ids, never addresses or names).
   for (const p of ok ? [] : (d.problems ?? [])) {
     console.log(`  ${p.problem}: reader ${p.readerId}: ${p.detail}`);

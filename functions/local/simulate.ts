@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { DAY, HOUR, MINUTE, ManualClock } from '../core/clock.js';
 import type { Ctx } from '../core/context.js';
+import { countersWithPrefix } from '../core/db/counters.js';
 import { getEmailOwner } from '../core/db/email-lookups.js';
 import { readerHistory } from '../core/db/history.js';
 import { getReader, type Reader } from '../core/db/readers.js';
@@ -101,6 +102,12 @@ export interface DeliveryCheck {
   /** The first readers behind each problem above (their id and what was received and recorded), to look into. */
   problems?: { readerId: string; problem: 'duplicated' | 'missing' | 'offDay' | 'overdue'; detail: string }[];
   suppressed: number;
+  /**
+   * What the author's reports count against what the records hold (a fresh table only: a persisted
+   * run's folder holds earlier readers too): lessons sent per track and lesson (the funnel), and
+   * lessons and check-ins per day (the overview, the reputation guard's denominator).
+   */
+  counts?: { funnel: { counted: number; recorded: number; itemsOff: number }; perDay: { counted: number; recorded: number; daysOff: number } };
 }
 
 export { rng } from './simulate-rng.js';
@@ -262,6 +269,7 @@ export async function simulate(opts: SimOptions): Promise<SimResult> {
     const readers: SimReader[] = [];
     for (const r of records) readers.push(await describe(target.ctx, r));
     const delivery = checkDelivery(records, delivered, target.now());
+    if (!opts.persist) delivery.counts = await checkCounts(target.ctx, records);
     return { seed, days: opts.days, start: startedAt, end: new Date(target.now()).toISOString(), readers, delivery, faults: target.faults?.() };
   } finally {
     await target.close();
@@ -329,6 +337,27 @@ function checkDelivery(records: Reader[], delivered: Map<string, { ref: string; 
     }
   }
   return out;
+}
+
+/** The reports' send counters against the records: equal, whatever faults happened on the way. */
+async function checkCounts(ctx: Ctx, records: Reader[]): Promise<NonNullable<DeliveryCheck['counts']>> {
+  const byLesson = new Map<string, number>();
+  const byDay = new Map<string, number>();
+  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  for (const r of records)
+    for (const s of r.sends) {
+      if (s.kind === 'lesson') bump(byLesson, `${s.track ?? r.track}#${s.ref}`);
+      if (s.kind === 'lesson' || s.kind === 'checkin') bump(byDay, s.at.slice(0, 10));
+    }
+  const compare = (counted: { dims: string; n: number }[], truth: Map<string, number>) => {
+    const seen = new Map(counted.map((c) => [c.dims, c.n]));
+    const keys = new Set([...seen.keys(), ...truth.keys()]);
+    const sum = (xs: Iterable<number>) => [...xs].reduce((a, b) => a + b, 0);
+    return { counted: sum(seen.values()), recorded: sum(truth.values()), off: [...keys].filter((k) => (seen.get(k) ?? 0) !== (truth.get(k) ?? 0)).length };
+  };
+  const funnel = compare((await countersWithPrefix(ctx, 'funnel', '')).map((c) => ({ dims: c.dims, n: c.counts.sent ?? 0 })), byLesson);
+  const perDay = compare((await countersWithPrefix(ctx, 'sent', '')).map((c) => ({ dims: c.dims, n: (c.counts.lesson ?? 0) + (c.counts.checkin ?? 0) })), byDay);
+  return { funnel: { counted: funnel.counted, recorded: funnel.recorded, itemsOff: funnel.off }, perDay: { counted: perDay.counted, recorded: perDay.recorded, daysOff: perDay.off } };
 }
 
 async function openTarget(opts: SimOptions, seed: number): Promise<Target> {

@@ -5,8 +5,9 @@ import { services } from '../helpers/services.js';
 /**
  * The fault-injected proof (issue 12): synthetic readers live through the real system while SES
  * throttles 20% of calls, answers 5xx to 5%, accepts and then drops the connection on 2% of sends,
- * and DynamoDB throttles 5% of requests. `npm run simulate -- --readers 1000 --days 60 --faults`
- * runs the full-size version; this one is smaller so the suite stays quick on two cores.
+ * and DynamoDB throttles 5% of requests and loses the answer to 2% of writes after applying them
+ * (the SDK sends each again). `npm run simulate -- --readers 1000 --days 60 --faults` runs the
+ * full-size version; this one is smaller so the suite stays quick on two cores.
  */
 describe('sending under the fault mix', () => {
   it('sends every due email exactly once, on the reader\'s own day, and suppresses nobody', async () => {
@@ -18,7 +19,7 @@ describe('sending under the fault mix', () => {
       enrolOverDays: 7,
       sesUrl: services().sesUrl,
       dynamoUrl: services().dynamoUrl,
-      faults: { ses: { throttle: 0.2, serverError: 0.05, dropAfterAccept: 0.02 }, dynamo: { throttle: 0.05 }, seed: 12 },
+      faults: { ses: { throttle: 0.2, serverError: 0.05, dropAfterAccept: 0.02 }, dynamo: { throttle: 0.05, dropAfterApply: 0.02 }, seed: 12 },
     });
     const { delivery, faults } = result;
     console.log(JSON.stringify({ delivery, faults }));
@@ -27,9 +28,12 @@ describe('sending under the fault mix', () => {
     expect(faults!.ses.serverErrors).toBeGreaterThan(readers / 5);
     expect(faults!.ses.dropped).toBeGreaterThan(readers / 20);
     expect(faults!.dynamo.throttled).toBeGreaterThan(readers * 5);
+    expect(faults!.dynamo.dropped).toBeGreaterThan(readers);
     expect(delivery.emails).toBeGreaterThan(readers * 10);
     expect(delivery).toMatchObject({ duplicated: 0, missing: 0, offDay: 0, overdue: 0, suppressed: 0 });
     expect(delivery.emails).toBe(delivery.recorded);
+    // The author's numbers: every lesson and check-in counted once, a lost answer or a recovered send included.
+    expect(delivery.counts).toMatchObject({ funnel: { itemsOff: 0 }, perDay: { daysOff: 0, counted: delivery.recorded } });
   }, 600_000);
 
   it('finishes every send whose answer is lost, from the Send events SES would publish, and sends none twice', async () => {
@@ -48,5 +52,6 @@ describe('sending under the fault mix', () => {
     expect(delivery.emails).toBeGreaterThan(8);
     expect(delivery).toMatchObject({ duplicated: 0, missing: 0, offDay: 0, overdue: 0, suppressed: 0 });
     expect(delivery.emails).toBe(delivery.recorded);
+    expect(delivery.counts).toMatchObject({ funnel: { itemsOff: 0 }, perDay: { daysOff: 0, counted: delivery.recorded } });
   });
 });

@@ -104,6 +104,14 @@ describe('a 100-reader, 120-day simulation', () => {
     expect(moved).toBeGreaterThan(0);
   });
 
+  it('sends every due email exactly once, and the reports count each once', () => {
+    const d = result.delivery;
+    expect(d).toMatchObject({ duplicated: 0, missing: 0, offDay: 0, overdue: 0 });
+    expect(d.emails).toBe(d.recorded);
+    expect(d.counts).toEqual({ funnel: { counted: expect.any(Number), recorded: expect.any(Number), itemsOff: 0 }, perDay: { counted: d.recorded, recorded: d.recorded, daysOff: 0 } });
+    expect(d.counts!.funnel.counted).toBe(d.counts!.funnel.recorded);
+  });
+
   it('ends every reader on a sensible path', () => {
     const statuses = new Map<string, number>();
     for (const r of result.readers) {
