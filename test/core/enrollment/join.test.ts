@@ -33,8 +33,8 @@ const confirmLink = (m: StoredEmail) => linkIn(m, '/confirm?token=');
 /** An email's text part with its line wrapping undone. */
 const words = (m: StoredEmail) => (m.body.text ?? '').replace(/\s+/g, ' ');
 const overviewCounts = async () => (await apiJson<{ readers: { total: number; byStatusAndTrack: Record<string, Record<string, number>> } }>(stack, '/overview')).readers;
-/** The state a change must leave alone, without what every save moves (version, due slot). */
-const settled = ({ ver: _v, dueAt: _d, ...rest }: Reader) => rest;
+/** The state a change must leave alone, without what every save moves (version, write id, due slot). */
+const settled = ({ ver: _v, wid: _w, dueAt: _d, ...rest }: Reader) => rest;
 
 /** A newsletter-only reader, signed up on the newsletter form and confirmed. */
 async function newsletterReader(): Promise<string> {
