@@ -530,6 +530,11 @@ async function describe(ctx: Ctx, r: Reader): Promise<SimReader> {
   };
 }
 
+const order = (e: StoredEmail) => {
+  const h = (name: string) => e.headers.find((x) => x.name === name)?.value ?? '';
+  return `${h('X-Mend-Sent-At')}|${e.destination.to[0] ?? ''}|${h('X-Mend-Kind')}|${h('X-Mend-Ref')}`;
+};
+
 /**
  * Reads the local SES store incrementally. The emulator filters by the real second it received an
  * email (`?since=`), so each day fetches only the new mail, not the whole (growing) store.
@@ -545,7 +550,9 @@ function inboxReader(url: string) {
       const last = emails.reduce((m, e) => Math.max(m, e.at), since);
       if (last > since) ((since = last), (atSince = new Set()));
       for (const e of emails) if (e.at === since) atSince.add(e.messageId);
-      return fresh;
+      // In app-time order, then by address and what it is: the store has them in the order they
+      // arrived, which a run's concurrent sends shuffle, and each one draws from the seeded stream.
+      return fresh.sort((a, b) => order(a).localeCompare(order(b)));
     },
   };
 }
