@@ -2,8 +2,8 @@ import { Entity, type EntityConfiguration } from 'electrodb';
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { Outcome } from '../outcomes/categories.js';
-import { serviceFault } from '../shared/service-faults.js';
-import { isConditionFailure, isThrottling } from './errors.js';
+import { isThrottling, serviceFault } from '../shared/service-faults.js';
+import { isConditionFailure } from './errors.js';
 import { ReaderStatus, Track } from './vocabulary.js';
 
 /**

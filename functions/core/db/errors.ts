@@ -22,12 +22,3 @@ export function isConditionFailure(e: unknown): boolean {
     if (err.name === 'ConditionalCheckFailedException') return true;
   return false;
 }
-
-const THROTTLED = new Set(['ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'ThrottledException', 'TooManyRequestsException']);
-
-/** DynamoDB refused the request for its rate: it was certainly not applied. */
-export function isThrottling(e: unknown): boolean {
-  for (let err = e as { name?: string; cause?: unknown; $metadata?: { httpStatusCode?: number } } | undefined, i = 0; err && i < 4; err = err.cause as typeof err, i++)
-    if ((err.name && THROTTLED.has(err.name)) || err.$metadata?.httpStatusCode === 429) return true;
-  return false;
-}

@@ -32,7 +32,8 @@ interface ErrorShape {
   errors?: unknown[];
 }
 
-const TEMPORARY = new Set([
+/** The service refused for its rate: the request was certainly not applied. */
+const THROTTLING = new Set([
   'ThrottlingException',
   'Throttling',
   'ThrottledException',
@@ -40,6 +41,10 @@ const TEMPORARY = new Set([
   'RequestLimitExceeded',
   'TooManyRequestsException',
   'SlowDown',
+]);
+
+const TEMPORARY = new Set([
+  ...THROTTLING,
   'InternalServerError',
   'InternalFailure',
   'InternalError',
@@ -100,4 +105,9 @@ export function serviceFault(e: unknown): ServiceFault | null {
     };
   }
   return null;
+}
+
+/** Whether the fault is throttling (any 429 too): unlike a lost answer or a 5xx, it certainly did not apply. */
+export function isThrottling(e: unknown): boolean {
+  return chain(e).some((err) => (err.name !== undefined && THROTTLING.has(err.name)) || err.$metadata?.httpStatusCode === 429);
 }

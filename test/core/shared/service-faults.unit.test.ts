@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serviceFault } from '../../../functions/core/shared/service-faults.js';
+import { isThrottling, serviceFault } from '../../../functions/core/shared/service-faults.js';
 
 /** An SDK error as the AWS SDK v3 throws it (name, $fault, $metadata), optionally wrapped as ElectroDB does. */
 const sdk = (name: string, status: number, extra: Record<string, unknown> = {}) =>
@@ -48,5 +48,18 @@ describe('serviceFault (what the API answers 503)', () => {
     const a: { name: string; cause?: unknown } = { name: 'A' };
     a.cause = a;
     expect(serviceFault(a)).toBeNull();
+  });
+});
+
+describe('isThrottling (a fault that certainly did not apply: the increments retry only these)', () => {
+  it.each([
+    ['DynamoDB throttling', electro(sdk('ThrottlingException', 400)), true],
+    ['a hot partition', electro(sdk('ProvisionedThroughputExceededException', 400)), true],
+    ['any 429', sdk('UnknownError', 429), true],
+    ['DynamoDB failing (may have applied)', electro(sdk('InternalServerError', 500)), false],
+    ['a connection reset (may have applied)', electro(network('ECONNRESET')), false],
+    ['the SDK timing out (may have applied)', electro(Object.assign(new Error('timed out'), { name: 'TimeoutError' })), false],
+  ])('%s: %s', (_what, err, throttled) => {
+    expect(isThrottling(err)).toBe(throttled);
   });
 });
