@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { DAY, HOUR, MINUTE, ManualClock } from '../core/clock.js';
 import type { Ctx } from '../core/context.js';
+import { funnelDims } from '../core/choices/record.js';
 import { countersWithPrefix } from '../core/db/counters.js';
 import { getEmailOwner } from '../core/db/email-lookups.js';
 import { readerHistory } from '../core/db/history.js';
@@ -346,7 +347,7 @@ async function checkCounts(ctx: Ctx, records: Reader[]): Promise<NonNullable<Del
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
   for (const r of records)
     for (const s of r.sends) {
-      if (s.kind === 'lesson') bump(byLesson, `${s.track ?? r.track}#${s.ref}`);
+      if (s.kind === 'lesson') bump(byLesson, funnelDims(s.track ?? r.track, s.ref));
       if (s.kind === 'lesson' || s.kind === 'checkin') bump(byDay, s.at.slice(0, 10));
     }
   const compare = (counted: { dims: string; n: number }[], truth: Map<string, number>) => {
