@@ -77,6 +77,12 @@ const CONFIRMATION_UNSURE_WORDS: Words = {
   ],
 };
 
+/** A sign-up's 503 about its confirmation, by reason (core/enrollment/enroll.ts). */
+const CONFIRMATION_WORDS = new Map<string | undefined, Words>([
+  [CONFIRMATION_HELD, CONFIRMATION_HELD_WORDS],
+  [CONFIRMATION_UNSURE, CONFIRMATION_UNSURE_WORDS],
+]);
+
 const TOO_LARGE: Words = {
   title: 'That was more than we can take',
   paragraphs: ['What was sent is much larger than this form ever sends, so nothing was read or changed. Please go back and try again.'],
@@ -95,7 +101,7 @@ function words(view: PublicErrorView, e: DomainError | null): Words {
   if (e.reason === LinkRefusal.broken) return BAD_LINK.broken;
   if (e.reason === LinkRefusal.expired) return BAD_LINK.expired;
   if (e instanceof Invalid) return BAD_INPUT(e);
-  if (e.kind === 'unavailable') return e.reason === 'storage' ? STORAGE[view] : e.reason === CONFIRMATION_HELD ? CONFIRMATION_HELD_WORDS : e.reason === CONFIRMATION_UNSURE ? CONFIRMATION_UNSURE_WORDS : UNAVAILABLE;
+  if (e.kind === 'unavailable') return e.reason === 'storage' ? STORAGE[view] : (CONFIRMATION_WORDS.get(e.reason) ?? UNAVAILABLE);
   return OUR_FAULT;
 }
 
