@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getReader } from '../../functions/core/db/readers.js';
 import { getEmailOwner } from '../../functions/core/db/email-lookups.js';
-import { startSesFaults, type FaultProxy } from '../../functions/local/faults.js';
-import { services } from '../helpers/services.js';
-import { header, inbox, json, linkIn, testStack, uniqueEmail, validEnrolment, type TestStack } from '../helpers/stack.js';
+import type { FaultProxy } from '../../functions/local/faults.js';
+import { header, inbox, json, linkIn, sesFaultyStack, testStack, uniqueEmail, validEnrolment, type TestStack } from '../helpers/stack.js';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -155,13 +154,8 @@ describe('POST /api/enroll', () => {
 describe('POST /api/enroll when SES takes the confirmation and its answer is lost', () => {
   let ses: FaultProxy;
   let lossy: TestStack;
-  beforeAll(async () => {
-    ses = await startSesFaults(services().sesUrl, {});
-    lossy = await testStack({ sesUrl: ses.url });
-  });
-  afterAll(async () => {
-    await lossy.close();
-    await ses.close();
+  beforeEach(async () => {
+    ({ stack: lossy, ses } = await sesFaultyStack());
   });
   const lost = async (init: RequestInit) => {
     ses.faults.dropAfterAccept = 1;

@@ -5,12 +5,12 @@ import { readerHistory } from '../../functions/core/db/history.js';
 import { getReader } from '../../functions/core/db/readers.js';
 import { sign } from '../../functions/core/links/tokens.js';
 import type { Logger } from '../../functions/core/shared/log.js';
-import { startDynamoFaults, startSesFaults, type FaultProxy } from '../../functions/local/faults.js';
+import { startDynamoFaults, type FaultProxy } from '../../functions/local/faults.js';
 import { s3DeleteOnlyStore } from '../../functions/runtime/s3-delete.js';
 import { dash, login } from './admin/admin-helpers.js';
 import { plain } from '../helpers/mail.js';
 import { services } from '../helpers/services.js';
-import { enrolAndConfirm, header, inbox, json, linkIn, testStack, validEnrolment, type TestStack } from '../helpers/stack.js';
+import { enrolAndConfirm, header, inbox, json, linkIn, sesFaultyStack, testStack, validEnrolment, type TestStack } from '../helpers/stack.js';
 
 /**
  * A DynamoDB fault during a request (throttling that outlasts the SDK's retries, an outage, a
@@ -340,22 +340,16 @@ describe('SES throttling past the send\'s own retries while a request sends an e
 
 describe('SES taking an email a request sends and its answer then lost', () => {
   it('answers a data-export request 503 saying the email may be on its way, and it is', async () => {
-    const ses = await startSesFaults(services().sesUrl, {});
-    const lossy = await testStack({ sesUrl: ses.url });
-    try {
-      const { id, email } = await enrolAndConfirm(lossy);
-      const prefs = `/me/${sign('test-signing-secret', 'prefs', id, new Date('2030-01-01'))}`;
-      const before = (await inbox(lossy, email)).length;
-      ses.faults.dropAfterAccept = 1;
-      const res = await lossy.app.request(prefs, json({ action: 'export-data' }));
-      ses.faults.dropAfterAccept = 0;
-      expect(res.status).toBe(503);
-      expect(res.headers.get('retry-after')).toBe('60');
-      expect(await res.json()).toEqual({ error: MAIL_UNSURE, issues: [] });
-      expect(await inbox(lossy, email)).toHaveLength(before + 1);
-    } finally {
-      await lossy.close();
-      await ses.close();
-    }
+    const { stack: lossy, ses } = await sesFaultyStack();
+    const { id, email } = await enrolAndConfirm(lossy);
+    const prefs = `/me/${sign('test-signing-secret', 'prefs', id, new Date('2030-01-01'))}`;
+    const before = (await inbox(lossy, email)).length;
+    ses.faults.dropAfterAccept = 1;
+    const res = await lossy.app.request(prefs, json({ action: 'export-data' }));
+    ses.faults.dropAfterAccept = 0;
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('60');
+    expect(await res.json()).toEqual({ error: MAIL_UNSURE, issues: [] });
+    expect(await inbox(lossy, email)).toHaveLength(before + 1);
   });
 });

@@ -1,4 +1,6 @@
+import { onTestFinished } from 'vitest';
 import { ManualClock } from '../../functions/core/clock.js';
+import { startSesFaults, type FaultProxy } from '../../functions/local/faults.js';
 import { newId } from '../../functions/core/shared/ids.js';
 import { startStack, type Stack, type StackOptions } from '../../functions/local/stack.js';
 import { services } from './services.js';
@@ -34,6 +36,21 @@ export async function testStack(opts: Partial<StackOptions> & { now?: string } =
   });
   startedAt.set(stack, since);
   return stack as TestStack;
+}
+
+/**
+ * A stack whose SES is the emulator behind a fault-injecting proxy (functions/local/faults.ts), both
+ * closed when the test ends. A send whose answer the proxy drops still gets its Send event, from the
+ * emulator's store, as SES would publish it.
+ */
+export async function sesFaultyStack(opts: Partial<StackOptions> & { now?: string } = {}): Promise<{ stack: TestStack; ses: FaultProxy }> {
+  const ses = await startSesFaults(services().sesUrl, {});
+  const stack = await testStack({ ...opts, sesUrl: ses.url });
+  onTestFinished(async () => {
+    await stack.close();
+    await ses.close();
+  });
+  return { stack, ses };
 }
 
 /** A unique address per test: the SES emulator's store is shared by every test file. */

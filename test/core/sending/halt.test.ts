@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getReader } from '../../../functions/core/db/readers.js';
 import { runDispatch } from '../../../functions/core/dispatch/run.js';
-import { startSesFaults, type FaultProxy } from '../../../functions/local/faults.js';
 import { localDate } from '../../../functions/core/shared/time.js';
 import { advanceDays, received } from '../../helpers/course.js';
-import { enrolAndConfirm, inbox, testStack, type TestStack } from '../../helpers/stack.js';
+import { enrolAndConfirm, inbox, sesFaultyStack } from '../../helpers/stack.js';
 import { apiJson } from '../../api/admin/admin-helpers.js';
-import { services } from '../../helpers/services.js';
 
-/** A stack whose SES is the emulator behind a fault-injecting proxy (a dropped send's Send event comes from the emulator's store, as SES would publish it). */
-async function faultyStack(): Promise<{ stack: TestStack; ses: FaultProxy }> {
-  const ses = await startSesFaults(services().sesUrl, {});
-  const stack = await testStack({ now: '2026-03-02T09:00:00Z', sesUrl: ses.url });
-  onTestFinished(async () => {
-    await stack.close();
-    await ses.close();
-  });
-  return { stack, ses };
-}
+/** A dropped send's Send event comes from the emulator's store, as SES would publish it. */
+const faultyStack = () => sesFaultyStack({ now: '2026-03-02T09:00:00Z' });
 
 type Overview = { sending: { halted: boolean; reason: string | null; since: string | null } };
 
