@@ -7,13 +7,15 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * worlds, is left out of them) or else file size.
  */
 const FIRST = [
+  // Seeds the course world (helpers/course-world.ts) the dashboard's browser test copies later,
+  // once it is there, instead of waiting beside it.
   'test/local/simulate.test.ts',
   'test/local/faults.test.ts',
-  'test/browser/dashboard.test.ts',
   'test/local/simulate-options.test.ts',
   'test/core/course-fidelity.test.ts',
   'test/local/start.test.ts',
   'test/lambda/handlers.test.ts',
+  'test/browser/dashboard.test.ts',
   // One of the two files on the shared admin world seeds it early; the other copies it later
   // instead of waiting beside it.
   'test/api/admin/reports.test.ts',

@@ -243,10 +243,17 @@ function persistedClock(dataDir: string | null): SettableClock {
   if (!dataDir) return new OffsetClock();
   const file = join(dataDir, 'clock.json');
   const offset = existsSync(file) ? Number(JSON.parse(readFileSync(file, 'utf8')).offsetMs) || 0 : 0;
-  // Through a temporary file and a rename: the dev clock moves (and writes) on every tick of an
-  // advance, and a kill mid-write must not leave a cut-off file that stops the next start.
-  return new OffsetClock(offset, (ms) => {
-    writeFileSync(`${file}.tmp`, JSON.stringify({ offsetMs: ms }));
-    renameSync(`${file}.tmp`, file);
-  });
+  return new OffsetClock(offset, (ms) => saveClockOffset(dataDir, ms));
+}
+
+/**
+ * Where the data folder's app clock stands, as the offset from real time the next start reads
+ * (a test sets a folder holding a world copied from elsewhere to where that world's time ended).
+ * Through a temporary file and a rename: the dev clock moves (and writes) on every tick of an
+ * advance, and a kill mid-write must not leave a cut-off file that stops the next start.
+ */
+export function saveClockOffset(dataDir: string, offsetMs: number): void {
+  const file = join(dataDir, 'clock.json');
+  writeFileSync(`${file}.tmp`, JSON.stringify({ offsetMs }));
+  renameSync(`${file}.tmp`, file);
 }

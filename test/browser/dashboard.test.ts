@@ -9,14 +9,17 @@ import { allReaders, getReader } from '../../functions/core/db/readers.js';
 import { Outcome } from '../../functions/core/outcomes/categories.js';
 import { recordOutcome } from '../../functions/core/outcomes/record.js';
 import type { OutcomeReport } from '../../functions/core/reports/outcomes.js';
-import { rng, simulate } from '../../functions/local/simulate.js';
-import { startStack, type Stack } from '../../functions/local/stack.js';
+import { rng } from '../../functions/local/simulate.js';
+import { saveClockOffset, startStack, type Stack } from '../../functions/local/stack.js';
+import { courseWorld } from '../helpers/course-world.js';
 import { services } from '../helpers/services.js';
+import { copyWorld } from '../helpers/shared-world.js';
 
 /**
- * The author's path in a real browser: `npm run simulate -- --persist` into a data folder, then the
- * same stack `npm start` builds on it; log in at /admin, read the outcome report, check every number
- * on the page against the API, download the CSV, open a reader, log out. Screenshots go to .artifacts/.
+ * The author's path in a real browser: a data folder holding a simulated world (the 100 readers of
+ * simulate.test.ts), then the same stack `npm start` builds on it; log in at /admin, read the
+ * outcome report, check every number on the page against the API, download the CSV, open a
+ * reader, log out. Screenshots go to .artifacts/.
  */
 const ARTIFACTS = fileURLToPath(new URL('../../.artifacts', import.meta.url)); // git-ignored
 
@@ -49,8 +52,19 @@ describe.skipIf(noBrowser)('the dashboard in a real browser', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'mend-browser-'));
     profileDir = mkdtempSync(join(tmpdir(), 'mend-chromium-'));
     const sesUrl = services().sesUrl;
-    await simulate({ readers: 40, days: 200, seed: 5, persist: true, dataDir, sesUrl });
+    // The simulation's 100 readers over 120 days (seeded once for this file and simulate.test.ts),
+    // as a data folder: its items through a first start on the folder, its app clock where the
+    // world ended; then the stack `npm start` builds on that folder.
+    const seeded = await courseWorld();
+    const first = await startStack({ dataDir, sesUrl, silent: true });
+    try {
+      await copyWorld(seeded, first.ctx.db);
+    } finally {
+      await first.close();
+    }
+    saveClockOffset(dataDir, Date.parse(seeded.now) - Date.now());
     stack = await startStack({ dataDir, port: 0, sesUrl, silent: true });
+    expect(stack.clock.now().toISOString().slice(0, 10)).toBe(seeded.now.slice(0, 10));
     token = stack.ctx.secrets.adminToken;
     expect(await answerCheckins(stack)).toBeGreaterThan(5);
     mkdirSync(ARTIFACTS, { recursive: true });

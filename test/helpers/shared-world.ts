@@ -3,19 +3,32 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
 import { makeDb, type Db } from '../../functions/core/db/client.js';
+import { services } from './services.js';
 import { testStack, type TestStack } from './stack.js';
 
+/** Where a shared world was seeded, and what its seeder returned. */
+export interface Seeded<W> {
+  world: W;
+  /** App time where the world ended. */
+  now: string;
+  dynamoUrl: string;
+  table: string;
+}
+
 /**
- * A seeded world several test files share without seeding it again: the first file to ask seeds it
- * once into a table of its own (a lock folder in the run's folder says who), the others wait for it.
- * Each file then gets a private copy of that table on its own stack, with its clock where the world's
- * ended, so what one file changes never shows in another. The seeder may have run in another worker,
- * on that worker's dynalite: the copy reads the world from where it was seeded.
+ * A world several test files share without seeding it again: the first file to ask seeds it once
+ * into a table of its own (a lock folder in the run's folder says who), the others wait for it.
+ * The seeder may have run in another worker, on that worker's dynalite: `dynamoUrl` says where.
+ * `seed` returns the world (JSON: it goes through a file) and the app time it ended at.
  */
-export async function sharedWorld<W>(name: string, start: string, seed: (stack: TestStack) => Promise<W>): Promise<{ stack: TestStack; world: W }> {
+export async function sharedSeed<W>(
+  name: string,
+  seed: (where: { dynamoUrl: string; table: string }) => Promise<{ world: W; now: string }>,
+  opts: { waitMs?: number } = {},
+): Promise<Seeded<W>> {
   const dir = inject('runDir');
   const done = join(dir, `${name}.json`);
-  const source = `world_${name}`;
+  const where = { dynamoUrl: services().dynamoUrl, table: `world_${name}` };
   let won = false;
   try {
     mkdirSync(join(dir, `${name}.lock`));
@@ -24,31 +37,52 @@ export async function sharedWorld<W>(name: string, start: string, seed: (stack: 
     // Another file is seeding it.
   }
   if (won) {
-    const seeder = await testStack({ now: start, tableName: source });
     try {
-      const world = await seed(seeder);
-      writeFileSync(done, JSON.stringify({ world, now: seeder.clock.now().toISOString(), dynamoUrl: seeder.urls.dynamo }));
+      const { world, now } = await seed(where);
+      writeFileSync(done, JSON.stringify({ world, now, ...where }));
     } catch (e) {
       writeFileSync(done, JSON.stringify({ error: (e as Error).message }));
       throw e;
+    }
+  }
+  const waitMs = opts.waitMs ?? 180_000;
+  for (let waited = 0; !existsSync(done); waited += 100) {
+    if (waited > waitMs) throw new Error(`the shared world ${name} was not seeded in time`);
+    await sleep(100);
+  }
+  const saved = JSON.parse(readFileSync(done, 'utf8')) as Seeded<W> & { error?: string };
+  if (saved.error) throw new Error(`seeding the shared world ${name} failed: ${saved.error}`);
+  return saved;
+}
+
+/**
+ * A shared world seeded on a test stack starting at `start`; each file gets a private copy of its
+ * table on its own stack, with its clock where the world ended, so what one file changes never
+ * shows in another.
+ */
+export async function sharedWorld<W>(name: string, start: string, seed: (stack: TestStack) => Promise<W>): Promise<{ stack: TestStack; world: W }> {
+  const seeded = await sharedSeed(name, async ({ table }) => {
+    const seeder = await testStack({ now: start, tableName: table });
+    try {
+      const world = await seed(seeder);
+      return { world, now: seeder.clock.now().toISOString() };
     } finally {
       await seeder.close();
     }
-  }
-  for (let waited = 0; !existsSync(done); waited += 100) {
-    if (waited > 180_000) throw new Error(`the shared world ${name} was not seeded in time`);
-    await sleep(100);
-  }
-  const saved = JSON.parse(readFileSync(done, 'utf8')) as { world: W; now: string; dynamoUrl: string; error?: string };
-  if (saved.error) throw new Error(`seeding the shared world ${name} failed: ${saved.error}`);
-  const stack = await testStack({ now: saved.now });
-  const from = makeDb({ endpoint: saved.dynamoUrl, table: source, quickRetries: true });
+  });
+  const stack = await testStack({ now: seeded.now });
+  await copyWorld(seeded, stack.ctx.db);
+  return { stack, world: seeded.world };
+}
+
+/** Every item of a seeded world's table into `into` (another table, another dynalite, a data folder's). */
+export async function copyWorld(seeded: Seeded<unknown>, into: Db): Promise<void> {
+  const from = makeDb({ endpoint: seeded.dynamoUrl, table: seeded.table, quickRetries: true });
   try {
-    await copyTable(from, stack);
+    await copyTable(from, into);
   } finally {
     from.destroy();
   }
-  return { stack, world: saved.world };
 }
 
 type Copyable = {
@@ -61,9 +95,9 @@ const entitiesOf = (db: Db) => {
   return [...Object.entries(entities), ...Object.entries(counters).map(([k, e]) => [`counter_${k}`, e])] as unknown as [string, Copyable][];
 };
 
-/** Every item of every entity from the world's table into the stack's own table, through the entities. */
-async function copyTable(from: Db, stack: TestStack): Promise<void> {
-  const into = new Map(entitiesOf(stack.ctx.db));
+/** Every item of every entity from the world's table into another, through the entities. */
+async function copyTable(from: Db, to: Db): Promise<void> {
+  const into = new Map(entitiesOf(to));
   for (const [name, e] of entitiesOf(from)) {
     const { data } = await e.scan.go({ pages: 'all' });
     if (!data.length) continue;

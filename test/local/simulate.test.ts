@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { currentCourse } from '../../functions/core/course/versions.js';
 import { localDate, localParts } from '../../functions/core/shared/time.js';
-import { makeLogger } from '../../functions/core/shared/log.js';
-import { NAMES, REPLIES, simulate, type SimResult } from '../../functions/local/simulate.js';
-import { services } from '../helpers/services.js';
+import { NAMES, REPLIES, type SimResult } from '../../functions/local/simulate.js';
+import { courseWorld } from '../helpers/course-world.js';
 
 const ENDINGS = new Set(['tumultuous/day-45', 'healthy/day-60', 'stress/day-28', 'shared/closing']);
 // The course's other closing lessons (issue 11: couples back together, readers who stop the questions).
@@ -30,8 +29,11 @@ const replyWords = REPLIES.flatMap((r) => r.split('{day}')).map((p) => p.trim())
 
 describe('a 100-reader, 120-day simulation', () => {
   let result: SimResult;
+  // The world is shared with the dashboard's browser test (helpers/course-world.ts), seeded once.
   beforeAll(async () => {
-    result = await simulate({ readers: 100, days: 120, seed: 7, sesUrl: services().sesUrl, dynamoUrl: services().dynamoUrl, log: makeLogger({ sink: (l) => lines.push(l) }) });
+    const { world } = await courseWorld();
+    result = world.result;
+    lines.push(...world.lines);
   }, 600_000);
 
   // Issue 14: sign-ups, confirmations, lessons, clicks, replies, check-ins and unsubscribes write

@@ -1,0 +1,31 @@
+import { makeLogger } from '../../functions/core/shared/log.js';
+import { simulate, type SimResult } from '../../functions/local/simulate.js';
+import { services } from './services.js';
+import { sharedSeed } from './shared-world.js';
+
+/** The world `simulate` lives through in test/local/simulate.test.ts. */
+export const COURSE_WORLD = { readers: 100, days: 120, seed: 7 } as const;
+
+export interface CourseWorld {
+  result: SimResult;
+  /** Every log line the simulated system wrote while seeding, through the real Powertools logger. */
+  lines: string[];
+}
+
+/**
+ * A 100-reader, 120-day simulation, run once per test run: the simulation's own tests read its
+ * result and log, the dashboard's browser test opens a copy of its table as a data folder. Whichever
+ * file asks first seeds it (in practice simulate.test.ts, which the sequencer starts first).
+ */
+export function courseWorld() {
+  return sharedSeed<CourseWorld>(
+    'course',
+    async ({ dynamoUrl, table }) => {
+      const lines: string[] = [];
+      const result = await simulate({ ...COURSE_WORLD, sesUrl: services().sesUrl, dynamoUrl, tableName: table, log: makeLogger({ sink: (l) => lines.push(l) }) });
+      return { world: { result, lines }, now: result.end };
+    },
+    // Seeding takes 75-120 s here; a file that asks while it runs waits for it.
+    { waitMs: 400_000 },
+  );
+}
