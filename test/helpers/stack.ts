@@ -1,6 +1,6 @@
 import { onTestFinished } from 'vitest';
 import { ManualClock } from '../../functions/core/clock.js';
-import { startSesFaults, type FaultProxy } from '../../functions/local/faults.js';
+import { startDynamoFaults, startSesFaults, type FaultProxy } from '../../functions/local/faults.js';
 import { newId } from '../../functions/core/shared/ids.js';
 import { startStack, type Stack, type StackOptions } from '../../functions/local/stack.js';
 import { services } from './services.js';
@@ -51,6 +51,17 @@ export async function sesFaultyStack(opts: Partial<StackOptions> & { now?: strin
     await ses.close();
   });
   return { stack, ses };
+}
+
+/** The same with DynamoDB behind the fault-injecting proxy instead: a test aims a fault at one call of a flow. */
+export async function dynamoFaultyStack(opts: Partial<StackOptions> & { now?: string } = {}): Promise<{ stack: TestStack; dynamo: FaultProxy }> {
+  const dynamo = await startDynamoFaults(services().dynamoUrl, {});
+  const stack = await testStack({ ...opts, dynamoUrl: dynamo.url });
+  onTestFinished(async () => {
+    await stack.close();
+    await dynamo.close();
+  });
+  return { stack, dynamo };
 }
 
 /** A unique address per test: the SES emulator's store is shared by every test file. */

@@ -215,6 +215,9 @@ async function redelivered(ctx: Ctx, first: InboundMessage, item: ReplyItem, who
   if (reply.courseStep === 'withheld' && reply.matchedBy === 'sender' && !reply.senderVerified && item.senderVerified)
     reply = await updateReply(ctx, reply, { senderVerified: true, verdicts: item.verdicts, courseStep: 'pending', stepNote: undefined });
   if (reply.courseStep === 'pending' || reply.courseStep === 'failed') reply = await applyReply(ctx, reply, 'inbound');
+  // Counted once per reader and issue, whichever delivery gets here (the first may have stopped
+  // before counting, or DynamoDB lost the answer to its claim and the SDK's copy found it taken).
+  if (reply.kind === 'newsletter' && reply.issueId && !reply.automatic) await noteNewsletterReply(ctx, reply.issueId, reply.readerId);
   ctx.log.info('inbound mail delivered again', { readerId: reply.readerId, replyId: reply.replyId, deliveries: first.deliveries, courseStep: reply.courseStep });
   return { status: 'duplicate', replyId: reply.replyId, readerId: reply.readerId, ...stepOf(reply) };
 }

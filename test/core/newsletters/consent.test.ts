@@ -10,7 +10,7 @@ import { api, apiJson } from '../../api/admin/admin-helpers.js';
 import { advanceDays, received } from '../../helpers/course.js';
 import { plain } from '../../helpers/mail.js';
 import { copies, issue, newIssue, signUp } from '../../helpers/newsletters.js';
-import { header, inbox, json, linkIn, testStack, uniqueEmail, validEnrolment, type TestStack } from '../../helpers/stack.js';
+import { dynamoFaultyStack, header, inbox, json, linkIn, testStack, uniqueEmail, validEnrolment, type TestStack } from '../../helpers/stack.js';
 
 const readerOf = async (stack: TestStack, email: string) => (await getReader(stack.ctx, (await getEmailOwner(stack.ctx, email))!))!;
 const count = (stack: TestStack, segment: Record<string, unknown> = {}) => apiJson<{ count: number }>(stack, '/segments/count', { body: { segment } });
@@ -157,6 +157,32 @@ describe('newsletter consent', () => {
     const story = await apiJson<{ replies: { issueId?: string; kind?: string }[] }>(stack, `/readers/${r.id}`);
     expect(story.replies.some((x) => x.issueId === id)).toBe(true);
     expect((await issue(stack, id)).replied).toBe(1);
+  });
+
+  it('counts a newsletter reply once when DynamoDB lost the answer to its first write', async () => {
+    // The message's claim lands and its answer is lost: the SDK sends it again, and the copy finds
+    // the claim already there, as a second delivery of the message would.
+    const { stack: faulty, dynamo } = await dynamoFaultyStack({ now: '2026-05-04T09:00:00Z' });
+    const email = await signUp(faulty);
+    const id = await broadcast(faulty);
+    const [copy] = await copies(faulty, email, id);
+    dynamo.faults.dropAfterApplyIf = (op, body) => op === 'PutItem' && body.includes('"INMSG#');
+    let res: Response;
+    try {
+      res = await faulty.app.request('/dev/inbound', {
+        method: 'POST',
+        body: plain({ from: email, to: header(copy!, 'Reply-To')!, subject: 'Re: A letter for the quiet weeks' }, 'Thank you for this letter.'),
+        headers: { 'content-type': 'message/rfc822' },
+      });
+    } finally {
+      dynamo.faults.dropAfterApplyIf = undefined;
+    }
+    expect(dynamo.stats.dropped).toBe(1);
+    expect(res.status).toBe(202);
+    const r = await readerOf(faulty, email);
+    const story = await apiJson<{ replies: { issueId?: string }[] }>(faulty, `/readers/${r.id}`);
+    expect(story.replies.filter((x) => x.issueId === id)).toHaveLength(1);
+    expect((await issue(faulty, id)).replied).toBe(1);
   });
 
   it("is in the reader's data export, and erased with them", async () => {
