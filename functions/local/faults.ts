@@ -37,6 +37,8 @@ export interface DynamoFaults {
   dropAfterApply?: number;
   /** Loses the answer to every write this picks (its operation and JSON body): a test aims at one write of a flow. */
   dropAfterApplyIf?: (op: string, body: string) => boolean;
+  /** Throttles every call this picks (its operation and JSON body), not applied: a test aims an outage at one kind of call. */
+  throttleIf?: (op: string, body: string) => boolean;
 }
 
 export interface FaultStats {
@@ -176,11 +178,11 @@ export async function startDynamoFaults(target: string, faults: DynamoFaults, op
   const svc = await startProxy(target, async (req, res, body, pass) => {
     stats.calls++;
     const x = rand.next();
-    if (x < (live.throttle ?? 0) || (live.throttleAfter !== undefined && stats.calls > live.throttleAfter)) {
+    const op = String(req.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
+    if (x < (live.throttle ?? 0) || (live.throttleAfter !== undefined && stats.calls > live.throttleAfter) || !!live.throttleIf?.(op, body.toString())) {
       stats.throttled++;
       return answer(res, 400, 'com.amazonaws.dynamodb.v20120810#ThrottlingException', 'Rate of requests exceeds the allowed throughput.', 'application/x-amz-json-1.0');
     }
-    const op = String(req.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
     const lose = WRITES.has(op) && (x < (live.throttle ?? 0) + (live.dropAfterApply ?? 0) || !!live.dropAfterApplyIf?.(op, body.toString()));
     const up = await pass();
     if (lose && up.status === 200) {

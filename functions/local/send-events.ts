@@ -22,16 +22,29 @@ export function sendEventOf(input: SendEmailCommandInput, messageId: string) {
   return { eventType: 'Send', mail: { messageId, destination: input.Destination?.ToAddresses ?? [], tags }, send: {} };
 }
 
+/** A batch is tried this often, a wait between tries (real time: the table is down now, not in app time). */
+const PUBLISH_ATTEMPTS = 3;
+const RETRY_WAIT_MS = 200;
+
 export function sendEventPublisher(ctx: () => Ctx): SendEventPublisher {
   let queue: { event: unknown; done: () => void }[] = [];
   const flush = async () => {
     const batch = queue;
     queue = [];
-    try {
-      const failed = await handleSesEvents(ctx(), batch.map((b) => b.event));
-      if (failed) ctx().log.warn('local Send events: some were not recorded', { failed });
-    } catch (e) {
-      ctx().log.error('local Send events: could not record a batch', { error: (e as Error).message, events: batch.length });
+    // As Lambda retries an SNS delivery whose handler threw (twice, after a wait): without its marker
+    // a send whose claim goes stale would be sent again. Writing the markers twice leaves one of each.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const failed = await handleSesEvents(ctx(), batch.map((b) => b.event));
+        if (failed) ctx().log.warn('local Send events: some were not recorded', { failed });
+        break;
+      } catch (e) {
+        if (attempt >= PUBLISH_ATTEMPTS) {
+          ctx().log.error('local Send events: could not record a batch', { error: (e as Error).message, events: batch.length, attempts: attempt });
+          break;
+        }
+        await new Promise((r) => setTimeout(r, RETRY_WAIT_MS * attempt));
+      }
     }
     for (const b of batch) b.done();
   };
