@@ -159,31 +159,36 @@ describe('newsletter consent', () => {
     expect((await issue(stack, id)).replied).toBe(1);
   });
 
-  it('counts a newsletter reply once when DynamoDB lost the answer to its first write', async () => {
-    // The message's claim lands and its answer is lost: the SDK sends it again, and the copy finds
-    // the claim already there, as a second delivery of the message would.
-    const { stack: faulty, dynamo } = await dynamoFaultyStack({ now: '2026-05-04T09:00:00Z' });
-    const email = await signUp(faulty);
-    const id = await broadcast(faulty);
-    const [copy] = await copies(faulty, email, id);
-    dynamo.faults.dropAfterApplyIf = (op, body) => op === 'PutItem' && body.includes('"INMSG#');
-    let res: Response;
-    try {
-      res = await faulty.app.request('/dev/inbound', {
-        method: 'POST',
-        body: plain({ from: email, to: header(copy!, 'Reply-To')!, subject: 'Re: A letter for the quiet weeks' }, 'Thank you for this letter.'),
-        headers: { 'content-type': 'message/rfc822' },
-      });
-    } finally {
-      dynamo.faults.dropAfterApplyIf = undefined;
-    }
-    expect(dynamo.stats.dropped).toBe(1);
-    expect(res.status).toBe(202);
-    const r = await readerOf(faulty, email);
-    const story = await apiJson<{ replies: { issueId?: string }[] }>(faulty, `/readers/${r.id}`);
-    expect(story.replies.filter((x) => x.issueId === id)).toHaveLength(1);
-    expect((await issue(faulty, id)).replied).toBe(1);
-  });
+  // The write lands and its answer is lost: the SDK sends it again, and the copy fails on what the
+  // first one wrote. The message's claim (then the copy finds it taken, as a second delivery of the
+  // message would), and the note on the issue's ledger that the reader replied.
+  for (const [write, pick] of [
+    ['the claim of the message', (op: string, body: string) => op === 'PutItem' && body.includes('"INMSG#')],
+    ['the note that the reader replied', (op: string, body: string) => op === 'UpdateItem' && body.includes('"NOTE#')],
+  ] as const)
+    it(`counts a newsletter reply once when DynamoDB lost the answer to ${write}`, async () => {
+      const { stack: faulty, dynamo } = await dynamoFaultyStack({ now: '2026-05-04T09:00:00Z' });
+      const email = await signUp(faulty);
+      const id = await broadcast(faulty);
+      const [copy] = await copies(faulty, email, id);
+      dynamo.faults.dropAfterApplyIf = pick;
+      let res: Response;
+      try {
+        res = await faulty.app.request('/dev/inbound', {
+          method: 'POST',
+          body: plain({ from: email, to: header(copy!, 'Reply-To')!, subject: 'Re: A letter for the quiet weeks' }, 'Thank you for this letter.'),
+          headers: { 'content-type': 'message/rfc822' },
+        });
+      } finally {
+        dynamo.faults.dropAfterApplyIf = undefined;
+      }
+      expect(dynamo.stats.dropped).toBe(1);
+      expect(res.status).toBe(202);
+      const r = await readerOf(faulty, email);
+      const story = await apiJson<{ replies: { issueId?: string }[] }>(faulty, `/readers/${r.id}`);
+      expect(story.replies.filter((x) => x.issueId === id)).toHaveLength(1);
+      expect((await issue(faulty, id)).replied).toBe(1);
+    });
 
   it("is in the reader's data export, and erased with them", async () => {
     const email = await signUp(stack);
