@@ -1,5 +1,6 @@
 import { Entity, type EntityConfiguration } from 'electrodb';
 import type { Ctx } from '../context.js';
+import { newId } from '../shared/ids.js';
 import { isConditionFailure } from './errors.js';
 
 /**
@@ -15,6 +16,8 @@ export const sesEventEntity = (config: EntityConfiguration) =>
         eventId: { type: 'string', required: true },
         at: { type: 'string', required: true },
         expiresAt: { type: 'number' },
+        /** Which write made the mark (see markEventOnce). */
+        wid: { type: 'string' },
       },
       indexes: {
         byId: {
@@ -26,13 +29,19 @@ export const sesEventEntity = (config: EntityConfiguration) =>
     config,
   );
 
-/** Marks an event handled; false if it already was (a redelivery). */
+/**
+ * Marks an event handled; false if it already was (a redelivery). When DynamoDB lost the answer to
+ * the mark, the SDK's copy fails on the mark the first one made: its write id there says it was
+ * this call, and the counts are made.
+ */
 export async function markEventOnce(ctx: Ctx, eventId: string, at: string): Promise<boolean> {
+  const wid = newId(12);
   try {
-    await ctx.db.entities.sesEvent.create({ eventId, at, expiresAt: Math.floor(Date.parse(at) / 1000) + 30 * 86_400 }).go({ response: 'none' });
+    await ctx.db.entities.sesEvent.create({ eventId, at, expiresAt: Math.floor(Date.parse(at) / 1000) + 30 * 86_400, wid }).go({ response: 'none' });
     return true;
   } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
+    if (!isConditionFailure(e)) throw e;
+    const { data } = await ctx.db.entities.sesEvent.get({ eventId }).go({ consistent: true, attributes: ['wid'] });
+    return data?.wid === wid;
   }
 }

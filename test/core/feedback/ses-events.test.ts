@@ -5,7 +5,7 @@ import { getSentMark } from '../../../functions/core/db/sent-marks.js';
 import { getReader } from '../../../functions/core/db/readers.js';
 import { broadcastsAllowed } from '../../../functions/core/sending/state.js';
 import { advanceDays, received } from '../../helpers/course.js';
-import { enrolAndConfirm, json, testStack, type TestStack } from '../../helpers/stack.js';
+import { dynamoFaultyStack, enrolAndConfirm, json, testStack, type TestStack } from '../../helpers/stack.js';
 import { apiJson } from '../../api/admin/admin-helpers.js';
 
 let stack: TestStack;
@@ -34,6 +34,25 @@ describe('SES events', () => {
     expect(counts).toMatchObject({ delivered: 1, bouncedTransient: 1 });
     expect((await readCounter(stack.ctx, 'feedback', '2026-03-02'))).toMatchObject({ delivered: 1, bouncedTransient: 1 });
     expect((await getReader(stack.ctx, id))!.status).toBe('active');
+  });
+
+  it('counts an event once when DynamoDB lost the answer to the mark that it was handled, and not again when SNS delivers it again', async () => {
+    const { stack: faulty, dynamo } = await dynamoFaultyStack({ now: '2026-03-02T09:00:00Z' });
+    const { id, email } = await enrolAndConfirm(faulty, { timezone: 'UTC', sendHour: 10, situation: 'stress' });
+    const [welcome] = await received(faulty, email);
+    const delivered = eventFor(welcome!.mail, { reader: id, seq: '1', kind: 'lesson', lesson: 'stress.day-00', track: 'stress' }, 'Delivery', {
+      delivery: { timestamp: faulty.clock.now().toISOString(), recipients: [email] },
+    });
+    dynamo.faults.dropAfterApplyIf = (op, body) => op === 'PutItem' && body.includes('"SESEVENT#');
+    try {
+      expect((await faulty.app.request('/dev/ses-event', json(delivered))).status).toBe(202);
+    } finally {
+      dynamo.faults.dropAfterApplyIf = undefined;
+    }
+    expect(dynamo.stats.dropped).toBe(1);
+    expect((await faulty.app.request('/dev/ses-event', json(delivered))).status).toBe(202);
+    expect(await readCounter(faulty.ctx, 'funnel', funnelDims('stress', 'stress/day-00'))).toMatchObject({ delivered: 1 });
+    expect(await readCounter(faulty.ctx, 'feedback', '2026-03-02')).toMatchObject({ delivered: 1 });
   });
 
   it('marks a claimed send as sent from its Send event, which the local stack publishes itself after each accepted send', async () => {
