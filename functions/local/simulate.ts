@@ -108,7 +108,18 @@ export interface DeliveryCheck {
    * run's folder holds earlier readers too): lessons sent per track and lesson (the funnel), and
    * lessons and check-ins per day (the overview, the reputation guard's denominator).
    */
-  counts?: { funnel: { counted: number; recorded: number; itemsOff: number }; perDay: { counted: number; recorded: number; daysOff: number } };
+  counts?: {
+    funnel: { counted: number; recorded: number; itemsOff: number };
+    /** The funnel's "replied" per lesson against the lesson emails the records say were replied to. */
+    replied: { counted: number; recorded: number; itemsOff: number };
+    perDay: { counted: number; recorded: number; daysOff: number };
+  };
+  /**
+   * Every reply the synthetic readers wrote against what their records hold: `lost` replies not
+   * stored, `doubled` ones stored more than once. `retried`: posts answered 5xx ("post it again"),
+   * posted again as the inbound Lambda's retries would; `gaveUp`: still refused after three tries.
+   */
+  replies: { sent: number; stored: number; lost: number; doubled: number; retried: number; gaveUp: number };
 }
 
 export { rng } from './simulate-rng.js';
@@ -222,6 +233,20 @@ export async function simulate(opts: SimOptions): Promise<SimResult> {
       const link = /https?:\/\/[^/\s]+(\/confirm\?token=[^\s)]+)/.exec(mail.body.text ?? '')?.[1];
       if (link && people.has(to) && rand.next() < 0.95) await target.request(link);
     };
+    // Replies each synthetic person wrote, and what their posts met.
+    const wrote = new Map<string, number>();
+    const posts = { retried: 0, gaveUp: 0 };
+    const postReply = async (raw: string) => {
+      // A synthetic person's own mailbox: SES would pass its SPF, DKIM and DMARC. A 5xx says the message
+      // is kept raw and to post it again; in AWS the inbound Lambda's retries do that (twice).
+      for (let attempt = 1; ; attempt++) {
+        const res = await target.request(`/dev/inbound?${GENUINE}`, { method: 'POST', body: raw, headers: { 'content-type': 'message/rfc822' } });
+        await res.body?.cancel();
+        if (res.status < 500) return;
+        if (attempt >= 3) return void posts.gaveUp++;
+        posts.retried++;
+      }
+    };
     const isConfirmation = (mail: StoredEmail) => mail.headers.find((h) => h.name === 'X-Mend-Kind')?.value === 'confirmation';
     await signUp(0);
     for (const mail of await inbox.fresh()) if (isConfirmation(mail)) await confirm(mail);
@@ -232,13 +257,14 @@ export async function simulate(opts: SimOptions): Promise<SimResult> {
         if (isConfirmation(mail)) await confirm(mail);
         else planReaction(mail, people, rand, now);
       }
-      for (const [, p] of people)
+      for (const [email, p] of people)
         for (const [key, plan] of p.plans)
           if (plan.at <= now) {
             p.plans.delete(key);
-            // A synthetic person's own mailbox: SES would pass its SPF, DKIM and DMARC.
-            if (plan.raw) await target.request(`/dev/inbound?${GENUINE}`, { method: 'POST', body: plan.raw, headers: { 'content-type': 'message/rfc822' } });
-            else await target.request(plan.path);
+            if (plan.raw) {
+              wrote.set(email, (wrote.get(email) ?? 0) + 1);
+              await postReply(plan.raw);
+            } else await target.request(plan.path);
           }
       if (day < enrolOver) {
         await signUp(day);
@@ -269,7 +295,7 @@ export async function simulate(opts: SimOptions): Promise<SimResult> {
     }
     const readers: SimReader[] = [];
     for (const r of records) readers.push(await describe(target.ctx, r));
-    const delivery = checkDelivery(records, delivered, target.now());
+    const delivery = checkDelivery(records, delivered, target.now(), checkReplies(records, readers, wrote, posts));
     if (!opts.persist) delivery.counts = await checkCounts(target.ctx, records);
     return { seed, days: opts.days, start: startedAt, end: new Date(target.now()).toISOString(), readers, delivery, faults: target.faults?.() };
   } finally {
@@ -291,8 +317,22 @@ interface Target {
   close(): Promise<void>;
 }
 
-function checkDelivery(records: Reader[], delivered: Map<string, { ref: string; at: string }[]>, end: number): DeliveryCheck {
-  const out: DeliveryCheck = { emails: 0, recorded: 0, duplicated: 0, missing: 0, offDay: 0, maxSlipMinutes: 0, overdue: 0, suppressed: 0 };
+/** Replies written against replies stored, per reader (a reply lost or stored twice shows whichever way it went). */
+function checkReplies(records: Reader[], readers: SimReader[], wrote: Map<string, number>, posts: { retried: number; gaveUp: number }): DeliveryCheck['replies'] {
+  const out = { sent: 0, stored: 0, lost: 0, doubled: 0, ...posts };
+  for (const [i, r] of records.entries()) {
+    const sent = wrote.get(r.email) ?? 0;
+    const stored = readers[i]!.replies.length;
+    out.sent += sent;
+    out.stored += stored;
+    out.lost += Math.max(0, sent - stored);
+    out.doubled += Math.max(0, stored - sent);
+  }
+  return out;
+}
+
+function checkDelivery(records: Reader[], delivered: Map<string, { ref: string; at: string }[]>, end: number, replies: DeliveryCheck['replies']): DeliveryCheck {
+  const out: DeliveryCheck = { emails: 0, recorded: 0, duplicated: 0, missing: 0, offDay: 0, maxSlipMinutes: 0, overdue: 0, suppressed: 0, replies };
   for (const r of records) {
     const got = delivered.get(r.email) ?? [];
     const sends = r.sends.filter((s) => s.kind === 'lesson' || s.kind === 'checkin');
@@ -344,11 +384,14 @@ function checkDelivery(records: Reader[], delivered: Map<string, { ref: string; 
 async function checkCounts(ctx: Ctx, records: Reader[]): Promise<NonNullable<DeliveryCheck['counts']>> {
   const byLesson = new Map<string, number>();
   const byDay = new Map<string, number>();
+  const repliedTo = new Map<string, number>();
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
   for (const r of records)
     for (const s of r.sends) {
       if (s.kind === 'lesson') bump(byLesson, funnelDims(s.track ?? r.track, s.ref));
       if (s.kind === 'lesson' || s.kind === 'checkin') bump(byDay, s.at.slice(0, 10));
+      // The funnel counts a reader once per lesson email replied to (core/replies/apply.ts).
+      if (s.kind === 'lesson' && r.repliedSeqs.includes(s.seq)) bump(repliedTo, funnelDims(s.track ?? r.track, s.ref));
     }
   const compare = (counted: { dims: string; n: number }[], truth: Map<string, number>) => {
     const seen = new Map(counted.map((c) => [c.dims, c.n]));
@@ -356,9 +399,15 @@ async function checkCounts(ctx: Ctx, records: Reader[]): Promise<NonNullable<Del
     const sum = (xs: Iterable<number>) => [...xs].reduce((a, b) => a + b, 0);
     return { counted: sum(seen.values()), recorded: sum(truth.values()), off: [...keys].filter((k) => (seen.get(k) ?? 0) !== (truth.get(k) ?? 0)).length };
   };
-  const funnel = compare((await countersWithPrefix(ctx, 'funnel', '')).map((c) => ({ dims: c.dims, n: c.counts.sent ?? 0 })), byLesson);
+  const items = await countersWithPrefix(ctx, 'funnel', '');
+  const funnel = compare(items.map((c) => ({ dims: c.dims, n: c.counts.sent ?? 0 })), byLesson);
+  const replied = compare(items.map((c) => ({ dims: c.dims, n: c.counts.replied ?? 0 })), repliedTo);
   const perDay = compare((await countersWithPrefix(ctx, 'sent', '')).map((c) => ({ dims: c.dims, n: (c.counts.lesson ?? 0) + (c.counts.checkin ?? 0) })), byDay);
-  return { funnel: { counted: funnel.counted, recorded: funnel.recorded, itemsOff: funnel.off }, perDay: { counted: perDay.counted, recorded: perDay.recorded, daysOff: perDay.off } };
+  return {
+    funnel: { counted: funnel.counted, recorded: funnel.recorded, itemsOff: funnel.off },
+    replied: { counted: replied.counted, recorded: replied.recorded, itemsOff: replied.off },
+    perDay: { counted: perDay.counted, recorded: perDay.recorded, daysOff: perDay.off },
+  };
 }
 
 async function openTarget(opts: SimOptions, seed: number): Promise<Target> {

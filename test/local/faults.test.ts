@@ -6,8 +6,9 @@ import { services } from '../helpers/services.js';
  * The fault-injected proof (issue 12): synthetic readers live through the real system while SES
  * throttles 20% of calls, answers 5xx to 5%, accepts and then drops the connection on 2% of sends,
  * and DynamoDB throttles 5% of requests and loses the answer to 2% of writes after applying them
- * (the SDK sends each again). `npm run simulate -- --readers 1000 --days 60 --faults` runs the
- * full-size version; this one is smaller so the suite stays quick on two cores.
+ * (the SDK sends each again); the readers' replies go through the same faults.
+ * `npm run simulate -- --readers 1000 --days 60 --faults` runs the full-size version; this one is
+ * smaller so the suite stays quick on two cores.
  */
 describe('sending under the fault mix', () => {
   it('sends every due email exactly once, on the reader\'s own day, and suppresses nobody', async () => {
@@ -33,7 +34,10 @@ describe('sending under the fault mix', () => {
     expect(delivery).toMatchObject({ duplicated: 0, missing: 0, offDay: 0, overdue: 0, suppressed: 0 });
     expect(delivery.emails).toBe(delivery.recorded);
     // The author's numbers: every lesson and check-in counted once, a lost answer or a recovered send included.
-    expect(delivery.counts).toMatchObject({ funnel: { itemsOff: 0 }, perDay: { daysOff: 0, counted: delivery.recorded } });
+    expect(delivery.counts).toMatchObject({ funnel: { itemsOff: 0 }, replied: { itemsOff: 0 }, perDay: { daysOff: 0, counted: delivery.recorded } });
+    // Never lose a reply: each one the readers wrote is stored once, whatever DynamoDB did to its writes.
+    expect(delivery.replies.sent).toBeGreaterThan(readers);
+    expect(delivery.replies).toMatchObject({ stored: delivery.replies.sent, lost: 0, doubled: 0, gaveUp: 0 });
   }, 600_000);
 
   it('finishes every send whose answer is lost, from the Send events SES would publish, and sends none twice', async () => {

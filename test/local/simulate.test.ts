@@ -110,8 +110,20 @@ describe('a 100-reader, 120-day simulation', () => {
     const d = result.delivery;
     expect(d).toMatchObject({ duplicated: 0, missing: 0, offDay: 0, overdue: 0 });
     expect(d.emails).toBe(d.recorded);
-    expect(d.counts).toEqual({ funnel: { counted: expect.any(Number), recorded: expect.any(Number), itemsOff: 0 }, perDay: { counted: d.recorded, recorded: d.recorded, daysOff: 0 } });
+    expect(d.counts).toEqual({
+      funnel: { counted: expect.any(Number), recorded: expect.any(Number), itemsOff: 0 },
+      replied: { counted: expect.any(Number), recorded: expect.any(Number), itemsOff: 0 },
+      perDay: { counted: d.recorded, recorded: d.recorded, daysOff: 0 },
+    });
     expect(d.counts!.funnel.counted).toBe(d.counts!.funnel.recorded);
+    expect(d.counts!.replied.counted).toBe(d.counts!.replied.recorded);
+    expect(d.counts!.replied.counted).toBeGreaterThan(0);
+  });
+
+  it('stores every reply the readers wrote, once', () => {
+    const { replies } = result.delivery;
+    expect(replies.sent).toBeGreaterThan(50);
+    expect(replies).toMatchObject({ stored: replies.sent, lost: 0, doubled: 0, gaveUp: 0 });
   });
 
   it('ends every reader on a sensible path', () => {
