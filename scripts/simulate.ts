@@ -113,10 +113,10 @@ function printDelivery(res: SimResult) {
   console.log(`  sends off the reader's local day: ${d.offDay}; latest after the reader's hour: ${d.maxSlipMinutes} min`);
   console.log(`  readers with something overdue at the end: ${d.overdue}; readers suppressed: ${d.suppressed}`);
   const c = d.counts;
-  if (c) console.log(`  the reports count ${c.funnel.counted} lessons sent (${c.funnel.recorded} recorded), ${c.replied.counted} replied to (${c.replied.recorded}) and ${c.perDay.counted} lessons and check-ins by day (${c.perDay.recorded})`);
+  if (c) console.log(`  the reports count ${c.funnel.counted} lessons sent (${c.funnel.recorded} recorded), ${c.replied.counted} replied to (${c.replied.recorded}), ${c.perDay.counted} lessons and check-ins by day (${c.perDay.recorded}) and ${c.outcomes.counted} in the outcome report (${c.outcomes.recorded})`);
   const rp = d.replies;
   console.log(`  replies written by the readers: ${rp.sent}; stored: ${rp.stored} (${rp.lost} lost, ${rp.doubled} stored twice; ${rp.retried} posted again after a 5xx, ${rp.gaveUp} given up)`);
-  const counted = !c || (c.funnel.itemsOff === 0 && c.replied.itemsOff === 0 && c.perDay.daysOff === 0);
+  const counted = !c || (c.funnel.itemsOff === 0 && c.replied.itemsOff === 0 && c.outcomes.itemsOff === 0 && c.perDay.daysOff === 0);
   const kept = rp.lost === 0 && rp.doubled === 0;
   const ok = d.duplicated === 0 && d.missing === 0 && d.offDay === 0 && d.overdue === 0 && (!res.faults || d.suppressed === 0) && d.emails === d.recorded && counted && kept;
   console.log(`  ${ok ? `OK: every due email exactly once, on its day${c ? ', and counted once' : ''}; every reply stored once` : 'NOT OK: see above'}`);

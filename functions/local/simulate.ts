@@ -12,6 +12,7 @@ import { getEmailOwner } from '../core/db/email-lookups.js';
 import { readerHistory } from '../core/db/history.js';
 import { getReader, type Reader } from '../core/db/readers.js';
 import { newId } from '../core/shared/ids.js';
+import { cohortOf, outcomeDims } from '../core/outcomes/record.js';
 import { advanceClock, TICK_MS } from './advance.js';
 import { CLAIM_STALE_MS } from '../core/course/engine.js';
 import { folderHolder, type LockInfo } from './lock.js';
@@ -112,6 +113,8 @@ export interface DeliveryCheck {
     funnel: { counted: number; recorded: number; itemsOff: number };
     /** The funnel's "replied" per lesson against the lesson emails the records say were replied to. */
     replied: { counted: number; recorded: number; itemsOff: number };
+    /** The outcome report's counters (check-ins asked, latest answers; by situation, track and cohort) against the records. */
+    outcomes: { counted: number; recorded: number; itemsOff: number };
     perDay: { counted: number; recorded: number; daysOff: number };
   };
   /**
@@ -399,6 +402,23 @@ async function checkCounts(ctx: Ctx, records: Reader[]): Promise<NonNullable<Del
     const sum = (xs: Iterable<number>) => [...xs].reduce((a, b) => a + b, 0);
     return { counted: sum(seen.values()), recorded: sum(truth.values()), off: [...keys].filter((k) => (seen.get(k) ?? 0) !== (truth.get(k) ?? 0)).length };
   };
+  // The outcome report's counters: each check-in counted asked once (under the track it was sent on),
+  // each reader's latest answer once (under the dimensions its record keeps).
+  const outcomeTruth = new Map<string, number>();
+  const add = (k: string, n = 1) => outcomeTruth.set(k, (outcomeTruth.get(k) ?? 0) + n);
+  const under = (d: { situation: string; track: string; cohort: string }, cp: string, what: string) =>
+    [outcomeDims.situation(d.situation, cp), outcomeDims.track(d.track, cp), outcomeDims.cohort(d.cohort, d.situation, cp)].forEach((dims) => add(`${dims} ${what}`));
+  for (const r of records) {
+    const asked = new Set<string>();
+    for (const s of r.sends)
+      if (s.kind === 'checkin' && !asked.has(s.ref)) {
+        asked.add(s.ref);
+        under({ situation: r.situation, track: s.track ?? r.track, cohort: cohortOf(r) }, s.ref, 'asked');
+      }
+    for (const o of (await readerHistory(ctx, r.id)).outcomes) under(o, o.checkpoint, o.outcome);
+  }
+  const outcomeCounts = (await countersWithPrefix(ctx, 'outcomes', '')).flatMap((c) => Object.entries(c.counts).map(([what, n]) => ({ dims: `${c.dims} ${what}`, n })));
+  const outcomes = compare(outcomeCounts, outcomeTruth);
   const items = await countersWithPrefix(ctx, 'funnel', '');
   const funnel = compare(items.map((c) => ({ dims: c.dims, n: c.counts.sent ?? 0 })), byLesson);
   const replied = compare(items.map((c) => ({ dims: c.dims, n: c.counts.replied ?? 0 })), repliedTo);
@@ -406,6 +426,7 @@ async function checkCounts(ctx: Ctx, records: Reader[]): Promise<NonNullable<Del
   return {
     funnel: { counted: funnel.counted, recorded: funnel.recorded, itemsOff: funnel.off },
     replied: { counted: replied.counted, recorded: replied.recorded, itemsOff: replied.off },
+    outcomes: { counted: outcomes.counted, recorded: outcomes.recorded, itemsOff: outcomes.off },
     perDay: { counted: perDay.counted, recorded: perDay.recorded, daysOff: perDay.off },
   };
 }

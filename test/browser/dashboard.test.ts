@@ -30,7 +30,7 @@ let browser: BrowserContext;
 let page: Page;
 let token: string;
 
-/** The simulator's readers click branch links but do not answer check-ins yet: answer some, as if clicked. */
+/** More check-in answers than the simulated readers gave, as if clicked, some replacing theirs (the latest counts). */
 async function answerCheckins(s: Stack) {
   const rand = rng(11);
   const items = [];

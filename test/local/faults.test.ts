@@ -34,7 +34,8 @@ describe('sending under the fault mix', () => {
     expect(delivery).toMatchObject({ duplicated: 0, missing: 0, offDay: 0, overdue: 0, suppressed: 0 });
     expect(delivery.emails).toBe(delivery.recorded);
     // The author's numbers: every lesson and check-in counted once, a lost answer or a recovered send included.
-    expect(delivery.counts).toMatchObject({ funnel: { itemsOff: 0 }, replied: { itemsOff: 0 }, perDay: { daysOff: 0, counted: delivery.recorded } });
+    expect(delivery.counts).toMatchObject({ funnel: { itemsOff: 0 }, replied: { itemsOff: 0 }, outcomes: { itemsOff: 0 }, perDay: { daysOff: 0, counted: delivery.recorded } });
+    expect(delivery.counts!.outcomes.counted).toBeGreaterThan(0);
     // Never lose a reply: each one the readers wrote is stored once, whatever DynamoDB did to its writes.
     expect(delivery.replies.sent).toBeGreaterThan(readers);
     expect(delivery.replies).toMatchObject({ stored: delivery.replies.sent, lost: 0, doubled: 0, gaveUp: 0 });

@@ -106,15 +106,18 @@ describe('a 100-reader, 120-day simulation', () => {
     expect(moved).toBeGreaterThan(0);
   });
 
-  it('sends every due email exactly once, and the reports count each once', () => {
+  it('sends every due email exactly once, and the reports count each once (sends, replies, check-ins asked and answered)', () => {
     const d = result.delivery;
     expect(d).toMatchObject({ duplicated: 0, missing: 0, offDay: 0, overdue: 0 });
     expect(d.emails).toBe(d.recorded);
     expect(d.counts).toEqual({
       funnel: { counted: expect.any(Number), recorded: expect.any(Number), itemsOff: 0 },
       replied: { counted: expect.any(Number), recorded: expect.any(Number), itemsOff: 0 },
+      outcomes: { counted: expect.any(Number), recorded: expect.any(Number), itemsOff: 0 },
       perDay: { counted: d.recorded, recorded: d.recorded, daysOff: 0 },
     });
+    expect(d.counts!.outcomes.counted).toBe(d.counts!.outcomes.recorded);
+    expect(d.counts!.outcomes.counted).toBeGreaterThan(0);
     expect(d.counts!.funnel.counted).toBe(d.counts!.funnel.recorded);
     expect(d.counts!.replied.counted).toBe(d.counts!.replied.recorded);
     expect(d.counts!.replied.counted).toBeGreaterThan(0);
