@@ -39,29 +39,28 @@ export async function testStack(opts: Partial<StackOptions> & { now?: string } =
 }
 
 /**
- * A stack whose SES is the emulator behind a fault-injecting proxy (functions/local/faults.ts), both
- * closed when the test ends. A send whose answer the proxy drops still gets its Send event, from the
- * emulator's store, as SES would publish it.
+ * A stack with SES or DynamoDB behind a fault-injecting proxy (functions/local/faults.ts), both
+ * closed when the test ends: a test aims a fault at one call of a flow. A send whose answer the SES
+ * proxy drops still gets its Send event, from the emulator's store, as SES would publish it.
  */
-export async function sesFaultyStack(opts: Partial<StackOptions> & { now?: string } = {}): Promise<{ stack: TestStack; ses: FaultProxy }> {
-  const ses = await startSesFaults(services().sesUrl, {});
-  const stack = await testStack({ ...opts, sesUrl: ses.url });
+async function faultyStack(opts: Partial<StackOptions> & { now?: string }, behind: 'ses' | 'dynamo'): Promise<{ stack: TestStack; proxy: FaultProxy }> {
+  const proxy = behind === 'ses' ? await startSesFaults(services().sesUrl, {}) : await startDynamoFaults(services().dynamoUrl, {});
+  const stack = await testStack({ ...opts, [behind === 'ses' ? 'sesUrl' : 'dynamoUrl']: proxy.url });
   onTestFinished(async () => {
     await stack.close();
-    await ses.close();
+    await proxy.close();
   });
-  return { stack, ses };
+  return { stack, proxy };
 }
 
-/** The same with DynamoDB behind the fault-injecting proxy instead: a test aims a fault at one call of a flow. */
+export async function sesFaultyStack(opts: Partial<StackOptions> & { now?: string } = {}): Promise<{ stack: TestStack; ses: FaultProxy }> {
+  const { stack, proxy } = await faultyStack(opts, 'ses');
+  return { stack, ses: proxy };
+}
+
 export async function dynamoFaultyStack(opts: Partial<StackOptions> & { now?: string } = {}): Promise<{ stack: TestStack; dynamo: FaultProxy }> {
-  const dynamo = await startDynamoFaults(services().dynamoUrl, {});
-  const stack = await testStack({ ...opts, dynamoUrl: dynamo.url });
-  onTestFinished(async () => {
-    await stack.close();
-    await dynamo.close();
-  });
-  return { stack, dynamo };
+  const { stack, proxy } = await faultyStack(opts, 'dynamo');
+  return { stack, dynamo: proxy };
 }
 
 /** A unique address per test: the SES emulator's store is shared by every test file. */
