@@ -109,6 +109,8 @@ describe('a 100-reader, 120-day simulation', () => {
   it('sends every due email exactly once, and the reports count each once (sends, replies, check-ins asked and answered)', () => {
     const d = result.delivery;
     expect(d).toMatchObject({ duplicated: 0, missing: 0, offDay: 0, overdue: 0 });
+    // With nothing failing, each goes on the reader's hour itself, not a tick after it.
+    expect(d.maxSlipMinutes).toBe(0);
     expect(d.emails).toBe(d.recorded);
     expect(d.counts).toEqual({
       funnel: { counted: expect.any(Number), recorded: expect.any(Number), itemsOff: 0 },

@@ -75,7 +75,9 @@ const slot = (r: Reader, on: string) => {
   const notBefore = r.cursor?.notBefore;
   if (notBefore) {
     day = maxDate(day, localDate(new Date(notBefore), r.timezone));
-    if (zonedInstant(day, r.sendHour, r.timezone).toISOString() < notBefore) day = addDays(day, 1);
+    // Strictly after the change: a change made at the very instant of the reader's hour comes after
+    // that hour's dispatch may have run, and the email would go a tick late instead of at the hour.
+    if (zonedInstant(day, r.sendHour, r.timezone).toISOString() <= notBefore) day = addDays(day, 1);
   }
   return zonedInstant(day, r.sendHour, r.timezone);
 };

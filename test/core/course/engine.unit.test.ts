@@ -150,10 +150,12 @@ function live(
   send(new Date(confirmed)); // the welcome goes out in the confirmation request itself
   while (t <= end) {
     const now = new Date(t);
-    while (next < sorted.length && eventAt(sorted[next]!) <= t) r = act(r, sorted[next++]!, now);
+    while (next < sorted.length && eventAt(sorted[next]!) < t) r = act(r, sorted[next++]!, now);
     const due = computeDueAt(r, CFG);
     if (r.status === 'active' && !due) strandings.push(`active with nothing due at ${now.toISOString()} (${r.cursor?.path}#${r.cursor?.index})`);
     if (due && Date.parse(due) <= t) send(now);
+    // What the reader does at the very instant of the tick may land after that tick's dispatch ran.
+    while (next < sorted.length && eventAt(sorted[next]!) === t) r = act(r, sorted[next++]!, now);
     // The scheduler's next look: the next due time or the next thing the reader does, on a tick.
     const after = computeDueAt(r, CFG);
     const candidates = [after ? Date.parse(after) : Infinity, next < sorted.length ? eventAt(sorted[next]!) : Infinity];
@@ -163,6 +165,27 @@ function live(
   }
   return { sent, strandings, recoveries, reader: r };
 }
+
+describe("the reader's hour after a change made outside the schedule", () => {
+  /** A stormy-track reader at 08:00 UTC, welcomed on 1 March, whose reply on the 2nd says they broke no contact, at `at`. */
+  const dueAfterReplyAt = (at: string) => {
+    const confirmed = new Date('2026-03-01T06:00:00Z');
+    let r = startCourse(pending({ situation: 'tumultuous', timezone: 'UTC', sendHour: 8, followUpConsent: true }), confirmed);
+    const welcome = planNext(r, confirmed, CFG)!;
+    if (welcome.type !== 'lesson') throw new Error(`expected the welcome, got ${welcome.type}`);
+    r = afterSend(r, welcome, { seq: 1, kind: 'lesson', ref: welcome.lesson, track: r.track, at: confirmed.toISOString(), localDate: '2026-03-01' });
+    return computeDueAt(interject(r, 'broke-no-contact', new Date(at)), CFG);
+  };
+
+  it("sends at that morning's hour when the reply comes before it", () => {
+    expect(dueAfterReplyAt('2026-03-02T07:59:00Z')).toBe('2026-03-02T08:00:00.000Z');
+  });
+
+  it("waits for the next day's hour when the reply comes at the very instant of the hour, whose dispatch may have run", () => {
+    // Planned for 08:00 it would go at the next tick, a quarter of an hour late.
+    expect(dueAfterReplyAt('2026-03-02T08:00:00Z')).toBe('2026-03-03T08:00:00.000Z');
+  });
+});
 
 describe('the course engine, driven by any sequence of reader actions', () => {
   it('never plans two emails on one local day', () => {
