@@ -2,8 +2,8 @@
  * npm run simulate -- --readers N --days D [--enrol-over DAYS] [--seed S] [--json FILE] [--persist] [--faults]
  * Runs synthetic readers through the real system on a fake clock and prints what happened.
  * --faults: against SES and DynamoDB stand-ins that fail (local/faults.ts), then checks that every
- * due email went out exactly once, on the reader's day, that the reports counted it once, and that
- * nobody was suppressed.
+ * due email went out exactly once, on the reader's day, that the reports counted it once, that
+ * every reply the readers wrote was stored once, and that nobody was suppressed.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -49,7 +49,8 @@ function usage(code: number): never {
   console.log('usage: npm run simulate -- --readers N --days D [--enrol-over DAYS] [--seed S] [--json FILE] [--persist] [--faults]');
   console.log('  --faults           SES throttles 20% of calls, answers 5xx to 5%, drops 2% of sends after accepting them;');
   console.log('                     DynamoDB throttles 5% and loses the answer to 2% of writes after applying them:');
-  console.log('                     then checks every due email went out exactly once and the reports counted it once');
+  console.log('                     then checks every due email went out exactly once, the reports counted it once');
+  console.log('                     and every reply the readers wrote was stored once');
   console.log('  --enrol-over DAYS  spread sign-ups over the first DAYS days (default 42; 0 = all on day one)');
   console.log("  --persist          write into the data folder (DATA_DIR, default .data), continuing its app clock;");
   console.log('                     if `npm start` is running on it, the simulation runs through that server');

@@ -9,7 +9,7 @@ import type { Ctx } from '../core/context.js';
 import { funnelDims } from '../core/choices/record.js';
 import { countersWithPrefix } from '../core/db/counters.js';
 import { getEmailOwner } from '../core/db/email-lookups.js';
-import { readerHistory } from '../core/db/history.js';
+import { readerHistory, type ReaderHistory } from '../core/db/history.js';
 import { getReader, type Reader } from '../core/db/readers.js';
 import { newId } from '../core/shared/ids.js';
 import { cohortOf, outcomeDims } from '../core/outcomes/record.js';
@@ -296,10 +296,12 @@ export async function simulate(opts: SimOptions): Promise<SimResult> {
       await inbox.fresh();
       records = await load();
     }
-    const readers: SimReader[] = [];
-    for (const r of records) readers.push(await describe(target.ctx, r));
-    const delivery = checkDelivery(records, delivered, target.now(), checkReplies(records, readers, wrote, posts));
-    if (!opts.persist) delivery.counts = await checkCounts(target.ctx, records);
+    // Each reader's history once: what they did, and the outcome records the counts check reads.
+    const histories: ReaderHistory[] = [];
+    for (const r of records) histories.push(await readerHistory(target.ctx, r.id));
+    const readers = records.map((r, i) => describe(r, histories[i]!));
+    const delivery = checkDelivery(records, delivered, target.now(), checkReplies(readers, wrote, posts));
+    if (!opts.persist) delivery.counts = await checkCounts(target.ctx, records, histories);
     return { seed, days: opts.days, start: startedAt, end: new Date(target.now()).toISOString(), readers, delivery, faults: target.faults?.() };
   } finally {
     await target.close();
@@ -321,11 +323,11 @@ interface Target {
 }
 
 /** Replies written against replies stored, per reader (a reply lost or stored twice shows whichever way it went). */
-function checkReplies(records: Reader[], readers: SimReader[], wrote: Map<string, number>, posts: { retried: number; gaveUp: number }): DeliveryCheck['replies'] {
+function checkReplies(readers: SimReader[], wrote: Map<string, number>, posts: { retried: number; gaveUp: number }): DeliveryCheck['replies'] {
   const out = { sent: 0, stored: 0, lost: 0, doubled: 0, ...posts };
-  for (const [i, r] of records.entries()) {
+  for (const r of readers) {
     const sent = wrote.get(r.email) ?? 0;
-    const stored = readers[i]!.replies.length;
+    const stored = r.replies.length;
     out.sent += sent;
     out.stored += stored;
     out.lost += Math.max(0, sent - stored);
@@ -384,7 +386,7 @@ function checkDelivery(records: Reader[], delivered: Map<string, { ref: string; 
 }
 
 /** The reports' send counters against the records: equal, whatever faults happened on the way. */
-async function checkCounts(ctx: Ctx, records: Reader[]): Promise<NonNullable<DeliveryCheck['counts']>> {
+async function checkCounts(ctx: Ctx, records: Reader[], histories: ReaderHistory[]): Promise<NonNullable<DeliveryCheck['counts']>> {
   const byLesson = new Map<string, number>();
   const byDay = new Map<string, number>();
   const repliedTo = new Map<string, number>();
@@ -408,14 +410,14 @@ async function checkCounts(ctx: Ctx, records: Reader[]): Promise<NonNullable<Del
   const add = (k: string, n = 1) => outcomeTruth.set(k, (outcomeTruth.get(k) ?? 0) + n);
   const under = (d: { situation: string; track: string; cohort: string }, cp: string, what: string) =>
     [outcomeDims.situation(d.situation, cp), outcomeDims.track(d.track, cp), outcomeDims.cohort(d.cohort, d.situation, cp)].forEach((dims) => add(`${dims} ${what}`));
-  for (const r of records) {
+  for (const [i, r] of records.entries()) {
     const asked = new Set<string>();
     for (const s of r.sends)
       if (s.kind === 'checkin' && !asked.has(s.ref)) {
         asked.add(s.ref);
         under({ situation: r.situation, track: s.track ?? r.track, cohort: cohortOf(r) }, s.ref, 'asked');
       }
-    for (const o of (await readerHistory(ctx, r.id)).outcomes) under(o, o.checkpoint, o.outcome);
+    for (const o of histories[i]!.outcomes) under(o, o.checkpoint, o.outcome);
   }
   const outcomeCounts = (await countersWithPrefix(ctx, 'outcomes', '')).flatMap((c) => Object.entries(c.counts).map(([what, n]) => ({ dims: `${c.dims} ${what}`, n })));
   const outcomes = compare(outcomeCounts, outcomeTruth);
@@ -581,8 +583,7 @@ function replyMessage(from: string, mail: StoredEmail, text: string): string {
   ].join('\r\n');
 }
 
-async function describe(ctx: Ctx, r: Reader): Promise<SimReader> {
-  const history = await readerHistory(ctx, r.id);
+function describe(r: Reader, history: ReaderHistory): SimReader {
   return {
     id: r.id,
     email: r.email,
