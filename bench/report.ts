@@ -9,7 +9,7 @@ import { ManualClock } from '../functions/core/clock.js';
 import type { Ctx } from '../functions/core/context.js';
 import { putCounters } from '../functions/core/db/counters.js';
 import { putOutcomes, type OutcomeRecord } from '../functions/core/db/outcomes.js';
-import { putReaders, type Reader, type Situation } from '../functions/core/db/readers.js';
+import { putReaders, readerFromItem, type Reader, type Situation } from '../functions/core/db/readers.js';
 import { Outcome } from '../functions/core/outcomes/categories.js';
 import { outcomeDims } from '../functions/core/outcomes/record.js';
 import { addMonths } from '../functions/core/shared/time.js';
@@ -70,7 +70,7 @@ async function naiveRecount(ctx: Ctx): Promise<Map<string, Record<string, number
     ctx.db.entities.reader.scan.go({ pages: 'all' }),
     ctx.db.entities.outcome.scan.go({ pages: 'all' }),
   ]);
-  for (const r of readers.data) for (const s of (r.sends as { kind: string; ref: string }[]) ?? []) if (s.kind === 'checkin') add(tally, `${r.situation}#${s.ref}`, 'asked');
+  for (const r of readers.data.map(readerFromItem)) for (const s of r.sends) if (s.kind === 'checkin') add(tally, `${r.situation}#${s.ref}`, 'asked');
   for (const o of outcomes.data) add(tally, `${o.situation}#${o.checkpoint}`, String(o.outcome));
   return tally;
 }

@@ -9,7 +9,7 @@ import { itemParser } from './parse.js';
 
 export { LocalDate, ReaderStatus, SendHour, SendKind, Situation, TimeZone, Track } from './vocabulary.js';
 
-/** One email that went out to the reader: kept on the reader item (bounded: ~60 in two years). */
+/** One email that went out to the reader: kept on the reader item (bounded: ~60 in two years; stored compactly, see SEND_FIELDS). */
 export const SendRecord = z.object({
   seq: z.number().int(),
   kind: SendKind,
@@ -225,6 +225,7 @@ export const readerEntity = (config: EntityConfiguration) =>
         courseVersion: { type: 'string' },
         cursor: { type: 'any' },
         sendSeq: { type: 'number' },
+        /** A JSON string of rows (see SEND_FIELDS); a list of maps in items written before. */
         sends: { type: 'any' },
         repliedSeqs: { type: 'list', items: { type: 'number' } },
         appliedReplies: { type: 'list', items: { type: 'string' } },
@@ -279,17 +280,47 @@ const dueUpTo = (t: string) => `${t}#~`;
 
 /** The stored form of a reader: its state plus the index attributes derived from it. */
 function toItem(ctx: Ctx, r: Reader) {
-  const { id, ...rest } = r;
+  const { id, sends, ...rest } = r;
   return {
     ...rest,
     readerId: id,
+    sends: packSends(sends),
     ...(r.dueAt ? { dueShard: dueShard(id, ctx.config.dueShards), dueSlot: `${r.dueAt}#${id}` } : {}),
   };
 }
 
 function fromItem(item: Record<string, unknown>): Reader {
-  const { readerId, dueShard: _s, dueSlot: _d, ...rest } = item;
-  return Reader.parse({ ...rest, id: readerId });
+  const { readerId, dueShard: _s, dueSlot: _d, sends, ...rest } = item;
+  return Reader.parse({ ...rest, id: readerId, sends: unpackSends(sends) });
+}
+
+/**
+ * How `sends` is stored: one string holding a JSON list of rows, one row of SEND_FIELDS per send,
+ * instead of a list of maps. The list is most of a long-lived reader's item (77% of 5.3 KB after
+ * 120 days, as maps), and every write of the item, and of its copy in the `due` index, pays for
+ * its size; as maps every field of every send also carries its name and type, which each layer
+ * (the SDK, DynamoDB) encodes and decodes again on every read and write. Items written before
+ * hold the list of maps, and read as they are.
+ * The order is the stored format: a new field goes at the end (older rows read without it).
+ */
+export const SEND_FIELDS = ['seq', 'kind', 'ref', 'track', 'at', 'localDate', 'messageId'] as const satisfies readonly (keyof SendRecord)[];
+
+function packSends(sends: SendRecord[]): string {
+  return JSON.stringify(sends.map((s) => SEND_FIELDS.map((f) => s[f] ?? null)));
+}
+
+function unpackSends(stored: unknown): unknown {
+  if (typeof stored !== 'string') return stored; // the list of maps, or nothing
+  let rows: unknown;
+  try {
+    rows = JSON.parse(stored);
+  } catch {
+    return stored; // not a list: the schema rejects the item
+  }
+  if (!Array.isArray(rows)) return rows;
+  return rows.map((row) =>
+    Array.isArray(row) ? Object.fromEntries(SEND_FIELDS.flatMap((f, i) => (row[i] === null || row[i] === undefined ? [] : [[f, row[i]]]))) : row,
+  );
 }
 
 /** Access pattern: a reader by id (strongly consistent). */
