@@ -4,7 +4,8 @@ import { services } from './services.js';
 import { sharedSeed } from './shared-world.js';
 
 /** The world `simulate` lives through in test/local/simulate.test.ts. */
-export const COURSE_WORLD = { readers: 100, days: 120, seed: 7 } as const;
+/** Sign-ups spread over five weeks from 20 January: the reports see two enrolment months (cohorts). */
+export const COURSE_WORLD = { readers: 100, days: 120, seed: 7, enrolOverDays: 35, start: '2026-01-20T08:00:00Z' } as const;
 
 export interface CourseWorld {
   result: SimResult;
@@ -13,7 +14,7 @@ export interface CourseWorld {
 }
 
 /**
- * A 100-reader, 120-day simulation, run once per test run: the simulation's own tests read its
+ * A 100-reader, 120-day simulation (sign-ups over its first 35 days), run once per test run: the simulation's own tests read its
  * result and log, the dashboard's browser test opens a copy of its table as a data folder. Whichever
  * file asks first seeds it (in practice simulate.test.ts, which the sequencer starts first).
  */

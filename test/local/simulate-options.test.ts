@@ -1,6 +1,6 @@
 /**
- * The simulator's options (--persist, PORT, MEND_PUBLIC_URL, --enrol-over), apart from the long
- * 100-reader run (simulate.test.ts) so the two run side by side.
+ * The simulator's options (--persist, PORT, MEND_PUBLIC_URL), apart from the long 100-reader run
+ * (simulate.test.ts, whose world also spreads its sign-ups with `enrolOverDays` and a `start`).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,35 +50,4 @@ describe('simulate --persist without a running server', () => {
     expect(again.readers.map((r) => r.email).some((e) => first.result.readers.some((f) => f.email === e))).toBe(false);
     expect(first.started.end).toBe(new Date(Date.parse(first.started.start) + 2 * 86_400_000).toISOString());
   });
-});
-
-describe('sign-ups spread over the simulated period', () => {
-  it('gives the Cohorts report more than one enrolment month', async () => {
-    const tableName = `simcohort_${newId(8)}`;
-    const result = await simulate({
-      readers: 24,
-      days: 75,
-      enrolOverDays: 35,
-      seed: 3,
-      start: '2026-01-20T08:00:00Z',
-      tableName,
-      sesUrl: services().sesUrl,
-      dynamoUrl: services().dynamoUrl,
-    });
-    const months = new Set(result.readers.map((r) => r.createdAt.slice(0, 7)));
-    expect([...months].sort()).toEqual(['2026-01', '2026-02']);
-    const days = new Set(result.readers.map((r) => r.createdAt.slice(0, 10)));
-    expect(days.size).toBeGreaterThan(10);
-
-    // The author's Cohorts report, read from the table the simulation wrote.
-    const stack = await testStack({ tableName, now: result.end });
-    try {
-      const res = await stack.app.request('/api/admin/reports/cohorts', { headers: { authorization: 'Bearer test-admin-token' } });
-      expect(res.status).toBe(200);
-      const { rows } = (await res.json()) as { rows: { cohort: string }[] };
-      expect(new Set(rows.map((r) => r.cohort)).size).toBeGreaterThan(1);
-    } finally {
-      await stack.close();
-    }
-  }, 300_000);
 });

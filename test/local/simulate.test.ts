@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { currentCourse } from '../../functions/core/course/versions.js';
 import { localDate, localParts } from '../../functions/core/shared/time.js';
 import { NAMES, REPLIES, type SimResult } from '../../functions/local/simulate.js';
-import { courseWorld } from '../helpers/course-world.js';
+import { courseWorld, type CourseWorld } from '../helpers/course-world.js';
+import type { Seeded } from '../helpers/shared-world.js';
+import { testStack } from '../helpers/stack.js';
 
 const ENDINGS = new Set(['tumultuous/day-45', 'healthy/day-60', 'stress/day-28', 'shared/closing']);
 // The course's other closing lessons (issue 11: couples back together, readers who stop the questions).
@@ -27,14 +29,31 @@ const lines: string[] = [];
 /** The fixed words of each reply (around the day number some carry). */
 const replyWords = REPLIES.flatMap((r) => r.split('{day}')).map((p) => p.trim()).filter((p) => p.length >= 12);
 
-describe('a 100-reader, 120-day simulation', () => {
+describe('a 100-reader, 120-day simulation, sign-ups spread over its first 35 days', () => {
   let result: SimResult;
+  let seeded: Seeded<CourseWorld>;
   // The world is shared with the dashboard's browser test (helpers/course-world.ts), seeded once.
   beforeAll(async () => {
-    const { world } = await courseWorld();
-    result = world.result;
-    lines.push(...world.lines);
+    seeded = await courseWorld();
+    result = seeded.world.result;
+    lines.push(...seeded.world.lines);
   }, 600_000);
+
+  it('gives the Cohorts report more than one enrolment month', async () => {
+    const months = new Set(result.readers.map((r) => r.createdAt.slice(0, 7)));
+    expect([...months].sort()).toEqual(['2026-01', '2026-02']);
+    expect(new Set(result.readers.map((r) => r.createdAt.slice(0, 10))).size).toBeGreaterThan(10);
+    // The author's Cohorts report, read from the table the simulation wrote (reading changes nothing).
+    const stack = await testStack({ dynamoUrl: seeded.dynamoUrl, tableName: seeded.table, now: seeded.now });
+    try {
+      const res = await stack.app.request('/api/admin/reports/cohorts', { headers: { authorization: 'Bearer test-admin-token' } });
+      expect(res.status).toBe(200);
+      const { rows } = (await res.json()) as { rows: { cohort: string }[] };
+      expect(new Set(rows.map((r) => r.cohort))).toEqual(new Set(['2026-01', '2026-02']));
+    } finally {
+      await stack.close();
+    }
+  });
 
   // Issue 14: sign-ups, confirmations, lessons, clicks, replies, check-ins and unsubscribes write
   // every log line a deployment would; none may carry an address, a first name or a reader's words.
