@@ -21,10 +21,13 @@ export default defineConfig({
     // A larger young generation: a test worker allocates fast (the AWS SDK's per-request objects)
     // and with Node's default 16 MB semi-spaces spends ~5% of its CPU in scavenges.
     execArgv: ['--max-semi-space-size=64'],
-    // Two workers on two cores (vitest's default is cores - 1): each has its own pair of embedded
-    // services (helpers/global-setup.ts), and the long simulations start first (sequencer.ts).
+    // One worker more than there are cores (vitest's default is cores - 1): each has its own pair of
+    // embedded services (helpers/global-setup.ts), and the long simulations start first
+    // (sequencer.ts). With two workers on two cores, a worker waiting (a spawned process starting,
+    // a retry's real-time backoff, a browser) left a core idle: a third kept both busy (vmstat:
+    // 97-100%) and the suite took 245.6 s instead of 266.6 s, back to back on 2026-12-02.
     // MEND_TEST_WORKERS overrides it (the projects inherit this value, which wins over --maxWorkers).
-    maxWorkers: Number(process.env.MEND_TEST_WORKERS) || Math.max(2, availableParallelism() - 1),
+    maxWorkers: Number(process.env.MEND_TEST_WORKERS) || Math.max(2, availableParallelism() + 1),
     sequence: { sequencer: HeavyFirst },
     projects: [
       {
