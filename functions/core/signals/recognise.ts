@@ -161,6 +161,22 @@ interface Rule {
 
 const re = (src: string) => new RegExp(src, 'gi');
 
+/**
+ * Every match of a global regex, from the start, on the regex itself. Not `matchAll`: that works on
+ * a copy, and a copy finds its compiled code in V8's compilation cache only until a major GC clears
+ * it; after that every copy compiles again. These patterns take ~0.45 s to compile, so a busy
+ * process (a warm Lambda, a simulation) paid that on nearly every reply. A regex keeps its own
+ * compiled code. Not reentrant for one regex (lastIndex): no caller nests the same one.
+ */
+function* matchesOf(pattern: RegExp, text: string): Generator<RegExpExecArray> {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    yield m;
+    // Past an empty match, by a whole code point under the u flag, as matchAll goes on.
+    if (m[0] === '') pattern.lastIndex += pattern.unicode && (text.codePointAt(pattern.lastIndex) ?? 0) > 0xffff ? 2 : 1;
+  }
+}
+
 const GIVE_IN = alt(
   'caved', 'slipped(?:\\s+up)?', 'gave in', 'broke down', 'got drunk', 'got weak', 'went ahead', 'messed up',
   'screwed up', 'relapsed', 'cracked', "couldn'?t help (?:it|myself)", 'could not help (?:it|myself)', 'lost it',
@@ -362,7 +378,7 @@ const HISTORY_BEFORE = /\b(?:(?:when|while) we were (?:together|dating|a couple)
 
 function clauseStart(sentence: string, at: number): number {
   let start = 0;
-  for (const m of sentence.matchAll(CLAUSE_BREAK)) {
+  for (const m of matchesOf(CLAUSE_BREAK, sentence)) {
     const end = m.index + m[0].length;
     if (end > at) break;
     start = end;
@@ -371,7 +387,7 @@ function clauseStart(sentence: string, at: number): number {
 }
 
 function hasBreakAfter(sentence: string, from: number): boolean {
-  for (const m of sentence.matchAll(CLAUSE_BREAK)) if (m.index >= from) return true;
+  for (const m of matchesOf(CLAUSE_BREAK, sentence)) if (m.index >= from) return true;
   return false;
 }
 
@@ -464,7 +480,7 @@ function isWrappedLine(text: string, newlineAt: number, newline: string): boolea
 function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let start = 0;
-  for (const m of text.matchAll(SENTENCE_END)) {
+  for (const m of matchesOf(SENTENCE_END, text)) {
     const isNewline = m[0].startsWith('\n');
     if (isNewline && isWrappedLine(text, m.index, m[0])) continue;
     const end = m.index + (isNewline ? 0 : m[0].length);
@@ -498,7 +514,7 @@ interface Hit extends Recognised {
 function firstHit(rule: Rule, sentence: Sentence): Hit | undefined {
   let best: Hit | undefined;
   for (const pattern of rule.patterns) {
-    for (const m of sentence.text.matchAll(pattern)) {
+    for (const m of matchesOf(pattern, sentence.text)) {
       if (best && m.index >= best.at - sentence.start) break;
       const hit = toHit(rule, sentence, m);
       if (hit) {
