@@ -27,7 +27,7 @@ export default defineConfig({
     // a retry's real-time backoff, a browser) left a core idle: a third kept both busy (vmstat:
     // 97-100%) and the suite took 245.6 s instead of 266.6 s, back to back on 2026-12-02.
     // MEND_TEST_WORKERS overrides it (the projects inherit this value, which wins over --maxWorkers).
-    maxWorkers: Number(process.env.MEND_TEST_WORKERS) || Math.max(2, availableParallelism() + 1),
+    maxWorkers: Number(process.env.MEND_TEST_WORKERS) || availableParallelism() + 1,
     sequence: { sequencer: HeavyFirst },
     projects: [
       {

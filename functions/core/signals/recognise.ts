@@ -165,8 +165,8 @@ const re = (src: string) => new RegExp(src, 'gi');
  * Every match of a global regex, from the start, on the regex itself. Not `matchAll`: that works on
  * a copy, and a copy finds its compiled code in V8's compilation cache only until a major GC clears
  * it; after that every copy compiles again. These patterns take ~0.45 s to compile, so a busy
- * process (a warm Lambda, a simulation) paid that on nearly every reply. A regex keeps its own
- * compiled code. Not reentrant for one regex (lastIndex): no caller nests the same one.
+ * process (a warm Lambda, a simulation) paid that on a reply after every few major GCs. A regex
+ * keeps its own compiled code. Not reentrant for one regex (lastIndex): no caller nests the same one.
  */
 function* matchesOf(pattern: RegExp, text: string): Generator<RegExpExecArray> {
   pattern.lastIndex = 0;
