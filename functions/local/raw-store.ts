@@ -1,8 +1,9 @@
-import { mkdir, readFile, readdir, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 
 import { DAY } from '../core/clock.js';
 import type { RawMailStore } from '../core/shared/raw-store.js';
+import { writeWholeAsync } from './files.js';
 
 /** The local twin of the S3 raw-mail bucket: a folder (inside the data folder when there is one). */
 export function folderRawStore(root: string): RawMailStore & { sweep(now: Date, retentionDays: number): Promise<number> } {
@@ -14,7 +15,8 @@ export function folderRawStore(root: string): RawMailStore & { sweep(now: Date, 
     async put(key, body) {
       const path = safe(key);
       await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, body);
+      // Whole or not at all, as an S3 put: a reply parsed from a cut-off file would lose its end.
+      await writeWholeAsync(path, body);
     },
     async get(key) {
       return readFile(safe(key));

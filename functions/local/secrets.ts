@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Secrets } from '../core/context.js';
 import { parsePreviousSecret } from '../core/links/rotation.js';
+import { writeWhole } from './files.js';
 
 /**
  * Local secrets: from env (ADMIN_TOKEN, SIGNING_SECRET, SIGNING_SECRET_PREVIOUS) or generated once
@@ -18,7 +19,7 @@ export function localSecrets(dataDir: string | null): Secrets {
     if (existsSync(file)) stored = { ...stored, ...JSON.parse(readFileSync(file, 'utf8')) };
     else {
       mkdirSync(dataDir, { recursive: true });
-      writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+      writeWhole(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
     }
   }
   const previous = process.env.SIGNING_SECRET_PREVIOUS

@@ -2,6 +2,7 @@ import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } f
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { writeWhole } from './files.js';
 
 /**
  * The embedded stand-ins for AWS, in this process: dynalite (DynamoDB API, LevelDB on disk) and
@@ -86,8 +87,7 @@ function persistInbox(store: SesStore, file: string, warn: Warn): PersistedInbox
   // Rewriting goes through a temporary file and a rename: a kill mid-rewrite keeps the old file whole.
   const rewrite = () => {
     const kept = store.emails.slice(-INBOX_KEPT);
-    writeFileSync(`${file}.tmp`, lines(kept));
-    renameSync(`${file}.tmp`, file);
+    writeWhole(file, lines(kept));
     return kept.length;
   };
   let seen = store.emails;

@@ -11,6 +11,7 @@ import { newId } from '../core/shared/ids.js';
 import { checkCourseOrThrow } from '../core/course/startup.js';
 import { makeLogger, type Logger } from '../core/shared/log.js';
 import { sesClientOptions } from '../core/sending/client-options.js';
+import { writeWhole } from './files.js';
 import { folderRawStore } from './raw-store.js';
 import { ensureTable } from './table.js';
 import { localInbox } from './inbox.js';
@@ -235,7 +236,7 @@ function checkDataFormat(dataDir: string): void {
     return;
   }
   if (existsSync(join(dataDir, 'dynamodb'))) throw new Error(older);
-  writeFileSync(file, JSON.stringify({ format: DATA_FORMAT }));
+  writeWhole(file, JSON.stringify({ format: DATA_FORMAT }));
 }
 
 /** Real time plus the dev offset, kept in the data folder so app time survives a restart. */
@@ -254,6 +255,5 @@ function persistedClock(dataDir: string | null): SettableClock {
  */
 export function saveClockOffset(dataDir: string, offsetMs: number): void {
   const file = join(dataDir, 'clock.json');
-  writeFileSync(`${file}.tmp`, JSON.stringify({ offsetMs }));
-  renameSync(`${file}.tmp`, file);
+  writeWhole(file, JSON.stringify({ offsetMs }));
 }

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
 import { makeDb, type Db } from '../../functions/core/db/client.js';
+import { writeWhole } from '../../functions/local/files.js';
 import { services } from './services.js';
 import { testStack, type TestStack } from './stack.js';
 
@@ -39,9 +40,11 @@ export async function sharedSeed<W>(
   if (won) {
     try {
       const { world, now } = await seed(where);
-      writeFileSync(done, JSON.stringify({ world, now, ...where }));
+      // Whole or not at all (local/files.ts): the waiters poll for the file, and a big world (over
+      // 512 KB) written in place was once read half-written ("Unterminated string in JSON at position 524288").
+      writeWhole(done, JSON.stringify({ world, now, ...where }));
     } catch (e) {
-      writeFileSync(done, JSON.stringify({ error: (e as Error).message }));
+      writeWhole(done, JSON.stringify({ error: (e as Error).message }));
       throw e;
     }
   }
