@@ -16,6 +16,7 @@ export function folderRawStore(root: string): RawMailStore & { sweep(now: Date, 
       const path = safe(key);
       await mkdir(dirname(path), { recursive: true });
       // Whole or not at all, as an S3 put: a reply parsed from a cut-off file would lose its end.
+      // A temporary file a kill left behind starts with the key's time, so the sweep removes it too.
       await writeWholeAsync(path, body);
     },
     async get(key) {
