@@ -1,15 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getReader } from '../../functions/core/db/readers.js';
 import { currentCourse, pathOf } from '../../functions/core/course/versions.js';
 import { sign } from '../../functions/core/links/tokens.js';
 import { advanceDays, localHour, received } from '../helpers/course.js';
 import { enrolAndConfirm, header, linkIn, testStack, type TestStack } from '../helpers/stack.js';
 
+// A stack of its own for each test: no test depends on another's readers, and the last one's
+// 400 days would otherwise dispatch every earlier test's readers too.
 let stack: TestStack;
-beforeAll(async () => {
+beforeEach(async () => {
   stack = await testStack({ now: '2026-05-04T06:00:00Z' });
 });
-afterAll(() => stack.close());
+afterEach(() => stack.close());
 
 const lessonsOf = async (email: string) => (await received(stack, email, ['lesson'])).map((s) => s.ref);
 

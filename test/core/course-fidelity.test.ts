@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getReader } from '../../functions/core/db/readers.js';
 import { addDays, daysBetween, localDate } from '../../functions/core/shared/time.js';
 import { advanceDays, received, type Sent } from '../helpers/course.js';
@@ -10,11 +10,14 @@ import { enrolAndConfirm, linkIn, testStack, type TestStack } from '../helpers/s
  * Issue 11, "Paths and timeouts" and the check-in: each point walked through the real engine
  * (sign-up and confirmation over HTTP, the dev clock's dispatcher, real link clicks and replies).
  */
+// A stack of its own for each test: the readers of earlier tests would otherwise go on being
+// dispatched through every later test's months (the file took about twice as long), and no test
+// depends on what another left behind.
 let stack: TestStack;
-beforeAll(async () => {
+beforeEach(async () => {
   stack = await testStack({ now: '2026-01-05T06:00:00Z' });
 });
-afterAll(() => stack.close());
+afterEach(() => stack.close());
 
 const lessons = async (email: string) => received(stack, email, ['lesson']);
 const refs = async (email: string) => (await lessons(email)).map((s) => s.ref);
