@@ -102,7 +102,7 @@ export interface DeliveryCheck {
   /** Readers still owed something that was due more than an hour before the end. */
   overdue: number;
   /** The first readers behind each problem above (their id and what was received and recorded), to look into. */
-  problems?: { readerId: string; problem: 'duplicated' | 'missing' | 'offDay' | 'overdue'; detail: string }[];
+  problems?: { readerId: string; problem: 'duplicated' | 'missing' | 'offDay' | 'late' | 'overdue'; detail: string }[];
   suppressed: number;
   /**
    * What the author's reports count against what the records hold (a fresh table only: a persisted
@@ -374,7 +374,11 @@ function checkDelivery(records: Reader[], delivered: Map<string, { ref: string; 
       if (slip < 0) {
         out.offDay++;
         note('offDay', `#${s.seq} ${s.ref} at ${s.at}, hour ${r.sendHour} ${r.timezone}`);
-      } else out.maxSlipMinutes = Math.max(out.maxSlipMinutes, slip);
+      } else {
+        // Which send went after its hour, and what came before it: the log of that reader says why.
+        if (slip > 0) note('late', `#${s.seq} ${s.ref} at ${s.at}, ${slip} min after hour ${r.sendHour} ${r.timezone}; before it: ${sends[i - 1] ? `#${sends[i - 1]!.seq} ${sends[i - 1]!.ref} at ${sends[i - 1]!.at}` : 'nothing'}`);
+        out.maxSlipMinutes = Math.max(out.maxSlipMinutes, slip);
+      }
     }
     if (r.status === 'suppressed') out.suppressed++;
     if ((r.status === 'active' || r.status === 'completed') && r.dueAt && Date.parse(r.dueAt) < end - HOUR) {

@@ -129,7 +129,10 @@ describe('a 100-reader, 120-day simulation, sign-ups spread over its first 35 da
     const d = result.delivery;
     expect(d).toMatchObject({ duplicated: 0, missing: 0, offDay: 0, overdue: 0 });
     // With nothing failing, each goes on the reader's hour itself, not a tick after it.
-    expect(d.maxSlipMinutes).toBe(0);
+    // On failure: which sends were late, and what the system logged about those readers (ids only).
+    const late = d.problems?.filter((p) => p.problem === 'late') ?? [];
+    const said = lines.filter((l) => !l.includes('"level":"INFO"') || late.some((p) => l.includes(p.readerId)));
+    expect(d.maxSlipMinutes, JSON.stringify({ late, said: said.slice(0, 60) }, null, 1)).toBe(0);
     expect(d.emails).toBe(d.recorded);
     expect(d.counts).toEqual({
       funnel: { counted: expect.any(Number), recorded: expect.any(Number), itemsOff: 0 },
