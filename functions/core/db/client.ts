@@ -71,8 +71,9 @@ function documentClient(opts: { endpoint?: string; region?: string }, retryStrat
     maxAttempts: Number(process.env.AWS_MAX_ATTEMPTS) || 8,
     // A hung connection costs seconds per attempt, not the whole invocation (DynamoDB answers in
     // milliseconds; a dynalite under a busy test run in well under a second). A timeout is retried
-    // like any transient fault; one that outlasts the retries reaches the API as a 503.
-    requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000 },
+    // like any transient fault; one that outlasts the retries reaches the API as a 503. The SDK's
+    // HTTP handler (4.x) only warns when `requestTimeout` passes unless `throwOnRequestTimeout` is set.
+    requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000, throwOnRequestTimeout: true },
     ...(retryStrategy ? { retryStrategy } : {}),
     ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
     // Embedded stand-ins accept any credentials; AWS uses the function's role.
