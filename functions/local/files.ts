@@ -6,13 +6,14 @@ import { rename, writeFile } from 'node:fs/promises';
  * Writes a file whole or not at all, as S3 and DynamoDB do for their items: through a temporary
  * file beside it and a rename, which is atomic within one folder. A kill mid-write then leaves the
  * old file (or none), never a cut-off one that a reader in another process, or the next start,
- * would choke on. One fixed temporary name: a synchronous write cannot interleave with another in
- * its process, and one process at a time holds a data folder (local/lock.ts), so a kill leaves at
- * most one stale temporary file, overwritten by the next write.
+ * would choke on. The temporary name carries the process id: a synchronous write cannot
+ * interleave with another in its process, but two starts on a new data folder both write
+ * format.json before one of them wins the folder's lock (local/lock.ts).
  */
 export function writeWhole(file: string, data: string | Uint8Array, opts: { mode?: number } = {}): void {
-  writeFileSync(`${file}.tmp`, data, opts);
-  renameSync(`${file}.tmp`, file);
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, data, opts);
+  renameSync(tmp, file);
 }
 
 /**
