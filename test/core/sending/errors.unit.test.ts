@@ -1,7 +1,5 @@
-import { createServer } from 'node:http';
-import { Agent } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Socket } from 'node:net';
+import { Agent, createServer } from 'node:http';
+import { Socket, type AddressInfo } from 'node:net';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { describe, expect, it } from 'vitest';
 import { sesClientOptions } from '../../../functions/core/sending/client-options.js';
