@@ -355,8 +355,11 @@ function checkDelivery(records: Reader[], delivered: Map<string, { ref: string; 
       if (best < 0) unmatched++;
       else unused.splice(best, 1);
     }
+    // The first 20 problems, and apart from them the first 5 late sends: under faults many sends are
+    // late (allowed there), and they must not take the places of a double send or a missing one.
     const note = (problem: NonNullable<DeliveryCheck['problems']>[number]['problem'], detail: string) => {
-      if ((out.problems ??= []).length < 20) out.problems.push({ readerId: r.id, problem, detail });
+      const kept = (out.problems ??= []).filter((p) => (p.problem === 'late') === (problem === 'late')).length;
+      if (kept < (problem === 'late' ? 5 : 20)) out.problems.push({ readerId: r.id, problem, detail });
     };
     const seqs = (ref: string) => sends.filter((s) => s.ref === ref).map((s) => `#${s.seq} ${s.at}`).join(', ') || 'none';
     if (unused.length > 0) {
