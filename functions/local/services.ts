@@ -17,6 +17,17 @@ export interface Service {
   close(): Promise<void>;
 }
 
+/**
+ * Idle keep-alive connections stay open a minute, as AWS endpoints keep them, not Node's 5 s. With
+ * 5 s, a client that reuses an idle connection just as the server closes it gets a reset; for a
+ * SendEmail that reads as "maybe sent" and the lesson waits for its claim to go stale (seen under a
+ * loaded test run). Shutting down closes them all at once (closeServer).
+ */
+function keepConnections(s: Server): void {
+  s.keepAliveTimeout = 60_000;
+  s.headersTimeout = 61_000;
+}
+
 const closeServer = (s: Server) =>
   new Promise<void>((resolve) => {
     s.closeAllConnections?.();
@@ -26,6 +37,7 @@ const closeServer = (s: Server) =>
 export async function startDynalite(opts: { path?: string; port?: number } = {}): Promise<Service> {
   const dynalite = require('dynalite') as (o: object) => Server;
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(opts.path ? { path: opts.path } : {}) });
+  keepConnections(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
@@ -160,6 +172,7 @@ export async function startSes(opts: { port?: number; host?: string; persistTo?:
     throw new Error(`Could not start the local SES emulator on port ${port} (is it in use?). Set SES_PORT to a free port.`);
   }
   const actual = address.port;
+  keepConnections(server);
   const store = (require('aws-ses-v2-local/dist/store') as { getStoreReadonly(): SesStore }).getStoreReadonly();
   const warn = opts.warn ?? (() => undefined);
   let persisted: PersistedInbox | undefined;

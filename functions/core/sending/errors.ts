@@ -142,7 +142,8 @@ export function classifySendError(e: unknown): { kind: SendErrorClass; code: str
   // such a send was left to go stale and went a cron tick late (test/core/sending/errors.unit.test.ts
   // makes each timeout with the installed SDK).
   if (name === 'TimeoutError' || name === 'RequestTimeout' || name === 'RequestTimeoutException') {
-    return NO_CONNECTION.test(message) ? { kind: 'retry', code: name } : { kind: 'ambiguous', code: name };
+    // The handler also names a reset or a broken pipe TimeoutError: the code says which it was.
+    return NO_CONNECTION.test(message) ? { kind: 'retry', code: name } : { kind: 'ambiguous', code: code || name };
   }
   if (MAYBE_SENT.has(code) || /socket hang up|other side closed|premature close/i.test(message)) return { kind: 'ambiguous', code: code || name };
   return { kind: 'account', code: name === 'Error' && code ? code : name };
