@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Ctx } from '../context.js';
 import { isConditionFailure } from './errors.js';
 import { itemParser } from './parse.js';
+import { newId } from '../shared/ids.js';
 
 /**
  * The identity of one inbound message (a hash of its sender and Message-ID, else of the delivery:
@@ -27,6 +28,8 @@ export const InboundMessage = z.object({
   /** The raw copies it arrived as, first ones first (bounded). */
   rawKeys: z.array(z.string()),
   expiresAt: z.number().int(),
+  /** The claiming write's own id: a claim whose answer DynamoDB lost is known as ours when the SDK's copy fails on it. */
+  wid: z.string().optional(),
 });
 export type InboundMessage = z.infer<typeof InboundMessage>;
 
@@ -48,6 +51,7 @@ export const inboundMessageEntity = (config: EntityConfiguration) =>
         deliveries: { type: 'number', required: true },
         rawKeys: { type: 'list', items: { type: 'string' }, required: true },
         expiresAt: { type: 'number', required: true },
+        wid: { type: 'string' },
       },
       indexes: {
         byKey: {
@@ -75,7 +79,7 @@ export async function claimInboundMessage(
   m: Omit<InboundMessage, 'deliveries' | 'rawKeys'> & { rawKey: string },
 ): Promise<{ claimed: true; message: InboundMessage } | { claimed: false; message: InboundMessage }> {
   const { rawKey, ...rest } = m;
-  const message: InboundMessage = { ...rest, deliveries: 1, rawKeys: [rawKey] };
+  const message: InboundMessage = { ...rest, deliveries: 1, rawKeys: [rawKey], wid: newId(12) };
   try {
     await ctx.db.entities.inboundMessage.create(message).go({ response: 'none' });
     return { claimed: true, message };
@@ -84,6 +88,9 @@ export async function claimInboundMessage(
   }
   const first = await getInboundMessage(ctx, m.messageKey);
   if (!first) throw new Error('inbound message claim vanished'); // expired between the two calls: the caller's retry claims it afresh
+  // Our own claim: it landed, DynamoDB lost the answer, and the SDK's copy failed on it. This is the
+  // first delivery, not a second one: it logs the message and says so.
+  if (first.wid === message.wid) return { claimed: true, message: first };
   if (first.rawKeys.includes(rawKey) || first.rawKeys.length >= MAX_RAW_KEYS) return { claimed: false, message: first };
   try {
     // Only if this copy is not noted yet: two concurrent re-deliveries of one copy count once.

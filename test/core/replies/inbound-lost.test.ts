@@ -10,7 +10,7 @@ import { getReader } from '../../../functions/core/db/readers.js';
 import { api, apiJson } from '../../api/admin/admin-helpers.js';
 import { advanceDays, received } from '../../helpers/course.js';
 import { plain } from '../../helpers/mail.js';
-import { enrolAndConfirm, testStack, uniqueEmail, type TestStack } from '../../helpers/stack.js';
+import { dynamoFaultyStack, enrolAndConfirm, testStack, uniqueEmail, type TestStack } from '../../helpers/stack.js';
 
 /**
  * Issue 10, "never lose a reply": whatever arrives at once, however big, however often delivered,
@@ -176,6 +176,42 @@ describe('the same message delivered twice', () => {
     const story = await apiJson<{ replies: unknown[] }>(stack, `/readers/${r.id}`);
     expect(story.replies).toHaveLength(1);
   });
+
+  // The claim lands and DynamoDB loses its answer: the SDK sends it again, and the copy fails on the
+  // claim the first one made. That is still the first delivery: logged (not "duplicate"), counted once.
+  for (const [kind, to] of [
+    ['a reply', (r: Awaited<ReturnType<typeof readerWithLessons>>) => r.lessons.at(-1)!.mail.replyTo[0]!],
+    ['an unmatched message', () => 'hello@reply.mend.localhost'],
+  ] as const)
+    it(`answers ${kind} whose claim lost its answer as the first delivery it is, and a second delivery as a duplicate`, async () => {
+      const { stack: faulty, dynamo } = await dynamoFaultyStack({ now: '2026-03-02T06:00:00Z' });
+      try {
+        const r = await enrolAndConfirm(faulty, { timezone: 'UTC', sendHour: 8, situation: 'tumultuous' });
+        await advanceDays(faulty, 3);
+        const lessons = await received(faulty, r.email, ['lesson']);
+        const from = kind === 'a reply' ? r.email : uniqueEmail('stranger');
+        const raw = plain({ from, to: to({ ...r, lessons }) }, 'Day 3 of no contact, and a quiet evening.');
+        const send = (q = '') => faulty.app.request(`/dev/inbound${q}`, { method: 'POST', body: raw, headers: { 'content-type': 'message/rfc822' } });
+        dynamo.faults.dropAfterApplyIf = (op, body) => op === 'PutItem' && body.includes('"INMSG#');
+        let one: { status: string; replyId?: string; id?: string };
+        try {
+          one = (await (await send()).json()) as typeof one;
+        } finally {
+          dynamo.faults.dropAfterApplyIf = undefined;
+        }
+        expect(dynamo.stats.dropped).toBe(1);
+        expect(one.status).toBe(kind === 'a reply' ? 'logged' : 'unmatched');
+        const two = (await (await send()).json()) as typeof one;
+        expect(two).toMatchObject({ status: 'duplicate', ...(one.replyId ? { replyId: one.replyId } : {}) });
+        if (kind === 'a reply') expect((await readerHistory(faulty.ctx, r.id)).replies).toHaveLength(1);
+        else {
+          const list = await apiJson<{ unmatched: { id: string }[] }>(faulty, '/unmatched?limit=100');
+          expect(list.unmatched.filter((u) => u.id === one.id)).toHaveLength(1);
+        }
+      } finally {
+        await faulty.close();
+      }
+    });
 
   it('logs an unmatched message once when it is delivered twice', async () => {
     const raw = plain({ from: uniqueEmail('twice'), to: 'hello@reply.mend.localhost' }, 'Is anyone there?');
