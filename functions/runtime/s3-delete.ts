@@ -39,9 +39,12 @@ const escapeKey = (key: string) =>
     .map((part) => encodeURIComponent(part).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
     .join('/');
 
+/** How long one DeleteObject may take (S3 answers in milliseconds). */
+export const DELETE_TIMEOUT_MS = 10_000;
+
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
-export function s3DeleteOnlyStore(bucket: string, env: NodeJS.ProcessEnv = process.env): RawMailStore {
+export function s3DeleteOnlyStore(bucket: string, env: NodeJS.ProcessEnv = process.env, timeoutMs = DELETE_TIMEOUT_MS): RawMailStore {
   const refuse = async (): Promise<never> => {
     throw new Error('the api only deletes raw mail; the inbound function reads and stores it');
   };
@@ -69,7 +72,9 @@ export function s3DeleteOnlyStore(bucket: string, env: NodeJS.ProcessEnv = proce
         headers: { host: url.host, 'x-amz-content-sha256': EMPTY_SHA256 },
       });
       const { host: _host, ...headers } = signed.headers;
-      const res = await fetch(url, { method: 'DELETE', headers });
+      // A stalled S3 costs seconds, not the request: the timeout (a TimeoutError) reads as a temporary fault.
+      // A stalled S3 costs seconds, not the request: the timeout (a TimeoutError) reads as a temporary fault.
+      const res = await fetch(url, { method: 'DELETE', headers, signal: AbortSignal.timeout(timeoutMs) });
       // 204 whether or not the key existed: a second erasure run finds nothing and that is fine.
       // Shaped as the SDK's errors are (its status in `$metadata`), so S3 throttling or failing (503
       // SlowDown, 500) reads as a temporary fault (a 503 for the author, try again) and a refusal as ours.

@@ -31,5 +31,15 @@ export function s3RawStore(s3: S3Client, bucket: string): RawMailStore {
   };
 }
 
+/**
+ * Timeouts, so a stalled connection costs seconds and the SDK's retries (every call here is safe to
+ * repeat), not the whole invocation: SES then invokes the function again and the raw copy is still in
+ * the bucket. `throwOnRequestTimeout`: the SDK's HTTP handler (4.x) otherwise only warns when
+ * `requestTimeout` passes, and the call hangs. Raw mail is at most SES's 40 MB, seconds to read.
+ */
+export const s3ClientOptions = {
+  requestHandler: { connectionTimeout: 3_000, requestTimeout: 30_000, throwOnRequestTimeout: true },
+} as const;
+
 /** The inbound function's store: region and endpoint come from the Lambda environment (AWS_ENDPOINT_URL_S3 in tests). */
-export const s3RawStoreFor = (bucket: string): RawMailStore => s3RawStore(new S3Client({}), bucket);
+export const s3RawStoreFor = (bucket: string): RawMailStore => s3RawStore(new S3Client(s3ClientOptions), bucket);
