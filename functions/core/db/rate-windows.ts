@@ -1,5 +1,6 @@
 import { Entity, type EntityConfiguration } from 'electrodb';
 import type { Ctx } from '../context.js';
+import { addOnce } from './add-once.js';
 
 /**
  * Requests counted per key (a keyed hash: of a client's address, of an email address, of a
@@ -19,6 +20,8 @@ export const rateWindowEntity = (config: EntityConfiguration) =>
         windowStart: { type: 'number', required: true },
         count: { type: 'number' },
         expiresAt: { type: 'number' },
+        /** The last increment's write id (add-once.ts). */
+        wid: { type: 'string' },
       },
       indexes: {
         byWindow: {
@@ -32,13 +35,22 @@ export const rateWindowEntity = (config: EntityConfiguration) =>
 
 export type RateKey = { purpose: string; keyHash: string; windowStart: number };
 
-/** Counts one request atomically and returns the count in its window, this one included. */
+/** Counts one request atomically, once (add-once.ts), and returns the count in its window, this one included. */
 export async function countRequest(ctx: Ctx, key: RateKey, expiresAt: number): Promise<number> {
-  const { data } = await ctx.db.entities.rateWindow.update(key).add({ count: 1 }).set({ expiresAt }).go({ response: 'all_new' });
-  return data.count ?? 1;
-}
-
-/** Takes one request back (it was refused for another reason, or it failed before it did anything). */
-export async function uncountRequest(ctx: Ctx, key: RateKey): Promise<void> {
-  await ctx.db.entities.rateWindow.update(key).add({ count: -1 }).go({ response: 'none' });
+  const windows = ctx.db.entities.rateWindow;
+  return addOnce(
+    async (wid) => {
+      const { data } = await windows
+        .update(key)
+        .add({ count: 1 })
+        .set({ expiresAt, wid })
+        .where((a, { notExists, ne }) => `${notExists(a.wid)} OR ${ne(a.wid, wid)}`)
+        .go({ response: 'all_new' });
+      return data.count ?? 1;
+    },
+    async () => {
+      const { data } = await windows.get(key).go({ consistent: true });
+      return data && { wid: data.wid, value: data.count ?? 1 };
+    },
+  );
 }

@@ -1,5 +1,6 @@
 import { Entity, type EntityConfiguration } from 'electrodb';
 import type { Ctx } from '../context.js';
+import { addOnce } from './add-once.js';
 
 /**
  * Failed attempts per client (a keyed hash of its address, never the address) and time window.
@@ -15,6 +16,8 @@ export const throttleEntity = (config: EntityConfiguration) =>
         windowStart: { type: 'number', required: true },
         failures: { type: 'number' },
         expiresAt: { type: 'number' },
+        /** The last change's write id (add-once.ts). */
+        wid: { type: 'string' },
       },
       indexes: {
         byWindow: {
@@ -33,13 +36,30 @@ export async function failuresIn(ctx: Ctx, key: WindowKey): Promise<number> {
   return data?.failures ?? 0;
 }
 
-/** Counts one failure (or an attempt not yet judged) atomically and returns the new count. */
-export async function addFailure(ctx: Ctx, key: WindowKey, expiresAt: number): Promise<number> {
-  const { data } = await ctx.db.entities.throttle.update(key).add({ failures: 1 }).set({ expiresAt }).go({ response: 'all_new' });
-  return data.failures ?? 1;
+/** Adds `by` to a window's failures atomically, once (add-once.ts), and returns the new count. */
+async function addToFailures(ctx: Ctx, key: WindowKey, by: number, expiresAt?: number): Promise<number> {
+  const windows = ctx.db.entities.throttle;
+  return addOnce(
+    async (wid) => {
+      const { data } = await windows
+        .update(key)
+        .add({ failures: by })
+        .set({ wid, ...(expiresAt === undefined ? {} : { expiresAt }) })
+        .where((a, { notExists, ne }) => `${notExists(a.wid)} OR ${ne(a.wid, wid)}`)
+        .go({ response: 'all_new' });
+      return data.failures ?? by;
+    },
+    async () => {
+      const { data } = await windows.get(key).go({ consistent: true });
+      return data && { wid: data.wid, value: data.failures ?? 0 };
+    },
+  );
 }
+
+/** Counts one failure (or an attempt not yet judged) atomically and returns the new count. */
+export const addFailure = (ctx: Ctx, key: WindowKey, expiresAt: number): Promise<number> => addToFailures(ctx, key, 1, expiresAt);
 
 /** Takes back one counted attempt (it turned out to be the right token). */
 export async function removeFailure(ctx: Ctx, key: WindowKey): Promise<void> {
-  await ctx.db.entities.throttle.update(key).add({ failures: -1 }).go({ response: 'none' });
+  await addToFailures(ctx, key, -1);
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FAILURES, WINDOW_SECONDS, lockedFor, recordFailure } from '../../../functions/core/admin/throttle.js';
 import { ManualClock } from '../../../functions/core/clock.js';
-import { testStack, type TestStack } from '../../helpers/stack.js';
+import { dynamoFaultyStack, testStack, type TestStack } from '../../helpers/stack.js';
 import { ADMIN_TOKEN, ORIGIN, bearer } from './admin-helpers.js';
 
 let stack: TestStack;
@@ -96,6 +96,31 @@ describe('admin token throttle', () => {
   it('never adds up the right token: the author can call the API as often as they like', async () => {
     for (let i = 0; i < 3 * MAX_FAILURES; i++) expect((await stack.app.request('/api/admin/overview', { headers: bearer }, from('192.0.2.200'))).status).toBe(200);
   });
+
+  // The write lands and DynamoDB loses its answer; the SDK sends the same change again. Applied
+  // twice, a count locked the author out one wrong token early, and a taken-back one gave a guesser
+  // an extra try.
+  for (const [write, pick] of [
+    ['the count of an attempt', (body: string) => body.includes('"1"')],
+    ['taking back the right token', (body: string) => body.includes('"-1"')],
+  ] as const)
+    it(`counts each attempt once when DynamoDB lost the answer to ${write}`, async () => {
+      const { stack: faulty, dynamo } = await dynamoFaultyStack();
+      try {
+        const call = (token: string) => faulty.app.request('/api/admin/overview', { headers: { authorization: `Bearer ${token}` } }, from('198.51.100.99'));
+        let lost = false;
+        dynamo.faults.dropAfterApplyIf = (op, body) => !lost && op === 'UpdateItem' && body.includes('THROTTLE#') && pick(body) && (lost = true);
+        const statuses: number[] = [];
+        for (let i = 0; i < MAX_FAILURES - 1; i++) statuses.push((await call(`guess-${i}`)).status);
+        statuses.push((await call(ADMIN_TOKEN)).status); // judged and taken back
+        statuses.push((await call('guess-last')).status); // the limit's last wrong token
+        statuses.push((await call(ADMIN_TOKEN)).status); // locked now, right token or not
+        expect(dynamo.stats.dropped).toBe(1);
+        expect(statuses).toEqual([...Array(MAX_FAILURES - 1).fill(401), 200, 401, 429]);
+      } finally {
+        await faulty.close();
+      }
+    });
 
   it('keeps no IP address in the table', async () => {
     // The raw items, every attribute as stored (keys included).

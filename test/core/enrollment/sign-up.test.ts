@@ -5,7 +5,7 @@ import { getEmailOwner } from '../../../functions/core/db/email-lookups.js';
 import { enroll } from '../../../functions/core/enrollment/enroll.js';
 import { EnrollInput } from '../../../functions/core/enrollment/input.js';
 import { SIGNUPS_PER_ADDRESS_PER_DAY } from '../../../functions/core/enrollment/sign-up.js';
-import { enrolAndConfirm, inbox, json, testStack, uniqueEmail, validEnrolment, type TestStack } from '../../helpers/stack.js';
+import { dynamoFaultyStack, enrolAndConfirm, inbox, json, testStack, uniqueEmail, validEnrolment, type TestStack } from '../../helpers/stack.js';
 
 /**
  * Issue 14, "Abuse": what one client can do to the sign-up form, tried as an attacker would.
@@ -61,6 +61,23 @@ describe('sign-ups per client address (MEND_SIGNUP_LIMIT)', () => {
     expect(answers.filter((r) => r.status === 429)).toHaveLength(15);
     const mailed = (await Promise.all(bodies.map((b) => inbox(stack, b.email as string)))).filter((m) => m.length).length;
     expect(mailed).toBe(20);
+  });
+
+  it('counts a sign-up once when DynamoDB lost the answer to its count: the 20th from one address still gets through', async () => {
+    // The count lands and its answer is lost; the SDK sends the same increment again. Counted twice,
+    // the client's 20th sign-up of the hour was refused although it was within the limit.
+    const { stack: faulty, dynamo } = await dynamoFaultyStack({ config: { signupAnswerMs: 0 } });
+    try {
+      let lost = false;
+      dynamo.faults.dropAfterApplyIf = (op, body) => !lost && op === 'UpdateItem' && body.includes('RATE#signup-client') && (lost = true);
+      const ip = '198.51.100.44';
+      const answers: number[] = [];
+      for (let i = 0; i < 21; i++) answers.push((await enrolFrom(faulty, ip, validEnrolment())).status);
+      expect(dynamo.stats.dropped).toBe(1);
+      expect(answers).toEqual([...Array(20).fill(202), 429]);
+    } finally {
+      await faulty.close();
+    }
   });
 
   it('counts an IPv6 client by its /64, so picking a new address in it does not help', async () => {
