@@ -1,6 +1,7 @@
 import { Entity, type EntityConfiguration } from 'electrodb';
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
+import { addOnce } from './add-once.js';
 import { isConditionFailure } from './errors.js';
 
 /**
@@ -33,6 +34,8 @@ export const sendingStateEntity = (config: EntityConfiguration) =>
         broadcastsPaused: { type: 'any' },
         lessonRuns: { type: 'number' },
         lessonRunsUntil: { type: 'number' },
+        /** The last change of `lessonRuns`' write id (add-once.ts). */
+        wid: { type: 'string' },
       },
       indexes: {
         one: {
@@ -75,12 +78,31 @@ export async function setSendingFlag(ctx: Ctx, flag: StateFlag, value: Flag): Pr
  * The same write answers with the state (halted, paused), so a run learns it without a read of its own.
  */
 export async function lessonRunStarted(ctx: Ctx, untilMs: number): Promise<SendingState> {
-  const { data } = await ctx.db.entities.sendingState.update({}).add({ lessonRuns: 1 }).set({ lessonRunsUntil: untilMs }).go({ response: 'all_new' });
-  return stateOf(data);
+  return stateOf(await addToLessonRuns(ctx, 1, untilMs));
 }
 
 export async function lessonRunEnded(ctx: Ctx): Promise<void> {
-  await ctx.db.entities.sendingState.update({}).add({ lessonRuns: -1 }).go({ response: 'none' });
+  await addToLessonRuns(ctx, -1);
+}
+
+/** Counted once (add-once.ts): a start counted twice kept broadcasts waiting (a minute, then giving up) for lessons that had ended, after every run that sent any. */
+function addToLessonRuns(ctx: Ctx, by: number, untilMs?: number): Promise<unknown> {
+  const state = ctx.db.entities.sendingState;
+  return addOnce(
+    async (wid) =>
+      (
+        await state
+          .update({})
+          .add({ lessonRuns: by })
+          .set({ wid, ...(untilMs === undefined ? {} : { lessonRunsUntil: untilMs }) })
+          .where((a, { notExists, ne }) => `${notExists(a.wid)} OR ${ne(a.wid, wid)}`)
+          .go({ response: 'all_new' })
+      ).data as unknown,
+    async () => {
+      const { data } = await state.get({}).go({ consistent: true });
+      return data && { wid: data.wid, value: data as unknown };
+    },
+  );
 }
 
 /** Whether lessons are being sent now (wall-clock ms `nowMs`). */

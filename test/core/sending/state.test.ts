@@ -5,7 +5,7 @@ import { runDispatch } from '../../../functions/core/dispatch/run.js';
 import { changeSending } from '../../../functions/core/sending/state.js';
 import { systemClock } from '../../../functions/core/clock.js';
 import { advanceDays, received } from '../../helpers/course.js';
-import { enrolAndConfirm, testStack, type TestStack } from '../../helpers/stack.js';
+import { dynamoFaultyStack, enrolAndConfirm, testStack, type TestStack } from '../../helpers/stack.js';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -42,4 +42,42 @@ describe('the author pausing course lessons', () => {
       ]);
     }
   });
+});
+
+describe('a dispatch run announcing itself to broadcasts', () => {
+  // The announcement (or its end) lands and DynamoDB loses the answer; the SDK sends the same change
+  // again. Counted twice, the runs looked busy after they had ended, and broadcasts waited behind them.
+  for (const [write, pick] of [
+    ['its start', (body: string) => body.includes('"1"')],
+    ['its end', (body: string) => body.includes('"-1"')],
+  ] as const)
+    it(`counts a lesson run once, seen while it sends and not after, when DynamoDB lost the answer to ${write}`, async () => {
+      const { stack: faulty, dynamo } = await dynamoFaultyStack({ now: '2026-03-02T09:00:00Z' });
+      try {
+        await enrolAndConfirm(faulty, { timezone: 'UTC', sendHour: 10 });
+        faulty.clock.set(new Date('2026-03-03T10:00:00Z'));
+        let lost = false;
+        dynamo.faults.dropAfterApplyIf = (op, body) => !lost && op === 'UpdateItem' && body.includes('"SENDING"') && body.includes('lessonRuns') && pick(body) && (lost = true);
+        const report = await runDispatch(faulty.ctx);
+        dynamo.faults.dropAfterApplyIf = undefined;
+        expect(dynamo.stats.dropped).toBe(1);
+        expect(report.sent).toBe(1);
+        expect(await lessonsSending(faulty.ctx, systemClock.now().getTime())).toBe(false);
+        // And the next run is seen sending while it sends (a doubled end had made it invisible), then not.
+        faulty.clock.set(new Date('2026-03-04T10:00:00Z'));
+        const during: boolean[] = [];
+        faulty.ctx.probe = async (step) => {
+          if (step === 'after-claim') during.push(await lessonsSending(faulty.ctx, systemClock.now().getTime()));
+        };
+        try {
+          expect((await runDispatch(faulty.ctx)).sent).toBe(1);
+        } finally {
+          faulty.ctx.probe = undefined;
+        }
+        expect(during).toEqual([true]);
+        expect(await lessonsSending(faulty.ctx, systemClock.now().getTime())).toBe(false);
+      } finally {
+        await faulty.close();
+      }
+    });
 });
