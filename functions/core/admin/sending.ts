@@ -47,9 +47,9 @@ export const SuppressionFilter = z.object({
 });
 
 /** An entry as the author sees it: `id` is the keyed hash (what lifting names). */
-export const SuppressionRow = Suppression.omit({ hash: true }).extend({ id: z.string() });
+export const SuppressionRow = Suppression.omit({ hash: true, wid: true }).extend({ id: z.string() });
 export type SuppressionRow = z.infer<typeof SuppressionRow>;
-const row = ({ hash, ...rest }: Suppression): SuppressionRow => ({ id: hash, ...rest });
+const row = ({ hash, wid: _wid, ...rest }: Suppression): SuppressionRow => ({ id: hash, ...rest });
 
 export const SuppressionsPage = z.object({ suppressions: z.array(SuppressionRow), cursor: z.string().nullable() });
 

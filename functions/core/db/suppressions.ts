@@ -1,6 +1,7 @@
 import { Entity, type EntityConfiguration } from 'electrodb';
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
+import { newId } from '../shared/ids.js';
 import { isConditionFailure } from './errors.js';
 import { filteredPage, getAll, type Page, type PageOptions } from './paging.js';
 import { itemParser } from './parse.js';
@@ -28,6 +29,8 @@ export const Suppression = z.object({
   state: z.enum(['active', 'lifted']),
   liftedAt: z.string().optional(),
   liftReason: z.string().optional(),
+  /** The last lift's or re-suppression's write id: known as ours when DynamoDB lost its answer and the SDK's copy failed on it. */
+  wid: z.string().optional(),
 });
 export type Suppression = z.infer<typeof Suppression>;
 
@@ -45,6 +48,7 @@ export const suppressionEntity = (config: EntityConfiguration) =>
         state: { type: ['active', 'lifted'] as const, required: true },
         liftedAt: { type: 'string' },
         liftReason: { type: 'string' },
+        wid: { type: 'string' },
       },
       indexes: {
         byHash: {
@@ -84,7 +88,7 @@ export async function getSuppression(ctx: Ctx, hash: string): Promise<Suppressio
  * complaint after a bounce changes nothing); a lifted one becomes active again with the new reason.
  * Returns whether this call added it.
  */
-export async function putSuppression(ctx: Ctx, s: Omit<Suppression, 'state' | 'liftedAt' | 'liftReason'>): Promise<boolean> {
+export async function putSuppression(ctx: Ctx, s: Omit<Suppression, 'state' | 'liftedAt' | 'liftReason' | 'wid'>): Promise<boolean> {
   try {
     await ctx.db.entities.suppression.create({ ...s, state: 'active' }).go({ response: 'none' });
     return true;
@@ -93,16 +97,17 @@ export async function putSuppression(ctx: Ctx, s: Omit<Suppression, 'state' | 'l
   }
   const cur = await getSuppression(ctx, s.hash);
   if (!cur || cur.state === 'active') return false;
+  const wid = newId(12);
   try {
     // Conditional on the lift we read: two re-suppressions at once write it once.
     await ctx.db.entities.suppression
-      .put({ ...s, state: 'active' })
+      .put({ ...s, state: 'active', wid })
       .where((a, { eq }) => `${eq(a.state, 'lifted')} AND ${eq(a.at, cur.at)}`)
       .go({ response: 'none' });
     return true;
   } catch (e) {
     if (!isConditionFailure(e)) throw e;
-    return false;
+    return (await getSuppression(ctx, s.hash))?.wid === wid;
   }
 }
 
@@ -110,7 +115,7 @@ export async function putSuppression(ctx: Ctx, s: Omit<Suppression, 'state' | 'l
 export async function liftSuppression(ctx: Ctx, hash: string, reason: string, at: string): Promise<Suppression | null> {
   const cur = await getSuppression(ctx, hash);
   if (!cur || cur.state !== 'active') return null;
-  const next: Suppression = { ...cur, state: 'lifted', liftedAt: at, liftReason: reason };
+  const next: Suppression = { ...cur, state: 'lifted', liftedAt: at, liftReason: reason, wid: newId(12) };
   try {
     await ctx.db.entities.suppression
       .put(next)
@@ -119,7 +124,10 @@ export async function liftSuppression(ctx: Ctx, hash: string, reason: string, at
     return next;
   } catch (e) {
     if (!isConditionFailure(e)) throw e;
-    return null;
+    // Our own lift, whose answer DynamoDB lost (the SDK's copy failed on it): it is lifted, and the
+    // caller must go on to let the reader back in. Taken for someone else's, it answered 404 and
+    // left the reader suppressed, unable to sign up again, and a second lift found nothing to lift.
+    return (await getSuppression(ctx, hash))?.wid === next.wid ? next : null;
   }
 }
 

@@ -74,7 +74,7 @@ const batchers = new WeakMap<Ctx, Batcher>();
 function activeUnder(ctx: Ctx, found: Map<string, Suppression>, hashes: string[]): boolean {
   const hit = hashes.map((h) => found.get(h)).find((s) => s?.state === 'active');
   if (hit && hit.hash !== hashes[0] && !found.get(hashes[0]!)) {
-    const { state: _s, liftedAt: _l, liftReason: _r, ...entry } = hit;
+    const { state: _s, liftedAt: _l, liftReason: _r, wid: _w, ...entry } = hit;
     void putSuppression(ctx, { ...entry, hash: hashes[0]! }).catch((e: unknown) => ctx.log.warn('suppression not re-keyed', { error: String(e) }));
   }
   return hit !== undefined;

@@ -3,7 +3,7 @@ import { getReader } from '../../../functions/core/db/readers.js';
 import { handleSesEvent } from '../../../functions/core/feedback/ses-events.js';
 import { addressHash } from '../../../functions/core/sending/address.js';
 import { advanceDays, received } from '../../helpers/course.js';
-import { enrolAndConfirm, inbox, json, testStack, uniqueEmail, validEnrolment, type TestStack } from '../../helpers/stack.js';
+import { dynamoFaultyStack, enrolAndConfirm, inbox, json, testStack, uniqueEmail, validEnrolment, type TestStack } from '../../helpers/stack.js';
 import { api, apiJson, dash, login } from '../../api/admin/admin-helpers.js';
 
 let stack: TestStack;
@@ -66,6 +66,30 @@ describe('the suppression list', () => {
     expect(await res.json()).toMatchObject({ status: 'pending' });
     expect((await inbox(stack, email)).filter((m) => m.subject.match(/confirm/i))).toHaveLength(2);
     expect((await apiJson<{ suppressions: Row[] }>(stack, '/suppressions?state=lifted')).suppressions.map((s) => s.id)).toContain(entry.id);
+  });
+
+  it('lifts an entry and lets its reader back in when DynamoDB lost the answer to the lift', async () => {
+    // The lift lands and its answer is lost; the SDK's copy then fails on the lifted entry. Taken for
+    // someone else's lift, it answered 404 and left the reader suppressed: their sign-ups went nowhere.
+    const { stack: faulty, dynamo } = await dynamoFaultyStack({ now: '2026-03-02T09:00:00Z' });
+    try {
+      const { id, email } = await enrolAndConfirm(faulty, { timezone: 'UTC', sendHour: 10 });
+      await handleSesEvent(faulty.ctx, { eventType: 'Complaint', complaint: { complaintFeedbackType: 'abuse', complainedRecipients: [{ emailAddress: email }] }, mail: { messageId: 'c2', tags: { reader: [id] } } });
+      const hash = addressHash(faulty.ctx, email);
+      let lost = false;
+      dynamo.faults.dropAfterApplyIf = (op, body) => !lost && op === 'PutItem' && body.includes(`SUPPRESSION#${hash}`) && body.includes('"lifted"') && (lost = true);
+      const res = await api(faulty, `/suppressions/${hash}/lift`, { body: { reason: 'a mistake, she says' } });
+      dynamo.faults.dropAfterApplyIf = undefined;
+      expect(dynamo.stats.dropped).toBe(1);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ id: hash, state: 'lifted', liftReason: 'a mistake, she says' });
+      expect((await getReader(faulty.ctx, id))!.status).toBe('unsubscribed');
+      faulty.clock.advance(11 * 60_000);
+      const again = await faulty.app.request('/api/enroll', json(validEnrolment({ email })));
+      expect(await again.json()).toMatchObject({ status: 'pending' });
+    } finally {
+      await faulty.close();
+    }
   });
 
   it('suppresses an address after three transient bounces in 30 days, not before, counting a redelivered one once', async () => {
