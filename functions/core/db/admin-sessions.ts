@@ -1,7 +1,7 @@
 import { Entity, type EntityConfiguration } from 'electrodb';
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
-import { isConditionFailure } from './errors.js';
+import { createFresh, isConditionFailure } from './errors.js';
 import { itemParser } from './parse.js';
 
 /**
@@ -48,7 +48,7 @@ export const adminSessionEntity = (config: EntityConfiguration) =>
 const parse = itemParser(AdminSession);
 
 export async function putSession(ctx: Ctx, s: AdminSession): Promise<void> {
-  await ctx.db.entities.adminSession.create(s).go({ response: 'none' });
+  await createFresh(() => ctx.db.entities.adminSession.create(s).go({ response: 'none' }));
 }
 
 /** A session by id, strongly consistent: a session revoked a moment ago is gone for the next request. */

@@ -1,6 +1,7 @@
 import { Entity, type EntityConfiguration } from 'electrodb';
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
+import { createFresh } from './errors.js';
 import { itemParser } from './parse.js';
 
 /**
@@ -43,5 +44,5 @@ export const noteFromItem = itemParser(NoteItem, (i) => ({ ...i, id: i.noteId })
 /** Adds a note; a fresh id in the key, so two notes in one millisecond never overwrite each other. */
 export async function putNote(ctx: Ctx, note: NoteItem): Promise<void> {
   const { id, ...rest } = note;
-  await ctx.db.entities.note.create({ ...rest, noteId: id }).go({ response: 'none' });
+  await createFresh(() => ctx.db.entities.note.create({ ...rest, noteId: id }).go({ response: 'none' }));
 }
