@@ -132,6 +132,8 @@ export const batchEntity = (config: EntityConfiguration) =>
         claimedAt: { type: 'string' },
         dueSlot: { type: 'string' },
         dueIssue: { type: 'string' },
+        /** The last state change's write id (newsletter-ledger.ts changeBatch). */
+        wid: { type: 'string' },
       },
       indexes: {
         byId: {

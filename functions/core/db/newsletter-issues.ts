@@ -1,8 +1,9 @@
 import type { Ctx } from '../context.js';
-import { ConflictError, isConditionFailure } from './errors.js';
+import { ConflictError, createFresh, isConditionFailure } from './errors.js';
 import { Issue, issueFrom, jobFrom, SavedSegment, toIssueItem, type Job } from './newsletters.js';
 import { everyItem, getAll } from './paging.js';
 import { itemParser } from './parse.js';
+import { newId } from '../shared/ids.js';
 
 /**
  * The access patterns of the newsletter issue, broadcast job and saved segment entities
@@ -15,7 +16,7 @@ export async function nextIssueNumber(ctx: Ctx): Promise<number> {
 }
 
 export async function createIssue(ctx: Ctx, issue: Issue): Promise<void> {
-  await ctx.db.entities.newsletterIssue.create(toIssueItem(issue)).go({ response: 'none' });
+  await createFresh(() => ctx.db.entities.newsletterIssue.create(toIssueItem(issue)).go({ response: 'none' }));
 }
 
 export async function issueByNumber(ctx: Ctx, no: number): Promise<Issue | null> {
@@ -54,14 +55,22 @@ export async function getJobs(ctx: Ctx, issueIds: string[]): Promise<Map<string,
   return new Map(jobs.map((j) => [j.issueId, j]));
 }
 
+/**
+ * Creates the job (`expectedVer` null) or saves it over the version read. Each save carries its own
+ * write id: when DynamoDB applied it and lost the answer, the SDK's copy fails on the condition, and
+ * the id found says it landed. Taken for a conflict, a schedule answered the author "already
+ * scheduled or sent; duplicate it to send again" for a job that was going out, and the duplicate
+ * would have gone to everyone twice.
+ */
 export async function saveJob(ctx: Ctx, next: Job, expectedVer: number | null): Promise<Job> {
-  const saved = { ...next, ver: (expectedVer ?? 0) + 1 };
+  const saved = { ...next, ver: (expectedVer ?? 0) + 1, wid: newId(12) };
   try {
     if (expectedVer === null) await ctx.db.entities.broadcastJob.create(saved).go({ response: 'none' });
     else await ctx.db.entities.broadcastJob.put(saved).where(({ ver }, { eq }) => eq(ver, expectedVer)).go({ response: 'none' });
   } catch (e) {
-    if (isConditionFailure(e)) throw new ConflictError(`broadcast job ${next.issueId}`);
-    throw e;
+    if (!isConditionFailure(e)) throw e;
+    if ((await getJob(ctx, next.issueId))?.wid === saved.wid) return saved;
+    throw new ConflictError(`broadcast job ${next.issueId}`);
   }
   return saved;
 }

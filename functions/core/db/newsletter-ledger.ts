@@ -1,4 +1,5 @@
 import type { Ctx } from '../context.js';
+import { newId } from '../shared/ids.js';
 import { isConditionFailure } from './errors.js';
 import { Batch, noteOnDelivery, parseDelivery as parse, parseNote, withNote, type Delivery, type DeliveryNote } from './newsletter-deliveries.js';
 import { everyItem, getAll } from './paging.js';
@@ -140,16 +141,23 @@ export async function earliestBatch(ctx: Ctx, issueId: string): Promise<string |
   return slot ? slot.slice(0, slot.lastIndexOf('#')) : null;
 }
 
-/** A batch's state change, conditional on the state (and claim) read: true if this call made it. `dueSlot: null` unlists it. */
+/**
+ * A batch's state change, conditional on the state (and claim) read: true if this call made it.
+ * `dueSlot: null` unlists it. The change carries its own write id: when DynamoDB applied it and lost
+ * the answer, the SDK's copy fails on the condition and the id found says it was ours (taken for
+ * another worker's claim, the batch's copies waited 10 minutes for the claim to go stale, off the
+ * readers' hour; a cancelled batch's settling went uncounted).
+ */
 export async function changeBatch(
   ctx: Ctx,
   b: Pick<Batch, 'issueId' | 'batchId' | 'state' | 'claimedAt'>,
   set: { state: Batch['state']; claimedAt?: string; dueSlot?: string | null },
 ): Promise<boolean> {
   const { dueSlot, ...rest } = set;
+  const wid = newId(12);
   let q = ctx.db.entities.newsletterBatch
     .patch({ issueId: b.issueId, batchId: b.batchId })
-    .set({ ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)), ...(dueSlot ? { dueSlot, dueIssue: b.issueId } : {}) });
+    .set({ ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)), ...(dueSlot ? { dueSlot, dueIssue: b.issueId } : {}), wid });
   if (dueSlot === null) q = q.remove(['dueSlot', 'dueIssue']);
   try {
     await q
@@ -157,8 +165,9 @@ export async function changeBatch(
       .go({ response: 'none' });
     return true;
   } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
+    if (!isConditionFailure(e)) throw e;
+    const { data } = await ctx.db.entities.newsletterBatch.get({ issueId: b.issueId, batchId: b.batchId }).go({ consistent: true, attributes: ['wid'] });
+    return data?.wid === wid;
   }
 }
 

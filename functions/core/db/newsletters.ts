@@ -56,6 +56,8 @@ export const Job = z.object({
   cancelledAt: z.string().optional(),
   createdAt: z.string(),
   ver: z.number().int().default(0),
+  /** The last save's write id (newsletter-issues.ts saveJob). */
+  wid: z.string().optional(),
 });
 export type Job = z.infer<typeof Job>;
 
@@ -115,6 +117,7 @@ export const jobEntity = (config: EntityConfiguration) =>
         cancelledAt: { type: 'string' },
         createdAt: { type: 'string', required: true },
         ver: { type: 'number', required: true },
+        wid: { type: 'string' },
       },
       indexes: {
         byId: {
