@@ -101,13 +101,19 @@ async function deleteAll<K>(entity: { delete(keys: K[]): { go(o?: object): Promi
   }
 }
 
-/** The reader item, only if still at the version given; false if someone wrote it meanwhile (read again and retry). */
+/**
+ * The reader item, only if still at the version given; false if someone wrote it meanwhile (read
+ * again and retry). Gone when the condition fails: deleted, by this call when DynamoDB lost the
+ * answer to it (the SDK's copy found nothing at that version); the erasure answered 404 for a reader
+ * it had erased.
+ */
 export async function deleteReaderItem(ctx: Ctx, reader: Reader): Promise<boolean> {
   try {
     await ctx.db.entities.reader.delete({ readerId: reader.id }).where(({ ver }, { eq }) => eq(ver, reader.ver)).go({ response: 'none' });
     return true;
   } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
+    if (!isConditionFailure(e)) throw e;
+    const { data } = await ctx.db.entities.reader.get({ readerId: reader.id }).go({ consistent: true, attributes: ['readerId'] });
+    return !data;
   }
 }

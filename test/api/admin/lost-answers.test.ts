@@ -5,8 +5,9 @@ import { apiJson, api, dash, login } from './admin-helpers.js';
 
 /**
  * The author's own writes when DynamoDB applies one and loses its answer (the SDK's copy then fails
- * on the first one's create): a new note, a new session. Both are keyed by a fresh random id, so the
- * failed copy can only have met our own write; it answered 500 for what was saved.
+ * on what the first one did): a new note and a new session, keyed by a fresh random id, so the
+ * failed copy can only have met our own write (it answered 500 for what was saved); an erasure's last
+ * delete, whose copy found the reader gone (it answered 404 for a reader it had erased).
  */
 let stack: TestStack;
 let dynamo: FaultProxy;
@@ -38,5 +39,15 @@ describe('admin writes whose answer DynamoDB lost', () => {
     dynamo.faults.dropAfterApplyIf = undefined;
     expect(dynamo.stats.dropped).toBe(1);
     expect((await dash(stack, cookie, '/admin')).status).toBe(200);
+  });
+
+  it('erases a reader and answers 204 when DynamoDB lost the answer to deleting the reader item, not a 404', async () => {
+    const r = await enrolAndConfirm(stack, { timezone: 'UTC', sendHour: 8 });
+    loseFirst((op, body) => op === 'DeleteItem' && body.includes(`READER#${r.id}`) && body.includes('"PROFILE"'));
+    const res = await api(stack, `/readers/${r.id}`, { method: 'DELETE' });
+    dynamo.faults.dropAfterApplyIf = undefined;
+    expect(dynamo.stats.dropped).toBe(1);
+    expect(res.status).toBe(204);
+    expect((await api(stack, `/readers/${r.id}`)).status).toBe(404);
   });
 });
