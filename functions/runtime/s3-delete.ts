@@ -73,7 +73,6 @@ export function s3DeleteOnlyStore(bucket: string, env: NodeJS.ProcessEnv = proce
       });
       const { host: _host, ...headers } = signed.headers;
       // A stalled S3 costs seconds, not the request: the timeout (a TimeoutError) reads as a temporary fault.
-      // A stalled S3 costs seconds, not the request: the timeout (a TimeoutError) reads as a temporary fault.
       const res = await fetch(url, { method: 'DELETE', headers, signal: AbortSignal.timeout(timeoutMs) });
       // 204 whether or not the key existed: a second erasure run finds nothing and that is fine.
       // Shaped as the SDK's errors are (its status in `$metadata`), so S3 throttling or failing (503

@@ -34,11 +34,12 @@ export function s3RawStore(s3: S3Client, bucket: string): RawMailStore {
 /**
  * Timeouts, so a stalled connection costs seconds and the SDK's retries (every call here is safe to
  * repeat), not the whole invocation: SES then invokes the function again and the raw copy is still in
- * the bucket. `throwOnRequestTimeout`: the SDK's HTTP handler (4.x) otherwise only warns when
- * `requestTimeout` passes, and the call hangs. Raw mail is at most SES's 40 MB, seconds to read.
+ * the bucket. `requestTimeout` bounds the wait for S3's answer (`throwOnRequestTimeout`: the SDK's
+ * HTTP handler, 4.x, otherwise only warns and the call hangs); it ends when the headers arrive, so
+ * `socketTimeout` bounds a stall while the body (raw mail, up to SES's 40 MB) is read: 30 s of silence.
  */
 export const s3ClientOptions = {
-  requestHandler: { connectionTimeout: 3_000, requestTimeout: 30_000, throwOnRequestTimeout: true },
+  requestHandler: { connectionTimeout: 3_000, requestTimeout: 30_000, socketTimeout: 30_000, throwOnRequestTimeout: true },
 } as const;
 
 /** The inbound function's store: region and endpoint come from the Lambda environment (AWS_ENDPOINT_URL_S3 in tests). */

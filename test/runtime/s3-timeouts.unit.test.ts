@@ -46,6 +46,31 @@ describe('the raw-mail store in S3', () => {
     }
   }, 20_000);
 
+  it('gives up on a read whose body stalls after the headers, instead of hanging the inbound function', async () => {
+    // S3 answers, sends the first bytes of the message, and then nothing: a connection gone quiet mid-body.
+    silent = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'message/rfc822', 'content-length': '100000' });
+      res.write('From: someone@example.test\r\n');
+    });
+    await new Promise<void>((r) => silent!.listen(0, '127.0.0.1', r));
+    const s3 = new S3Client({
+      ...s3ClientOptions,
+      requestHandler: { ...s3ClientOptions.requestHandler, socketTimeout: 300 },
+      maxAttempts: 1,
+      endpoint: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
+      forcePathStyle: true,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
+    try {
+      const started = performance.now();
+      expect(await failure(s3RawStore(s3, 'mail').get('inbound/abc'))).toMatchObject({ name: 'TimeoutError' });
+      expect(performance.now() - started).toBeLessThan(10_000);
+    } finally {
+      s3.destroy();
+    }
+  }, 20_000);
+
   it("gives up on the api's delete S3 never answers, with an error the api reads as temporary", async () => {
     const endpoint = await silentServer();
     const env = { AWS_ENDPOINT_URL_S3: endpoint, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: 'us-east-1' };

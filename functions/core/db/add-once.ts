@@ -4,24 +4,26 @@ import { isConditionFailure } from './errors.js';
 /**
  * An atomic increment that counts once when DynamoDB applies it and loses the answer. Each write
  * carries its own id (`wid`) and applies only where the item's last write id differs
- * (`notExists(wid) OR wid <> :wid`); the SDK's copy of a write whose answer was lost then fails on
- * that condition instead of counting again, and the id found there says the first one landed. Only
- * the last id is kept, so this holds for the SDK's copy, which follows at once, not for a late
- * replay. For the abuse windows (sign-ups, exports, admin tokens: counted twice, a client's last
- * request within its limit was refused, or the author locked out one wrong token early), and the
- * count of lesson runs sending now (sending-state.ts: doubled, it held broadcasts back after every run that sent lessons).
- * Plain counters use `Db.increments` instead (see client.ts).
+ * (`(notExists(wid) OR wid <> :wid)`, in parentheses so it composes with ElectroDB's own). That condition can fail only on our own id: the SDK's copy of a
+ * write whose answer was lost, which then counts nothing, and the value is read back instead (not
+ * checked against our id: another writer may have changed the item since, and that must not turn a
+ * landed count into an error). Only the last id is kept, so this holds for the SDK's copy, which
+ * follows at once, not when another write lands in between (then the copy counts again, as before).
+ * For the abuse windows (sign-ups, exports, admin tokens: counted twice, a client's last request
+ * within its limit was refused, or the author locked out one wrong token early), and the count of
+ * lesson runs sending now (sending-state.ts: doubled, it held broadcasts back after every run that
+ * sent lessons). Plain counters use `Db.increments` instead (see client.ts).
  *   apply(wid): the conditional update, resolving to the new value.
- *   readBack(): the item's write id and value, read consistently after the condition failed.
+ *   readBack(): the item's value, read consistently after the condition failed (null if it is gone).
  */
-export async function addOnce<T>(apply: (wid: string) => Promise<T>, readBack: () => Promise<{ wid?: string; value: T } | null>): Promise<T> {
-  const wid = newId(12);
+export async function addOnce<T>(apply: (wid: string) => Promise<T>, readBack: () => Promise<T | null>): Promise<T> {
   try {
-    return await apply(wid);
+    return await apply(newId(12));
   } catch (e) {
     if (!isConditionFailure(e)) throw e;
     const landed = await readBack();
-    if (landed?.wid !== wid) throw e;
-    return landed.value;
+    if (landed === null) throw e;
+    return landed;
   }
 }
+

@@ -16,7 +16,6 @@ export class ConflictError extends Conflict {
   }
 }
 
-/** A conditional write whose condition did not hold (a stale version, an existing key, ...). */
 /**
  * A create keyed by a fresh random id (an issue, a note, an admin session): its condition can only
  * fail on our own write, which DynamoDB applied and whose answer it lost before the SDK's copy found
@@ -30,6 +29,7 @@ export async function createFresh(write: () => Promise<unknown>): Promise<void> 
   }
 }
 
+/** A conditional write whose condition did not hold (a stale version, an existing key, ...). */
 export function isConditionFailure(e: unknown): boolean {
   for (let err = e as { name?: string; cause?: unknown } | undefined, i = 0; err && i < 4; err = err.cause as typeof err, i++)
     if (err.name === 'ConditionalCheckFailedException') return true;

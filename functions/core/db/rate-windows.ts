@@ -44,13 +44,13 @@ export async function countRequest(ctx: Ctx, key: RateKey, expiresAt: number): P
         .update(key)
         .add({ count: 1 })
         .set({ expiresAt, wid })
-        .where((a, { notExists, ne }) => `${notExists(a.wid)} OR ${ne(a.wid, wid)}`)
+        .where((a, { notExists, ne }) => `(${notExists(a.wid)} OR ${ne(a.wid, wid)})`)
         .go({ response: 'all_new' });
       return data.count ?? 1;
     },
     async () => {
       const { data } = await windows.get(key).go({ consistent: true });
-      return data && { wid: data.wid, value: data.count ?? 1 };
+      return data ? (data.count ?? 1) : null;
     },
   );
 }

@@ -95,12 +95,12 @@ function addToLessonRuns(ctx: Ctx, by: number, untilMs?: number): Promise<unknow
           .update({})
           .add({ lessonRuns: by })
           .set({ wid, ...(untilMs === undefined ? {} : { lessonRunsUntil: untilMs }) })
-          .where((a, { notExists, ne }) => `${notExists(a.wid)} OR ${ne(a.wid, wid)}`)
+          .where((a, { notExists, ne }) => `(${notExists(a.wid)} OR ${ne(a.wid, wid)})`)
           .go({ response: 'all_new' })
       ).data as unknown,
     async () => {
       const { data } = await state.get({}).go({ consistent: true });
-      return data && { wid: data.wid, value: data as unknown };
+      return (data as unknown) ?? null;
     },
   );
 }

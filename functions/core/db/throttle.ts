@@ -45,13 +45,13 @@ async function addToFailures(ctx: Ctx, key: WindowKey, by: number, expiresAt?: n
         .update(key)
         .add({ failures: by })
         .set({ wid, ...(expiresAt === undefined ? {} : { expiresAt }) })
-        .where((a, { notExists, ne }) => `${notExists(a.wid)} OR ${ne(a.wid, wid)}`)
+        .where((a, { notExists, ne }) => `(${notExists(a.wid)} OR ${ne(a.wid, wid)})`)
         .go({ response: 'all_new' });
       return data.failures ?? by;
     },
     async () => {
       const { data } = await windows.get(key).go({ consistent: true });
-      return data && { wid: data.wid, value: data.failures ?? 0 };
+      return data ? (data.failures ?? 0) : null;
     },
   );
 }

@@ -101,8 +101,8 @@ describe('admin token throttle', () => {
   // twice, a count locked the author out one wrong token early, and a taken-back one gave a guesser
   // an extra try.
   for (const [write, pick] of [
-    ['the count of an attempt', (body: string) => body.includes('"1"')],
-    ['taking back the right token', (body: string) => body.includes('"-1"')],
+    ['the count of an attempt', (body: string) => body.includes('{"N":"1"}')],
+    ['taking back the right token', (body: string) => body.includes('{"N":"-1"}')],
   ] as const)
     it(`counts each attempt once when DynamoDB lost the answer to ${write}`, async () => {
       const { stack: faulty, dynamo } = await dynamoFaultyStack();

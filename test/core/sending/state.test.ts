@@ -48,8 +48,8 @@ describe('a dispatch run announcing itself to broadcasts', () => {
   // The announcement (or its end) lands and DynamoDB loses the answer; the SDK sends the same change
   // again. Counted twice, the runs looked busy after they had ended, and broadcasts waited behind them.
   for (const [write, pick] of [
-    ['its start', (body: string) => body.includes('"1"')],
-    ['its end', (body: string) => body.includes('"-1"')],
+    ['its start', (body: string) => body.includes('{"N":"1"}')],
+    ['its end', (body: string) => body.includes('{"N":"-1"}')],
   ] as const)
     it(`counts a lesson run once, seen while it sends and not after, when DynamoDB lost the answer to ${write}`, async () => {
       const { stack: faulty, dynamo } = await dynamoFaultyStack({ now: '2026-03-02T09:00:00Z' });
@@ -65,16 +65,17 @@ describe('a dispatch run announcing itself to broadcasts', () => {
         expect(await lessonsSending(faulty.ctx, systemClock.now().getTime())).toBe(false);
         // And the next run is seen sending while it sends (a doubled end had made it invisible), then not.
         faulty.clock.set(new Date('2026-03-04T10:00:00Z'));
-        const during: boolean[] = [];
-        faulty.ctx.probe = async (step) => {
-          if (step === 'after-claim') during.push(await lessonsSending(faulty.ctx, systemClock.now().getTime()));
+        // Asked as the claim lands (the read goes out then; its answer is awaited after the run).
+        const during: Promise<boolean>[] = [];
+        faulty.ctx.probe = (step) => {
+          if (step === 'after-claim') during.push(lessonsSending(faulty.ctx, systemClock.now().getTime()));
         };
         try {
           expect((await runDispatch(faulty.ctx)).sent).toBe(1);
         } finally {
           faulty.ctx.probe = undefined;
         }
-        expect(during).toEqual([true]);
+        expect(await Promise.all(during)).toEqual([true]);
         expect(await lessonsSending(faulty.ctx, systemClock.now().getTime())).toBe(false);
       } finally {
         await faulty.close();
