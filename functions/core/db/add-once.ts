@@ -4,8 +4,9 @@ import { isConditionFailure } from './errors.js';
 /**
  * An atomic increment that counts once when DynamoDB applies it and loses the answer. Each write
  * carries its own id (`wid`) and applies only where the item's last write id differs
- * (`(notExists(wid) OR wid <> :wid)`, in parentheses so it composes with ElectroDB's own). That condition can fail only on our own id: the SDK's copy of a
- * write whose answer was lost, which then counts nothing, and the value is read back instead (not
+ * (`(notExists(wid) OR wid <> :wid)`, in parentheses so it composes with ElectroDB's own). That
+ * condition can fail only on our own id: the SDK's copy of a write whose answer was lost, which then
+ * counts nothing, and the value is read back instead (not
  * checked against our id: another writer may have changed the item since, and that must not turn a
  * landed count into an error). Only the last id is kept, so this holds for the SDK's copy, which
  * follows at once, not when another write lands in between (then the copy counts again, as before).
