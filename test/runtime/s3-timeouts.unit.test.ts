@@ -25,25 +25,29 @@ async function silentServer(): Promise<string> {
 
 const failure = (p: Promise<unknown>) => p.then(() => 'answered', (e: Error) => e);
 
+/** A raw-mail read through the real S3 client, with our options and one timeout shortened: it must fail, and soon. */
+async function readTimesOut(endpoint: string, shorter: { requestTimeout?: number; socketTimeout?: number }) {
+  const s3 = new S3Client({
+    ...s3ClientOptions,
+    requestHandler: { ...s3ClientOptions.requestHandler, ...shorter },
+    maxAttempts: 1,
+    endpoint,
+    forcePathStyle: true,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
+  try {
+    const started = performance.now();
+    expect(await failure(s3RawStore(s3, 'mail').get('inbound/abc'))).toMatchObject({ name: 'TimeoutError' });
+    expect(performance.now() - started).toBeLessThan(10_000);
+  } finally {
+    s3.destroy();
+  }
+}
+
 describe('the raw-mail store in S3', () => {
   it('gives up on a read S3 never answers, with a timeout, instead of hanging the inbound function', async () => {
-    const endpoint = await silentServer();
-    const s3 = new S3Client({
-      ...s3ClientOptions,
-      requestHandler: { ...s3ClientOptions.requestHandler, requestTimeout: 300 },
-      maxAttempts: 1,
-      endpoint,
-      forcePathStyle: true,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    });
-    try {
-      const started = performance.now();
-      expect(await failure(s3RawStore(s3, 'mail').get('inbound/abc'))).toMatchObject({ name: 'TimeoutError' });
-      expect(performance.now() - started).toBeLessThan(10_000);
-    } finally {
-      s3.destroy();
-    }
+    await readTimesOut(await silentServer(), { requestTimeout: 300 });
   }, 20_000);
 
   it('gives up on a read whose body stalls after the headers, instead of hanging the inbound function', async () => {
@@ -53,22 +57,7 @@ describe('the raw-mail store in S3', () => {
       res.write('From: someone@example.test\r\n');
     });
     await new Promise<void>((r) => silent!.listen(0, '127.0.0.1', r));
-    const s3 = new S3Client({
-      ...s3ClientOptions,
-      requestHandler: { ...s3ClientOptions.requestHandler, socketTimeout: 300 },
-      maxAttempts: 1,
-      endpoint: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
-      forcePathStyle: true,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    });
-    try {
-      const started = performance.now();
-      expect(await failure(s3RawStore(s3, 'mail').get('inbound/abc'))).toMatchObject({ name: 'TimeoutError' });
-      expect(performance.now() - started).toBeLessThan(10_000);
-    } finally {
-      s3.destroy();
-    }
+    await readTimesOut(`http://127.0.0.1:${(silent.address() as AddressInfo).port}`, { socketTimeout: 300 });
   }, 20_000);
 
   it("gives up on the api's delete S3 never answers, with an error the api reads as temporary", async () => {
