@@ -1,7 +1,8 @@
 import { Entity, type EntityConfiguration } from 'electrodb';
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
-import { createFresh, isConditionFailure } from './errors.js';
+import { isConditionFailure } from './errors.js';
+import { createFresh } from './own-writes.js';
 import { itemParser } from './parse.js';
 
 /**

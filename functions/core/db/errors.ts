@@ -16,19 +16,6 @@ export class ConflictError extends Conflict {
   }
 }
 
-/**
- * A create keyed by a fresh random id (an issue, a note, an admin session): its condition can only
- * fail on our own write, which DynamoDB applied and whose answer it lost before the SDK's copy found
- * it. That is success; taken for an error, the author got a 500 for what was saved, and saved it again.
- */
-export async function createFresh(write: () => Promise<unknown>): Promise<void> {
-  try {
-    await write();
-  } catch (e) {
-    if (!isConditionFailure(e)) throw e;
-  }
-}
-
 /** A conditional write whose condition did not hold (a stale version, an existing key, ...). */
 export function isConditionFailure(e: unknown): boolean {
   for (let err = e as { name?: string; cause?: unknown } | undefined, i = 0; err && i < 4; err = err.cause as typeof err, i++)

@@ -1,8 +1,7 @@
 import { Entity, type EntityConfiguration } from 'electrodb';
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
-import { isConditionFailure } from './errors.js';
-import { newId } from '../shared/ids.js';
+import { ownWrite } from './own-writes.js';
 import { itemParser } from './parse.js';
 
 /**
@@ -227,20 +226,16 @@ export async function noteOnDelivery(ctx: Ctx, issueId: string, readerId: string
   if (!data) return false;
   const onLedger = (data as Record<string, unknown>)[field];
   if (onLedger !== undefined && (!opts.override || onLedger === value)) return false;
-  const wid = newId(12);
-  try {
-    await ctx.db.entities.newsletterNote
-      .update({ issueId, readerId })
-      .set({ [field]: value, wid } as never)
-      .where((a, { notExists, ne }) => (opts.override ? `${notExists(a[field])} OR ${(ne as (x: unknown, v: string) => string)(a[field], value)}` : notExists(a[field])))
-      .go({ response: 'none' });
-    return true;
-  } catch (e) {
-    if (!isConditionFailure(e)) throw e;
-    // A lost answer: the SDK sent the update again, and the copy failed on what the first one set.
-    // The note says whose write it holds (a later write of another field may have replaced the id:
-    // then this one goes uncounted, as a crash would leave it, never counted twice).
-    const { data: landed } = await ctx.db.entities.newsletterNote.get({ issueId, readerId }).go({ consistent: true, attributes: ['wid'] });
-    return landed?.wid === wid;
-  }
+  // A lost answer: the SDK sends the update again, and the copy fails on what the first one set.
+  // The note says whose write it holds (a later write of another field may have replaced the id:
+  // then this one goes uncounted, as a crash would leave it, never counted twice).
+  return ownWrite(
+    (wid) =>
+      ctx.db.entities.newsletterNote
+        .update({ issueId, readerId })
+        .set({ [field]: value, wid } as never)
+        .where((a, { notExists, ne }) => (opts.override ? `${notExists(a[field])} OR ${(ne as (x: unknown, v: string) => string)(a[field], value)}` : notExists(a[field])))
+        .go({ response: 'none' }),
+    async () => (await ctx.db.entities.newsletterNote.get({ issueId, readerId }).go({ consistent: true, attributes: ['wid'] })).data?.wid,
+  );
 }

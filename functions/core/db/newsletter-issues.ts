@@ -1,9 +1,9 @@
 import type { Ctx } from '../context.js';
-import { ConflictError, createFresh, isConditionFailure } from './errors.js';
+import { ConflictError, isConditionFailure } from './errors.js';
+import { createFresh, ownWrite } from './own-writes.js';
 import { Issue, issueFrom, jobFrom, SavedSegment, toIssueItem, type Job } from './newsletters.js';
 import { everyItem, getAll } from './paging.js';
 import { itemParser } from './parse.js';
-import { newId } from '../shared/ids.js';
 
 /**
  * The access patterns of the newsletter issue, broadcast job and saved segment entities
@@ -63,15 +63,15 @@ export async function getJobs(ctx: Ctx, issueIds: string[]): Promise<Map<string,
  * would have gone to everyone twice.
  */
 export async function saveJob(ctx: Ctx, next: Job, expectedVer: number | null): Promise<Job> {
-  const saved = { ...next, ver: (expectedVer ?? 0) + 1, wid: newId(12) };
-  try {
-    if (expectedVer === null) await ctx.db.entities.broadcastJob.create(saved).go({ response: 'none' });
-    else await ctx.db.entities.broadcastJob.put(saved).where(({ ver }, { eq }) => eq(ver, expectedVer)).go({ response: 'none' });
-  } catch (e) {
-    if (!isConditionFailure(e)) throw e;
-    if ((await getJob(ctx, next.issueId))?.wid === saved.wid) return saved;
-    throw new ConflictError(`broadcast job ${next.issueId}`);
-  }
+  const saved = { ...next, ver: (expectedVer ?? 0) + 1 };
+  const landed = await ownWrite(
+    (wid) =>
+      expectedVer === null
+        ? ctx.db.entities.broadcastJob.create({ ...saved, wid }).go({ response: 'none' })
+        : ctx.db.entities.broadcastJob.put({ ...saved, wid }).where(({ ver }, { eq }) => eq(ver, expectedVer)).go({ response: 'none' }),
+    async () => (await getJob(ctx, next.issueId))?.wid,
+  );
+  if (!landed) throw new ConflictError(`broadcast job ${next.issueId}`);
   return saved;
 }
 

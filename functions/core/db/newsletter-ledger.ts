@@ -1,6 +1,6 @@
 import type { Ctx } from '../context.js';
-import { newId } from '../shared/ids.js';
 import { isConditionFailure } from './errors.js';
+import { ownWrite } from './own-writes.js';
 import { Batch, noteOnDelivery, parseDelivery as parse, parseNote, withNote, type Delivery, type DeliveryNote } from './newsletter-deliveries.js';
 import { everyItem, getAll } from './paging.js';
 import { itemParser } from './parse.js';
@@ -154,21 +154,19 @@ export async function changeBatch(
   set: { state: Batch['state']; claimedAt?: string; dueSlot?: string | null },
 ): Promise<boolean> {
   const { dueSlot, ...rest } = set;
-  const wid = newId(12);
-  let q = ctx.db.entities.newsletterBatch
-    .patch({ issueId: b.issueId, batchId: b.batchId })
-    .set({ ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)), ...(dueSlot ? { dueSlot, dueIssue: b.issueId } : {}), wid });
-  if (dueSlot === null) q = q.remove(['dueSlot', 'dueIssue']);
-  try {
-    await q
-      .where(({ state, claimedAt }, { eq, notExists }) => `${eq(state, b.state)} AND ${b.claimedAt ? eq(claimedAt, b.claimedAt) : notExists(claimedAt)}`)
-      .go({ response: 'none' });
-    return true;
-  } catch (e) {
-    if (!isConditionFailure(e)) throw e;
-    const { data } = await ctx.db.entities.newsletterBatch.get({ issueId: b.issueId, batchId: b.batchId }).go({ consistent: true, attributes: ['wid'] });
-    return data?.wid === wid;
-  }
+  const key = { issueId: b.issueId, batchId: b.batchId };
+  return ownWrite(
+    (wid) => {
+      let q = ctx.db.entities.newsletterBatch
+        .patch(key)
+        .set({ ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)), ...(dueSlot ? { dueSlot, dueIssue: b.issueId } : {}), wid });
+      if (dueSlot === null) q = q.remove(['dueSlot', 'dueIssue']);
+      return q
+        .where(({ state, claimedAt }, { eq, notExists }) => `${eq(state, b.state)} AND ${b.claimedAt ? eq(claimedAt, b.claimedAt) : notExists(claimedAt)}`)
+        .go({ response: 'none' });
+    },
+    async () => (await ctx.db.entities.newsletterBatch.get(key).go({ consistent: true, attributes: ['wid'] })).data?.wid,
+  );
 }
 
 /** Access pattern: the ledger items of a batch's readers (one BatchGetItem per 100). */

@@ -1,7 +1,7 @@
 import { Entity, type EntityConfiguration } from 'electrodb';
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
-import { createFresh } from './errors.js';
+import { createFresh } from './own-writes.js';
 import { itemParser } from './parse.js';
 
 /**

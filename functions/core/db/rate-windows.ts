@@ -1,6 +1,6 @@
 import { Entity, type EntityConfiguration } from 'electrodb';
 import type { Ctx } from '../context.js';
-import { addOnce } from './add-once.js';
+import { addOnce } from './own-writes.js';
 
 /**
  * Requests counted per key (a keyed hash: of a client's address, of an email address, of a
@@ -20,7 +20,7 @@ export const rateWindowEntity = (config: EntityConfiguration) =>
         windowStart: { type: 'number', required: true },
         count: { type: 'number' },
         expiresAt: { type: 'number' },
-        /** The last increment's write id (add-once.ts). */
+        /** The last increment's write id (own-writes.ts). */
         wid: { type: 'string' },
       },
       indexes: {
@@ -35,7 +35,7 @@ export const rateWindowEntity = (config: EntityConfiguration) =>
 
 export type RateKey = { purpose: string; keyHash: string; windowStart: number };
 
-/** Counts one request atomically, once (add-once.ts), and returns the count in its window, this one included. */
+/** Counts one request atomically, once (own-writes.ts), and returns the count in its window, this one included. */
 export async function countRequest(ctx: Ctx, key: RateKey, expiresAt: number): Promise<number> {
   const windows = ctx.db.entities.rateWindow;
   return addOnce(

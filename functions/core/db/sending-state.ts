@@ -1,7 +1,7 @@
 import { Entity, type EntityConfiguration } from 'electrodb';
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
-import { addOnce } from './add-once.js';
+import { addOnce } from './own-writes.js';
 import { isConditionFailure } from './errors.js';
 
 /**
@@ -34,7 +34,7 @@ export const sendingStateEntity = (config: EntityConfiguration) =>
         broadcastsPaused: { type: 'any' },
         lessonRuns: { type: 'number' },
         lessonRunsUntil: { type: 'number' },
-        /** The last change of `lessonRuns`' write id (add-once.ts). */
+        /** The last change of `lessonRuns`' write id (own-writes.ts). */
         wid: { type: 'string' },
       },
       indexes: {
@@ -85,7 +85,7 @@ export async function lessonRunEnded(ctx: Ctx): Promise<void> {
   await addToLessonRuns(ctx, -1);
 }
 
-/** Counted once (add-once.ts): a start counted twice kept broadcasts waiting (a minute, then giving up) for lessons that had ended, after every run that sent any. */
+/** Counted once (own-writes.ts): a start counted twice kept broadcasts waiting (a minute, then giving up) for lessons that had ended, after every run that sent any. */
 function addToLessonRuns(ctx: Ctx, by: number, untilMs?: number): Promise<unknown> {
   const state = ctx.db.entities.sendingState;
   return addOnce(

@@ -1,7 +1,6 @@
 import { Entity, type EntityConfiguration } from 'electrodb';
 import type { Ctx } from '../context.js';
-import { newId } from '../shared/ids.js';
-import { isConditionFailure } from './errors.js';
+import { ownWrite } from './own-writes.js';
 
 /**
  * One SES event already handled (its SNS message may be delivered again): the counts it made are
@@ -34,14 +33,9 @@ export const sesEventEntity = (config: EntityConfiguration) =>
  * the mark, the SDK's copy fails on the mark the first one made: its write id there says it was
  * this call, and the counts are made.
  */
-export async function markEventOnce(ctx: Ctx, eventId: string, at: string): Promise<boolean> {
-  const wid = newId(12);
-  try {
-    await ctx.db.entities.sesEvent.create({ eventId, at, expiresAt: Math.floor(Date.parse(at) / 1000) + 30 * 86_400, wid }).go({ response: 'none' });
-    return true;
-  } catch (e) {
-    if (!isConditionFailure(e)) throw e;
-    const { data } = await ctx.db.entities.sesEvent.get({ eventId }).go({ consistent: true, attributes: ['wid'] });
-    return data?.wid === wid;
-  }
+export function markEventOnce(ctx: Ctx, eventId: string, at: string): Promise<boolean> {
+  return ownWrite(
+    (wid) => ctx.db.entities.sesEvent.create({ eventId, at, expiresAt: Math.floor(Date.parse(at) / 1000) + 30 * 86_400, wid }).go({ response: 'none' }),
+    async () => (await ctx.db.entities.sesEvent.get({ eventId }).go({ consistent: true, attributes: ['wid'] })).data?.wid,
+  );
 }

@@ -1,8 +1,8 @@
 import { Entity, type EntityConfiguration } from 'electrodb';
 import { z } from 'zod';
 import type { Ctx } from '../context.js';
-import { newId } from '../shared/ids.js';
 import { isConditionFailure } from './errors.js';
+import { ownWrite } from './own-writes.js';
 import { filteredPage, getAll, type Page, type PageOptions } from './paging.js';
 import { itemParser } from './parse.js';
 
@@ -97,38 +97,34 @@ export async function putSuppression(ctx: Ctx, s: Omit<Suppression, 'state' | 'l
   }
   const cur = await getSuppression(ctx, s.hash);
   if (!cur || cur.state === 'active') return false;
-  const wid = newId(12);
-  try {
-    // Conditional on the lift we read: two re-suppressions at once write it once.
-    await ctx.db.entities.suppression
-      .put({ ...s, state: 'active', wid })
-      .where((a, { eq }) => `${eq(a.state, 'lifted')} AND ${eq(a.at, cur.at)}`)
-      .go({ response: 'none' });
-    return true;
-  } catch (e) {
-    if (!isConditionFailure(e)) throw e;
-    return (await getSuppression(ctx, s.hash))?.wid === wid;
-  }
+  // Conditional on the lift we read: two re-suppressions at once write it once.
+  return ownWrite(
+    (wid) =>
+      ctx.db.entities.suppression
+        .put({ ...s, state: 'active', wid })
+        .where((a, { eq }) => `${eq(a.state, 'lifted')} AND ${eq(a.at, cur.at)}`)
+        .go({ response: 'none' }),
+    async () => (await getSuppression(ctx, s.hash))?.wid,
+  );
 }
 
 /** Lifts an active entry (kept, with the reason); false if there is no active entry for the hash. */
 export async function liftSuppression(ctx: Ctx, hash: string, reason: string, at: string): Promise<Suppression | null> {
   const cur = await getSuppression(ctx, hash);
   if (!cur || cur.state !== 'active') return null;
-  const next: Suppression = { ...cur, state: 'lifted', liftedAt: at, liftReason: reason, wid: newId(12) };
-  try {
-    await ctx.db.entities.suppression
-      .put(next)
-      .where((a, { eq }) => `${eq(a.state, 'active')} AND ${eq(a.at, cur.at)}`)
-      .go({ response: 'none' });
-    return next;
-  } catch (e) {
-    if (!isConditionFailure(e)) throw e;
-    // Our own lift, whose answer DynamoDB lost (the SDK's copy failed on it): it is lifted, and the
-    // caller must go on to let the reader back in. Taken for someone else's, it answered 404 and
-    // left the reader suppressed, unable to sign up again, and a second lift found nothing to lift.
-    return (await getSuppression(ctx, hash))?.wid === next.wid ? next : null;
-  }
+  const next: Suppression = { ...cur, state: 'lifted', liftedAt: at, liftReason: reason };
+  // Our own lift, whose answer DynamoDB lost, counts as lifted: the caller must go on to let the reader
+  // back in. Taken for someone else's, it answered 404 and left the reader suppressed, unable to sign
+  // up again, and a second lift found nothing to lift.
+  const lifted = await ownWrite(
+    (wid) =>
+      ctx.db.entities.suppression
+        .put({ ...next, wid })
+        .where((a, { eq }) => `${eq(a.state, 'active')} AND ${eq(a.at, cur.at)}`)
+        .go({ response: 'none' }),
+    async () => (await getSuppression(ctx, hash))?.wid,
+  );
+  return lifted ? next : null;
 }
 
 export function suppressionsPage(ctx: Ctx, state: Suppression['state'], opts: PageOptions<Suppression>): Promise<Page<Suppression>> {

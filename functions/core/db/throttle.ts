@@ -1,6 +1,6 @@
 import { Entity, type EntityConfiguration } from 'electrodb';
 import type { Ctx } from '../context.js';
-import { addOnce } from './add-once.js';
+import { addOnce } from './own-writes.js';
 
 /**
  * Failed attempts per client (a keyed hash of its address, never the address) and time window.
@@ -16,7 +16,7 @@ export const throttleEntity = (config: EntityConfiguration) =>
         windowStart: { type: 'number', required: true },
         failures: { type: 'number' },
         expiresAt: { type: 'number' },
-        /** The last change's write id (add-once.ts). */
+        /** The last change's write id (own-writes.ts). */
         wid: { type: 'string' },
       },
       indexes: {
@@ -36,7 +36,7 @@ export async function failuresIn(ctx: Ctx, key: WindowKey): Promise<number> {
   return data?.failures ?? 0;
 }
 
-/** Adds `by` to a window's failures atomically, once (add-once.ts), and returns the new count. */
+/** Adds `by` to a window's failures atomically, once (own-writes.ts), and returns the new count. */
 async function addToFailures(ctx: Ctx, key: WindowKey, by: number, expiresAt?: number): Promise<number> {
   const windows = ctx.db.entities.throttle;
   return addOnce(
